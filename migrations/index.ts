@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial.js';
+
+/**
+ * Every migration, by name, in order. Listed here rather than read from the folder so the same
+ * list works under tsx, in the compiled image and in tests.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};

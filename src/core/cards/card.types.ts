@@ -1,0 +1,105 @@
+import type { StepStatus } from '../incidents/incident.types.js';
+import type { ActionPayload } from './action-payload.js';
+
+/**
+ * The neutral card model. Builders in core produce it; each platform's renderer turns it into
+ * Block Kit or an Adaptive Card, escaping all text and enforcing that platform's limits.
+ * All strings here are plain text: no markup, no mentions.
+ */
+export type Tone = 'default' | 'muted' | 'warning' | 'good' | 'attention';
+
+export interface HeaderBlock {
+  type: 'header';
+  text: string;
+}
+
+export interface TextBlock {
+  type: 'text';
+  text: string;
+  tone?: Tone;
+  strong?: boolean;
+}
+
+export interface FactsBlock {
+  type: 'facts';
+  facts: { label: string; value: string }[];
+}
+
+export interface ProgressRow {
+  label: string;
+  done: number;
+  notApplicable: number;
+  open: number;
+  total: number;
+}
+
+export interface ProgressBlock {
+  type: 'progress';
+  title: string;
+  rows: ProgressRow[];
+}
+
+export interface ListBlock {
+  type: 'list';
+  title?: string;
+  items: string[];
+}
+
+export interface LinksBlock {
+  type: 'links';
+  title?: string;
+  links: { label: string; url: string; detail?: string }[];
+}
+
+export interface DividerBlock {
+  type: 'divider';
+}
+
+/** What a button asks before it acts; the platform shows a dialog or an input for it. */
+export type ActionInput = 'reason' | 'note' | 'assignee' | 'dueDate' | 'form';
+
+export interface CardAction {
+  label: string;
+  style?: 'primary' | 'danger';
+  payload: ActionPayload;
+  input?: ActionInput;
+}
+
+export interface StepBlock {
+  type: 'step';
+  stepKey: string;
+  title: string;
+  guidance: string[];
+  status: StepStatus;
+  statusLabel: string;
+  /** Owner, due date, reason, form summary, latest note: one short line each. */
+  details: string[];
+  /** Shown as buttons. */
+  actions: CardAction[];
+  /** Shown in an overflow menu (Slack) or a "more" set (Teams). */
+  menu: CardAction[];
+}
+
+export interface ActionsBlock {
+  type: 'actions';
+  actions: CardAction[];
+}
+
+export type CardBlock =
+  | HeaderBlock
+  | TextBlock
+  | FactsBlock
+  | ProgressBlock
+  | ListBlock
+  | LinksBlock
+  | DividerBlock
+  | StepBlock
+  | ActionsBlock;
+
+export interface Card {
+  /** `overview`, `tips` or `phase:<phaseKey>`; one posted message per key. */
+  key: string;
+  /** Plain summary for notifications and screen readers. */
+  fallback: string;
+  blocks: CardBlock[];
+}

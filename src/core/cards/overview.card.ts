@@ -1,0 +1,97 @@
+import { localized, type MessageKey, t } from '../i18n/catalogue.js';
+import type { IncidentStatus } from '../incidents/incident.types.js';
+import { findStep } from '../playbook/playbook.registry.js';
+import type { Locale } from '../playbook/playbook.types.js';
+import { formatInstant, formatIsoDate, shorten } from '../text/format.js';
+import { isoDateIn } from '../time/zoned.js';
+import type { Card, CardBlock, ProgressRow } from './card.types.js';
+import { type CardContext, nameResolver, OVERVIEW_CARD_KEY } from './card-context.js';
+import { nextAftercareFromForms } from './next-aftercare.js';
+
+const UNCLAIMED_SHOWN = 8;
+
+const STATUS_KEY: Record<IncidentStatus, MessageKey> = {
+  opening: 'overview.statusOpening',
+  open: 'overview.statusOpen',
+  closed: 'overview.statusClosed',
+};
+
+/** The pinned overview: who leads, how far each phase is, what nobody holds yet, where to get help. */
+export function buildOverviewCard(ctx: CardContext): Card {
+  const { view, playbook, locale, timeZone } = ctx;
+  const { incident } = view;
+  const nameOf = nameResolver(view.members);
+  const title = t(locale, 'overview.title', { number: incident.number, title: incident.title });
+
+  const rows: ProgressRow[] = playbook.phases.map((phase) => {
+    const steps = view.steps.filter((step) => step.phaseKey === phase.key);
+    const done = steps.filter((step) => step.status === 'done').length;
+    const notApplicable = steps.filter((step) => step.status === 'not_applicable').length;
+    return {
+      label: localized(phase.title, locale),
+      done,
+      notApplicable,
+      open: steps.length - done - notApplicable,
+      total: steps.length,
+    };
+  });
+
+  const unclaimed = view.steps
+    .filter((step) => step.status === 'open')
+    .map((step) => {
+      const definition = findStep(playbook, step.key);
+      return definition ? localized(definition.step.title, locale) : step.key;
+    });
+  const unclaimedItems =
+    unclaimed.length > UNCLAIMED_SHOWN
+      ? [...unclaimed.slice(0, UNCLAIMED_SHOWN), `… +${unclaimed.length - UNCLAIMED_SHOWN}`]
+      : unclaimed;
+
+  const next =
+    ctx.nextAftercareAt !== undefined
+      ? ctx.nextAftercareAt && formatInstant(ctx.nextAftercareAt, locale, timeZone)
+      : mapDate(nextAftercareFromForms(view, isoDateIn(ctx.now, timeZone)), locale);
+
+  const blocks: CardBlock[] = [
+    { type: 'header', text: shorten(title, 150) },
+    { type: 'text', text: t(locale, 'overview.warning'), tone: 'warning', strong: true },
+    {
+      type: 'facts',
+      facts: [
+        { label: t(locale, 'overview.lead'), value: nameOf(incident.leadId) },
+        { label: t(locale, 'overview.kind'), value: t(locale, `kind.${incident.kind}`) },
+        { label: t(locale, 'overview.status'), value: t(locale, STATUS_KEY[incident.status]) },
+        {
+          label: t(locale, 'overview.nextAftercare'),
+          value: next || t(locale, 'overview.nextAftercareNone'),
+        },
+      ],
+    },
+    { type: 'progress', title: t(locale, 'overview.progress'), rows },
+    unclaimed.length > 0
+      ? { type: 'list', title: t(locale, 'overview.unclaimed'), items: unclaimedItems }
+      : { type: 'text', text: t(locale, 'overview.unclaimedNone'), tone: 'good' },
+    ...(ctx.notices ?? []).map((text): CardBlock => ({ type: 'text', text, tone: 'attention' })),
+    {
+      type: 'links',
+      title: t(locale, 'overview.contacts'),
+      links: playbook.contacts.map((contact) => ({
+        label: localized(contact.name, locale),
+        url: contact.url ?? '',
+        detail: [contact.phone, contact.description ? localized(contact.description, locale) : undefined]
+          .filter(Boolean)
+          .join(' · '),
+      })),
+    },
+    {
+      type: 'text',
+      text: `${t(locale, 'overview.goal')}: ${localized(playbook.goal, locale)}`,
+      tone: 'muted',
+    },
+  ];
+  return { key: OVERVIEW_CARD_KEY, fallback: title, blocks };
+}
+
+function mapDate(isoDate: string | null, locale: Locale): string | null {
+  return isoDate ? formatIsoDate(isoDate, locale) : null;
+}

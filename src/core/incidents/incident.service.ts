@@ -1,0 +1,291 @@
+import { DomainError, InvalidInputError } from '../errors/domain-error.js';
+import type { PlaybookRegistry } from '../playbook/playbook.registry.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/ids.js';
+import type { Store } from '../ports/store.js';
+import { zonedParts } from '../time/zoned.js';
+import {
+  type ActionScope,
+  type Actor,
+  auditEvent,
+  requireLead,
+  requireMemberAccess,
+  SYSTEM_ACTOR,
+} from './incident.access.js';
+import type { Incident, IncidentStatus, IncidentView, Member, UserId } from './incident.types.js';
+import { LIMITS } from './limits.js';
+import {
+  formatIncidentNumber,
+  type InvitedUser,
+  initialSteps,
+  type OpenIncidentInput,
+  validateOpenIncident,
+} from './open-incident.js';
+
+export interface ServiceDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  playbooks: PlaybookRegistry;
+}
+
+export interface OpenIncidentCommand extends OpenIncidentInput {
+  workspaceId: string;
+  actor: Actor;
+  /** Makes a form submitted twice open one incident. */
+  requestId?: string;
+}
+
+export interface ChangeResult<T> {
+  /** False when nothing changed (a repeat or a double click). */
+  changed: boolean;
+  value: T;
+}
+
+/** Opening, membership, lead and closing of incidents. Step changes live in StepService. */
+export class IncidentService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async open(cmd: OpenIncidentCommand): Promise<ChangeResult<Incident>> {
+    const valid = validateOpenIncident(cmd, cmd.actor);
+    const { store, clock, ids, playbooks } = this.deps;
+    const playbook = playbooks.active;
+    return store.transaction(async (tx) => {
+      const workspace = await tx.workspaces.get(cmd.workspaceId);
+      if (!workspace) throw new DomainError('WorkspaceNotFound', { workspace: cmd.workspaceId });
+      const id = ids.newId();
+      if (cmd.requestId) {
+        const seen = await tx.requests.markProcessed(cmd.requestId, 'incident.open', id);
+        if (!seen.first) {
+          const earlier = seen.ref ? await tx.incidents.get(seen.ref) : undefined;
+          if (earlier) return { changed: false, value: earlier };
+        }
+      }
+      const now = clock.now();
+      const year = zonedParts(now, workspace.timezone).year;
+      const sequence = await tx.incidents.allocateNumber(workspace.id, year);
+      const incident: Incident = {
+        id,
+        workspaceId: workspace.id,
+        number: formatIncidentNumber(year, sequence),
+        title: valid.title,
+        kind: valid.kind,
+        facts: valid.facts,
+        status: 'opening',
+        leadId: valid.leadId,
+        openedBy: cmd.actor.userId,
+        playbookKey: playbook.key,
+        playbookVersion: playbook.version,
+        spaceId: null,
+        createdAt: now,
+        updatedAt: now,
+        closedAt: null,
+        purgedAt: null,
+      };
+      await tx.incidents.insert(incident);
+      await tx.members.add(valid.members.map((user) => toMember(incident.id, user, cmd.actor.userId, now)));
+      await tx.steps.insertAll(initialSteps(playbook, valid.facts, incident.id, now));
+      await tx.audit.append(
+        auditEvent(
+          incident,
+          cmd.actor.userId,
+          'incident.opened',
+          { playbook: `${playbook.key}@${playbook.version}` },
+          now,
+        ),
+      );
+      for (const member of valid.members) {
+        await tx.audit.append(
+          auditEvent(incident, cmd.actor.userId, 'member.added', { user: member.userId }, now),
+        );
+      }
+      return { changed: true, value: incident };
+    });
+  }
+
+  /** Records the private space made for the incident. Keeps the first one if called twice. */
+  async attachSpace(incidentId: string, spaceId: string): Promise<Incident> {
+    return this.systemChange(incidentId, (incident) =>
+      incident.spaceId === null ? { patch: { spaceId }, action: 'incident.space_attached' as const } : null,
+    );
+  }
+
+  /** The space and all cards exist: the incident is ready for use. */
+  async markReady(incidentId: string): Promise<Incident> {
+    return this.systemChange(incidentId, (incident) =>
+      incident.status === 'opening'
+        ? { patch: { status: 'open' as const }, action: 'incident.ready' as const }
+        : null,
+    );
+  }
+
+  async close(scope: ActionScope): Promise<ChangeResult<Incident>> {
+    return this.deps.store.transaction(async (tx) => {
+      const incident = await tx.incidents.get(scope.incidentId, 'update');
+      if (incident?.status === 'closed' && incident.leadId === scope.actor.userId) {
+        return { changed: false, value: incident };
+      }
+      const access = await requireMemberAccess(tx, scope, 'update');
+      requireLead(access.incident, scope.actor);
+      const now = this.deps.clock.now();
+      const closed: Incident = { ...access.incident, status: 'closed', closedAt: now, updatedAt: now };
+      await tx.incidents.update(closed);
+      await tx.audit.append(auditEvent(closed, scope.actor.userId, 'incident.closed', {}, now));
+      return { changed: true, value: closed };
+    });
+  }
+
+  async transferLead(scope: ActionScope, newLeadId: UserId): Promise<ChangeResult<Incident>> {
+    return this.deps.store.transaction(async (tx) => {
+      const access = await requireMemberAccess(tx, scope, 'update');
+      requireLead(access.incident, scope.actor);
+      if (!access.isMember(newLeadId)) throw new DomainError('AssigneeNotAMember', { user: newLeadId });
+      if (access.incident.leadId === newLeadId) return { changed: false, value: access.incident };
+      const now = this.deps.clock.now();
+      const updated: Incident = { ...access.incident, leadId: newLeadId, updatedAt: now };
+      await tx.incidents.update(updated);
+      await tx.audit.append(
+        auditEvent(
+          updated,
+          scope.actor.userId,
+          'incident.lead_transferred',
+          { from: scope.actor.userId, to: newLeadId },
+          now,
+        ),
+      );
+      return { changed: true, value: updated };
+    });
+  }
+
+  /** Any member may invite colleagues. Returns those who were not members yet. */
+  async addMembers(scope: ActionScope, users: InvitedUser[]): Promise<ChangeResult<Member[]>> {
+    return this.deps.store.transaction(async (tx) => {
+      const access = await requireMemberAccess(tx, scope);
+      const now = this.deps.clock.now();
+      const fresh = dedupe(users).filter((user) => !access.isMember(user.userId));
+      if (access.members.length + fresh.length > LIMITS.members) {
+        throw new InvalidInputError('invited', 'tooMany', { max: LIMITS.members });
+      }
+      const added = fresh.map((user) => toMember(access.incident.id, user, scope.actor.userId, now));
+      await tx.members.add(added);
+      for (const member of added) {
+        await tx.audit.append(
+          auditEvent(access.incident, scope.actor.userId, 'member.added', { user: member.userId }, now),
+        );
+      }
+      return { changed: added.length > 0, value: added };
+    });
+  }
+
+  /** Lead only. Steps the member held go back to open so nothing is silently orphaned. */
+  async removeMember(scope: ActionScope, userId: UserId): Promise<ChangeResult<null>> {
+    return this.deps.store.transaction(async (tx) => {
+      const access = await requireMemberAccess(tx, scope, 'update');
+      requireLead(access.incident, scope.actor);
+      if (userId === access.incident.leadId) throw new DomainError('LeadCannotBeRemoved');
+      if (!access.isMember(userId)) return { changed: false, value: null };
+      const now = this.deps.clock.now();
+      for (const step of await tx.steps.list(access.incident.id)) {
+        if (step.status !== 'claimed' || step.ownerId !== userId) continue;
+        await tx.steps.update({
+          ...step,
+          status: 'open',
+          ownerId: null,
+          updatedAt: now,
+          revision: step.revision + 1,
+        });
+        await tx.audit.append(
+          auditEvent(
+            access.incident,
+            scope.actor.userId,
+            'step.released',
+            { step: step.key, previousOwner: userId },
+            now,
+          ),
+        );
+      }
+      await tx.members.remove(access.incident.id, userId);
+      await tx.audit.append(
+        auditEvent(access.incident, scope.actor.userId, 'member.removed', { user: userId }, now),
+      );
+      return { changed: true, value: null };
+    });
+  }
+
+  /** Someone shared a file in the incident space. Only the fact is noted, never the file. */
+  async recordFileShared(incidentId: string, senderId: UserId): Promise<void> {
+    const incident = await this.deps.store.incidents.get(incidentId);
+    if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
+    await this.deps.store.audit.append(
+      auditEvent(incident, senderId, 'incident.file_shared', {}, this.deps.clock.now()),
+    );
+  }
+
+  async view(incidentId: string): Promise<IncidentView> {
+    const { store } = this.deps;
+    const incident = await store.incidents.get(incidentId);
+    if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
+    const [members, steps, notes, forms] = await Promise.all([
+      store.members.list(incidentId),
+      store.steps.list(incidentId),
+      store.notes.list(incidentId, 50),
+      store.forms.list(incidentId),
+    ]);
+    return { incident, members, steps, notes, forms };
+  }
+
+  /** Members see their incidents; strangers get NotAMember, not the content. */
+  async viewAsMember(incidentId: string, actor: Actor): Promise<IncidentView> {
+    const member = await this.deps.store.members.get(incidentId, actor.userId);
+    if (!member) {
+      const exists = await this.deps.store.incidents.get(incidentId);
+      throw exists
+        ? new DomainError('NotAMember', { user: actor.userId })
+        : new DomainError('IncidentNotFound');
+    }
+    return this.view(incidentId);
+  }
+
+  listForMember(workspaceId: string, userId: UserId, statuses: IncidentStatus[] = ['opening', 'open']) {
+    return this.deps.store.incidents.listForMember(workspaceId, userId, statuses);
+  }
+
+  findBySpace(workspaceId: string, spaceId: string) {
+    return this.deps.store.incidents.findBySpace(workspaceId, spaceId);
+  }
+
+  /** Incidents whose opening was interrupted, to be finished at start-up. */
+  listUnfinishedOpenings(limit = 100) {
+    return this.deps.store.incidents.listByStatus('opening', limit);
+  }
+
+  private async systemChange(
+    incidentId: string,
+    decide: (
+      incident: Incident,
+    ) => { patch: Partial<Incident>; action: 'incident.space_attached' | 'incident.ready' } | null,
+  ): Promise<Incident> {
+    return this.deps.store.transaction(async (tx) => {
+      const incident = await tx.incidents.get(incidentId, 'update');
+      if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
+      const decision = decide(incident);
+      if (!decision) return incident;
+      const now = this.deps.clock.now();
+      const updated: Incident = { ...incident, ...decision.patch, updatedAt: now };
+      await tx.incidents.update(updated);
+      await tx.audit.append(auditEvent(updated, SYSTEM_ACTOR, decision.action, {}, now));
+      return updated;
+    });
+  }
+}
+
+function toMember(incidentId: string, user: InvitedUser, addedBy: UserId, now: Date): Member {
+  return { incidentId, userId: user.userId, displayName: user.displayName ?? null, addedBy, addedAt: now };
+}
+
+function dedupe(users: InvitedUser[]): InvitedUser[] {
+  const seen = new Map<string, InvitedUser>();
+  for (const user of users)
+    if (user.userId?.trim()) seen.set(user.userId.trim(), { ...user, userId: user.userId.trim() });
+  return [...seen.values()];
+}

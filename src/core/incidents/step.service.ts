@@ -1,0 +1,140 @@
+import { DomainError, InvalidInputError } from '../errors/domain-error.js';
+import { validateFormAnswer } from '../forms/form.validation.js';
+import { findStep } from '../playbook/playbook.registry.js';
+import type { Repositories } from '../ports/store.js';
+import { isoDateIn } from '../time/zoned.js';
+import { type Access, type ActionScope, auditEvent, requireMemberAccess } from './incident.access.js';
+import type { ChangeResult, ServiceDeps } from './incident.service.js';
+import type { FormAnswer, Incident, Note, Step } from './incident.types.js';
+import { LIMITS } from './limits.js';
+import { applyStepAction, type StepAction } from './step.transitions.js';
+
+export interface StepScope extends ActionScope {
+  stepKey: string;
+  /** Idempotency key of the delivery (Slack retry, Teams activity id). */
+  requestId?: string;
+}
+
+export interface StepChange {
+  incident: Incident;
+  step: Step;
+}
+
+/** Claiming, finishing and annotating steps; each change is one transaction with its audit entry. */
+export class StepService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /**
+   * Applies an action to a step. The step row is locked for the transaction, so of many
+   * simultaneous claims exactly one wins and the others get StepAlreadyClaimed.
+   */
+  async act(scope: StepScope, action: StepAction): Promise<ChangeResult<StepChange>> {
+    return this.deps.store.transaction(async (tx) => {
+      const access = await requireMemberAccess(tx, scope);
+      const step = await lockStep(tx, access, scope.stepKey);
+      if (!(await firstDelivery(tx, scope)))
+        return { changed: false, value: { incident: access.incident, step } };
+      const now = this.deps.clock.now();
+      const result = applyStepAction(step, action, {
+        actorId: scope.actor.userId,
+        leadId: access.incident.leadId,
+        isMember: access.isMember,
+        now,
+      });
+      if (!result) return { changed: false, value: { incident: access.incident, step } };
+      await tx.steps.update(result.step);
+      await tx.audit.append(
+        auditEvent(access.incident, scope.actor.userId, result.audit.action, result.audit.details, now),
+      );
+      return { changed: true, value: { incident: access.incident, step: result.step } };
+    });
+  }
+
+  /** A note on the incident, or on one of its steps. */
+  async addNote(scope: ActionScope & { stepKey?: string | null; requestId?: string }, rawText: string) {
+    const text = (rawText ?? '').trim();
+    if (text.length === 0) throw new InvalidInputError('note', 'required');
+    if (text.length > LIMITS.note) throw new InvalidInputError('note', 'tooLong', { max: LIMITS.note });
+    return this.deps.store.transaction(async (tx): Promise<ChangeResult<Note | null>> => {
+      const access = await requireMemberAccess(tx, scope);
+      if (scope.stepKey) await lockStep(tx, access, scope.stepKey);
+      if (!(await firstDelivery(tx, scope))) return { changed: false, value: null };
+      const now = this.deps.clock.now();
+      const note: Note = {
+        id: this.deps.ids.newId(),
+        incidentId: access.incident.id,
+        stepKey: scope.stepKey ?? null,
+        authorId: scope.actor.userId,
+        text,
+        createdAt: now,
+      };
+      await tx.notes.add(note);
+      await tx.audit.append(
+        auditEvent(access.incident, scope.actor.userId, 'note.added', { step: note.stepKey }, now),
+      );
+      return { changed: true, value: note };
+    });
+  }
+
+  /** Stores the structured answer of a step's form (action list, statement, …), replacing the previous one. */
+  async saveForm(scope: StepScope, data: unknown): Promise<ChangeResult<FormAnswer>> {
+    return this.deps.store.transaction(async (tx) => {
+      const access = await requireMemberAccess(tx, scope);
+      await lockStep(tx, access, scope.stepKey);
+      const definition = findStep(this.playbookOf(access.incident), scope.stepKey);
+      const kind = definition?.step.form;
+      if (!kind) throw new DomainError('FormNotAvailable', { step: scope.stepKey });
+      const workspace = await tx.workspaces.get(access.incident.workspaceId);
+      const now = this.deps.clock.now();
+      const cleaned = validateFormAnswer(kind, data, {
+        isMember: access.isMember,
+        today: isoDateIn(now, workspace?.timezone ?? 'Europe/Amsterdam'),
+      });
+      const answer: FormAnswer = {
+        incidentId: access.incident.id,
+        stepKey: scope.stepKey,
+        kind,
+        data: withRowIds(cleaned, () => this.deps.ids.newId()),
+        updatedBy: scope.actor.userId,
+        updatedAt: now,
+      };
+      if (!(await firstDelivery(tx, scope))) {
+        const stored = await tx.forms.get(access.incident.id, scope.stepKey);
+        return { changed: false, value: stored ?? answer };
+      }
+      await tx.forms.upsert(answer);
+      await tx.audit.append(
+        auditEvent(access.incident, scope.actor.userId, 'form.saved', { step: scope.stepKey, kind }, now),
+      );
+      return { changed: true, value: answer };
+    });
+  }
+
+  private playbookOf(incident: Incident) {
+    return this.deps.playbooks.get(incident.playbookKey, incident.playbookVersion);
+  }
+}
+
+async function lockStep(tx: Repositories, access: Access, stepKey: string): Promise<Step> {
+  const step = await tx.steps.get(access.incident.id, stepKey, 'update');
+  if (!step) throw new DomainError('StepNotFound', { step: stepKey });
+  return step;
+}
+
+async function firstDelivery(tx: Repositories, scope: { requestId?: string }): Promise<boolean> {
+  if (!scope.requestId) return true;
+  return (await tx.requests.markProcessed(scope.requestId, 'step')).first;
+}
+
+/** Rows of a list (action items, aftercare moments) keep a stable id so reminders can refer to them. */
+function withRowIds(data: Record<string, unknown>, newId: () => string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...data };
+  for (const [name, value] of Object.entries(out)) {
+    if (!Array.isArray(value)) continue;
+    out[name] = value.map((row: Record<string, unknown>) => ({
+      ...row,
+      id: typeof row.id === 'string' ? row.id : newId(),
+    }));
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import type { Card } from '../cards/card.types.js';
+import type { Incident, UserId, Workspace } from '../incidents/incident.types.js';
+
+export interface SpaceMember {
+  userId: UserId;
+  displayName: string | null;
+  isLead: boolean;
+}
+
+export interface EnsureSpaceRequest {
+  workspace: Workspace;
+  incident: Incident;
+  /** Derived from the incident number only, e.g. `incident-2026-0042`; never from the title. */
+  name: string;
+  members: SpaceMember[];
+}
+
+export interface PostedMessage {
+  messageId: string;
+}
+
+/**
+ * The incident space on one platform: a private Slack channel, a private Teams channel or a
+ * group chat. Each platform implements it; the core calls it after the state is committed.
+ */
+export interface ChatGateway {
+  /**
+   * Creates the private space with its members, or returns the one made earlier under the same
+   * name (the process may have died after creating it). Must be safe to call again.
+   */
+  ensureSpace(request: EnsureSpaceRequest): Promise<{ spaceId: string }>;
+  /** Looks for a card posted earlier whose id was not stored (crash between post and save). */
+  findCard?(spaceId: string, incidentId: string, cardKey: string): Promise<PostedMessage | null>;
+  postCard(spaceId: string, card: Card): Promise<PostedMessage>;
+  updateCard(spaceId: string, messageId: string, card: Card): Promise<void>;
+  pinCard?(spaceId: string, messageId: string): Promise<void>;
+  /** A short line in the timeline (Slack: a thread under the overview). */
+  postTimeline(spaceId: string, overviewMessageId: string | null, text: string): Promise<void>;
+  addMembers(spaceId: string, userIds: UserId[]): Promise<void>;
+}

@@ -1,0 +1,136 @@
+import type {
+  AuditEvent,
+  FormAnswer,
+  Incident,
+  IncidentStatus,
+  Member,
+  Note,
+  Platform,
+  Step,
+  UserId,
+  Workspace,
+} from '../incidents/incident.types.js';
+import type { Playbook } from '../playbook/playbook.types.js';
+
+/** `share` keeps a row from changing until commit; `update` also keeps others from locking it. */
+export type RowLock = 'share' | 'update';
+
+export interface IncidentRepository {
+  /** Next sequence number for the workspace and year; never hands out the same one twice. */
+  allocateNumber(workspaceId: string, year: number): Promise<number>;
+  insert(incident: Incident): Promise<void>;
+  update(incident: Incident): Promise<void>;
+  get(id: string, lock?: RowLock): Promise<Incident | undefined>;
+  findBySpace(workspaceId: string, spaceId: string): Promise<Incident | undefined>;
+  listForMember(workspaceId: string, userId: UserId, statuses: IncidentStatus[]): Promise<Incident[]>;
+  listByStatus(status: IncidentStatus, limit: number): Promise<Incident[]>;
+}
+
+export interface MemberRepository {
+  /** Adds members; one already present is left as it is. */
+  add(members: Member[]): Promise<void>;
+  remove(incidentId: string, userId: UserId): Promise<void>;
+  list(incidentId: string): Promise<Member[]>;
+  get(incidentId: string, userId: UserId): Promise<Member | undefined>;
+}
+
+export interface StepRepository {
+  insertAll(steps: Step[]): Promise<void>;
+  get(incidentId: string, key: string, lock?: RowLock): Promise<Step | undefined>;
+  list(incidentId: string): Promise<Step[]>;
+  update(step: Step): Promise<void>;
+}
+
+export interface NoteRepository {
+  add(note: Note): Promise<void>;
+  /** Most recent first. */
+  list(incidentId: string, limit: number): Promise<Note[]>;
+}
+
+export interface FormRepository {
+  upsert(answer: FormAnswer): Promise<void>;
+  get(incidentId: string, stepKey: string): Promise<FormAnswer | undefined>;
+  list(incidentId: string): Promise<FormAnswer[]>;
+}
+
+export interface AuditRepository {
+  append(event: AuditEvent): Promise<void>;
+  /** Oldest first. */
+  list(incidentId: string): Promise<AuditEvent[]>;
+}
+
+/** A posted card, so later changes can update it in place. */
+export interface CardMessage {
+  incidentId: string;
+  /** `overview`, `tips` or `phase:<phaseKey>`. */
+  cardKey: string;
+  spaceId: string;
+  messageId: string;
+  createdAt: Date;
+}
+
+export interface CardMessageRepository {
+  list(incidentId: string): Promise<CardMessage[]>;
+  /** Stores the message id; a second save for the same card keeps the first. */
+  save(message: CardMessage): Promise<CardMessage>;
+}
+
+export interface WorkspaceRepository {
+  /** Returns the workspace, creating it with the defaults on first sight. */
+  ensure(
+    platform: Platform,
+    externalId: string,
+    defaults: Pick<Workspace, 'locale' | 'timezone'>,
+  ): Promise<Workspace>;
+  get(id: string): Promise<Workspace | undefined>;
+  update(workspace: Workspace): Promise<void>;
+}
+
+export interface StoredPlaybook {
+  key: string;
+  version: number;
+  contentHash: string;
+  content: Playbook;
+}
+
+export interface PlaybookRepository {
+  get(key: string, version: number): Promise<StoredPlaybook | undefined>;
+  /** Inserts unless present; returns what is stored afterwards. */
+  insert(playbook: StoredPlaybook): Promise<StoredPlaybook>;
+  list(): Promise<StoredPlaybook[]>;
+}
+
+export interface ProcessedRequest {
+  /** True for the first delivery of this key. */
+  first: boolean;
+  /** What the first delivery stored with the key, e.g. the id of the incident it opened. */
+  ref: string | null;
+}
+
+export interface RequestLog {
+  /**
+   * Records an idempotency key; a repeat returns `first: false` and the first delivery's ref. Called inside
+   * the transaction of the change it guards, so a failed attempt leaves no mark.
+   */
+  markProcessed(key: string, scope: string, ref?: string | null): Promise<ProcessedRequest>;
+}
+
+export interface Repositories {
+  incidents: IncidentRepository;
+  members: MemberRepository;
+  steps: StepRepository;
+  notes: NoteRepository;
+  forms: FormRepository;
+  audit: AuditRepository;
+  cards: CardMessageRepository;
+  workspaces: WorkspaceRepository;
+  playbooks: PlaybookRepository;
+  requests: RequestLog;
+}
+
+/** Storage port. Outside a transaction each call stands alone. */
+export interface Store extends Repositories {
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+}

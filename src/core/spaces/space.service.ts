@@ -1,0 +1,172 @@
+import type { Card } from '../cards/card.types.js';
+import type { CardContext } from '../cards/card-context.js';
+import { OVERVIEW_CARD_KEY, phaseCardKey } from '../cards/card-context.js';
+import { buildIncidentCards } from '../cards/incident-cards.js';
+import { buildOverviewCard } from '../cards/overview.card.js';
+import { buildPhaseCard } from '../cards/phase.card.js';
+import { DomainError } from '../errors/domain-error.js';
+import type { IncidentService } from '../incidents/incident.service.js';
+import type { Incident, IncidentView, Workspace } from '../incidents/incident.types.js';
+import type { PlaybookRegistry } from '../playbook/playbook.registry.js';
+import type { ChatGateway } from '../ports/chat-gateway.js';
+import type { Clock } from '../ports/clock.js';
+import type { CardMessage, Store } from '../ports/store.js';
+import { type RefreshParts, RefreshQueue } from './refresh-queue.js';
+
+export interface SpaceServiceDeps {
+  store: Store;
+  incidents: IncidentService;
+  playbooks: PlaybookRegistry;
+  clock: Clock;
+  /** The gateway of the platform the workspace lives on. */
+  gatewayFor: (workspace: Workspace) => ChatGateway;
+  /** Extra overview input from other modules (next aftercare moment, failed reminders). */
+  overviewExtras?: (incident: Incident) => Promise<Pick<CardContext, 'nextAftercareAt' | 'notices'>>;
+}
+
+/** Space name from the incident number only: the title may hint at a pupil. */
+export function spaceNameFor(incident: Pick<Incident, 'number'>): string {
+  return `incident-${incident.number}`;
+}
+
+/**
+ * Keeps an incident's private space in step with its state: creates the space and posts the
+ * cards (finishing an interrupted opening on the next start) and redraws cards after changes.
+ */
+export class SpaceService {
+  private readonly queue = new RefreshQueue((incidentId, parts) => this.redraw(incidentId, parts));
+  private readonly openings = new Map<string, Promise<Incident>>();
+
+  constructor(private readonly deps: SpaceServiceDeps) {}
+
+  /** Creates the space, posts every card not yet posted, pins the overview, marks the incident open. */
+  finishOpening(incidentId: string): Promise<Incident> {
+    const running = this.openings.get(incidentId);
+    if (running) return running;
+    const promise = this.openOnce(incidentId).finally(() => this.openings.delete(incidentId));
+    this.openings.set(incidentId, promise);
+    return promise;
+  }
+
+  /** Finishes every opening a previous process left halfway. Returns how many were finished. */
+  async resumeUnfinished(onError: (incident: Incident, error: unknown) => void): Promise<number> {
+    let finished = 0;
+    for (const incident of await this.deps.incidents.listUnfinishedOpenings()) {
+      try {
+        await this.finishOpening(incident.id);
+        finished += 1;
+      } catch (error) {
+        onError(incident, error);
+      }
+    }
+    return finished;
+  }
+
+  /** Redraws the overview and the given phase cards; concurrent requests are folded together. */
+  refresh(incidentId: string, phaseKeys: string[] = [], overview = true): Promise<void> {
+    return this.queue.request(incidentId, overview, phaseKeys);
+  }
+
+  /** Redraws every card, e.g. after closing. */
+  async refreshAll(incidentId: string): Promise<void> {
+    const { incident } = await this.load(incidentId);
+    const playbook = this.deps.playbooks.get(incident.playbookKey, incident.playbookVersion);
+    await this.refresh(
+      incidentId,
+      playbook.phases.map((phase) => phase.key),
+      true,
+    );
+  }
+
+  /** Adds a line to the incident's timeline; failures are the caller's to log, state is not touched. */
+  async timeline(incidentId: string, text: string): Promise<void> {
+    const { incident, workspace } = await this.load(incidentId);
+    if (!incident.spaceId) return;
+    const cards = await this.deps.store.cards.list(incidentId);
+    const overview = cards.find((card) => card.cardKey === OVERVIEW_CARD_KEY);
+    await this.deps.gatewayFor(workspace).postTimeline(incident.spaceId, overview?.messageId ?? null, text);
+  }
+
+  /** The context every card of the incident is built from. */
+  async cardContext(view: IncidentView, workspace: Workspace): Promise<CardContext> {
+    const extras = this.deps.overviewExtras ? await this.deps.overviewExtras(view.incident) : {};
+    return {
+      view,
+      playbook: this.deps.playbooks.get(view.incident.playbookKey, view.incident.playbookVersion),
+      locale: workspace.locale,
+      timeZone: workspace.timezone,
+      now: this.deps.clock.now(),
+      ...extras,
+    };
+  }
+
+  private async openOnce(incidentId: string): Promise<Incident> {
+    let { incident, workspace } = await this.load(incidentId);
+    const gateway = this.deps.gatewayFor(workspace);
+    if (incident.status === 'closed') return incident;
+    if (!incident.spaceId) {
+      const members = await this.deps.store.members.list(incident.id);
+      const { spaceId } = await gateway.ensureSpace({
+        workspace,
+        incident,
+        name: spaceNameFor(incident),
+        members: members.map((member) => ({
+          userId: member.userId,
+          displayName: member.displayName,
+          isLead: member.userId === incident.leadId,
+        })),
+      });
+      incident = await this.deps.incidents.attachSpace(incident.id, spaceId);
+    }
+    const spaceId = incident.spaceId as string;
+    const view = await this.deps.incidents.view(incident.id);
+    const cards = buildIncidentCards(await this.cardContext(view, workspace));
+    const posted = new Map(
+      (await this.deps.store.cards.list(incident.id)).map((card) => [card.cardKey, card]),
+    );
+    for (const card of cards) {
+      if (posted.has(card.key)) continue;
+      const earlier = gateway.findCard ? await gateway.findCard(spaceId, incident.id, card.key) : null;
+      const message = earlier ?? (await gateway.postCard(spaceId, card));
+      await this.deps.store.cards.save({
+        incidentId: incident.id,
+        cardKey: card.key,
+        spaceId,
+        messageId: message.messageId,
+        createdAt: this.deps.clock.now(),
+      });
+      if (card.key === OVERVIEW_CARD_KEY && !earlier && gateway.pinCard)
+        await gateway.pinCard(spaceId, message.messageId);
+    }
+    return this.deps.incidents.markReady(incident.id);
+  }
+
+  private async redraw(incidentId: string, parts: RefreshParts): Promise<void> {
+    const { workspace } = await this.load(incidentId);
+    const view = await this.deps.incidents.view(incidentId);
+    const ctx = await this.cardContext(view, workspace);
+    const posted = await this.deps.store.cards.list(incidentId);
+    const gateway = this.deps.gatewayFor(workspace);
+    const updates: Array<[CardMessage, Card]> = [];
+    const byKey = new Map(posted.map((card) => [card.cardKey, card]));
+    const overview = byKey.get(OVERVIEW_CARD_KEY);
+    if (parts.overview && overview) updates.push([overview, buildOverviewCard(ctx)]);
+    for (const phaseKey of parts.phases) {
+      const message = byKey.get(phaseCardKey(phaseKey));
+      if (message && ctx.playbook.phases.some((phase) => phase.key === phaseKey)) {
+        updates.push([message, buildPhaseCard(ctx, phaseKey)]);
+      }
+    }
+    await Promise.all(
+      updates.map(([message, card]) => gateway.updateCard(message.spaceId, message.messageId, card)),
+    );
+  }
+
+  private async load(incidentId: string): Promise<{ incident: Incident; workspace: Workspace }> {
+    const incident = await this.deps.store.incidents.get(incidentId);
+    if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
+    const workspace = await this.deps.store.workspaces.get(incident.workspaceId);
+    if (!workspace) throw new DomainError('WorkspaceNotFound', { workspace: incident.workspaceId });
+    return { incident, workspace };
+  }
+}

@@ -1,0 +1,39 @@
+import type { AuditAction } from '../../core/incidents/incident.types.js';
+import type { AuditRepository } from '../../core/ports/store.js';
+import { type Db, json } from './db.js';
+
+/** Inserts and reads only: the table refuses UPDATE, DELETE and TRUNCATE. */
+export function auditRepository(db: Db): AuditRepository {
+  return {
+    async append(event) {
+      await db
+        .insertInto('audit_event')
+        .values({
+          workspace_id: event.workspaceId,
+          incident_id: event.incidentId,
+          actor_id: event.actorId,
+          action: event.action,
+          details: json(event.details),
+          at: event.at,
+        })
+        .execute();
+    },
+    async list(incidentId) {
+      const rows = await db
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('incident_id', '=', incidentId)
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        id: String(row.id),
+        workspaceId: row.workspace_id,
+        incidentId: row.incident_id,
+        actorId: row.actor_id,
+        action: row.action as AuditAction,
+        details: row.details,
+        at: row.at,
+      }));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { RowLock } from '../../core/ports/store.js';
+import type { Database } from '../database.js';
+
+/** A database handle or an open transaction; repositories work on either. */
+export type Db = Kysely<Database>;
+
+export function withLock<QB extends SelectQueryBuilder<Database, keyof Database, object>>(
+  query: QB,
+  lock: RowLock | undefined,
+): QB {
+  if (lock === 'update') return query.forUpdate() as QB;
+  if (lock === 'share') return query.forShare() as QB;
+  return query;
+}
+
+/** jsonb values are sent as JSON text: the pg driver would turn a JS array into a Postgres array. */
+export function json(value: unknown): string {
+  return JSON.stringify(value);
+}

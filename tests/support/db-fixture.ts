@@ -1,0 +1,45 @@
+import { IncidentService } from '../../src/core/incidents/incident.service.js';
+import { StepService } from '../../src/core/incidents/step.service.js';
+import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
+import { PlaybookRegistry } from '../../src/core/playbook/playbook.registry.js';
+import { syncPlaybooks } from '../../src/core/playbook/playbook.sync.js';
+import type { Clock } from '../../src/core/ports/clock.js';
+import { uuidGenerator } from '../../src/core/ports/ids.js';
+import type { Store } from '../../src/core/ports/store.js';
+import type { DatabaseHandle } from '../../src/db/connect.js';
+import { createKyselyStore } from '../../src/db/kysely-store.js';
+
+export interface DbFixture {
+  store: Store;
+  clock: Clock & { set(date: Date): void };
+  playbooks: PlaybookRegistry;
+  incidents: IncidentService;
+  steps: StepService;
+  workspaceId: string;
+}
+
+/** Services wired to a real database, with the built-in playbook stored and one workspace. */
+export async function dbFixture(handle: DatabaseHandle, externalId = 'T-TEST'): Promise<DbFixture> {
+  let current = new Date('2026-11-25T09:00:00Z');
+  const clock = { now: () => new Date(current), set: (date: Date) => (current = date) };
+  const store = createKyselyStore(handle.db);
+  const playbooks = new PlaybookRegistry(DEFAULT_PLAYBOOK);
+  await syncPlaybooks(store, playbooks, [DEFAULT_PLAYBOOK]);
+  const workspace = await store.workspaces.ensure('slack', externalId, { locale: 'nl', timezone: 'Europe/Amsterdam' });
+  const deps = { store, clock, ids: uuidGenerator, playbooks };
+  return {
+    store,
+    clock,
+    playbooks,
+    incidents: new IncidentService(deps),
+    steps: new StepService(deps),
+    workspaceId: workspace.id,
+  };
+}
+
+export const unknownFacts = {
+  madeVoluntarily: 'unknown',
+  perpetratorKnown: 'unknown',
+  perpetratorAtOtherSchool: 'unknown',
+  spread: 'unknown',
+};

@@ -1,0 +1,236 @@
+import type { AuditEvent, FormAnswer, Incident, Member, Note, Step, Workspace } from '../../src/core/incidents/incident.types.js';
+import type { CardMessage, Repositories, Store, StoredPlaybook } from '../../src/core/ports/store.js';
+
+interface State {
+  workspaces: Workspace[];
+  incidents: Incident[];
+  counters: Map<string, number>;
+  members: Member[];
+  steps: Step[];
+  notes: Note[];
+  forms: FormAnswer[];
+  audit: AuditEvent[];
+  cards: CardMessage[];
+  playbooks: StoredPlaybook[];
+  requests: Map<string, string | null>;
+}
+
+/**
+ * An in-memory Store for core tests. Transactions run one at a time and roll back on error,
+ * which is what the services rely on from PostgreSQL.
+ */
+export class MemoryStore implements Store {
+  state: State = emptyState();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly repos = repositories(() => this.state);
+
+  incidents = this.repos.incidents;
+  members = this.repos.members;
+  steps = this.repos.steps;
+  notes = this.repos.notes;
+  forms = this.repos.forms;
+  audit = this.repos.audit;
+  cards = this.repos.cards;
+  workspaces = this.repos.workspaces;
+  playbooks = this.repos.playbooks;
+  requests = this.repos.requests;
+
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
+    const run = async () => {
+      const snapshot = cloneState(this.state);
+      try {
+        return await fn(this.repos);
+      } catch (error) {
+        this.state = snapshot;
+        throw error;
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+}
+
+function emptyState(): State {
+  return {
+    workspaces: [],
+    incidents: [],
+    counters: new Map(),
+    members: [],
+    steps: [],
+    notes: [],
+    forms: [],
+    audit: [],
+    cards: [],
+    playbooks: [],
+    requests: new Map(),
+  };
+}
+
+function cloneState(state: State): State {
+  return structuredClone(state);
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+function repositories(get: () => State): Repositories {
+  return {
+    incidents: {
+      async allocateNumber(workspaceId, year) {
+        const key = `${workspaceId}/${year}`;
+        const next = (get().counters.get(key) ?? 0) + 1;
+        get().counters.set(key, next);
+        return next;
+      },
+      async insert(incident) {
+        get().incidents.push(copy(incident));
+      },
+      async update(incident) {
+        const list = get().incidents;
+        list[list.findIndex((row) => row.id === incident.id)] = copy(incident);
+      },
+      async get(id) {
+        return copy(get().incidents.find((row) => row.id === id));
+      },
+      async findBySpace(workspaceId, spaceId) {
+        return copy(get().incidents.find((row) => row.workspaceId === workspaceId && row.spaceId === spaceId));
+      },
+      async listForMember(workspaceId, userId, statuses) {
+        const ids = new Set(get().members.filter((m) => m.userId === userId).map((m) => m.incidentId));
+        return copy(
+          get().incidents.filter((i) => i.workspaceId === workspaceId && ids.has(i.id) && statuses.includes(i.status)),
+        );
+      },
+      async listByStatus(status, limit) {
+        return copy(get().incidents.filter((row) => row.status === status).slice(0, limit));
+      },
+    },
+    members: {
+      async add(members) {
+        for (const member of members) {
+          const exists = get().members.some((m) => m.incidentId === member.incidentId && m.userId === member.userId);
+          if (!exists) get().members.push(copy(member));
+        }
+      },
+      async remove(incidentId, userId) {
+        get().members = get().members.filter((m) => !(m.incidentId === incidentId && m.userId === userId));
+      },
+      async list(incidentId) {
+        return copy(get().members.filter((m) => m.incidentId === incidentId));
+      },
+      async get(incidentId, userId) {
+        return copy(get().members.find((m) => m.incidentId === incidentId && m.userId === userId));
+      },
+    },
+    steps: {
+      async insertAll(steps) {
+        get().steps.push(...copy(steps));
+      },
+      async get(incidentId, key) {
+        return copy(get().steps.find((s) => s.incidentId === incidentId && s.key === key));
+      },
+      async list(incidentId) {
+        return copy(get().steps.filter((s) => s.incidentId === incidentId).sort((a, b) => a.position - b.position));
+      },
+      async update(step) {
+        const list = get().steps;
+        list[list.findIndex((s) => s.incidentId === step.incidentId && s.key === step.key)] = copy(step);
+      },
+    },
+    notes: {
+      async add(note) {
+        get().notes.push(copy(note));
+      },
+      async list(incidentId, limit) {
+        return copy(
+          get()
+            .notes.filter((n) => n.incidentId === incidentId)
+            .reverse()
+            .slice(0, limit),
+        );
+      },
+    },
+    forms: {
+      async upsert(answer) {
+        const list = get().forms.filter((f) => !(f.incidentId === answer.incidentId && f.stepKey === answer.stepKey));
+        list.push(copy(answer));
+        get().forms = list;
+      },
+      async get(incidentId, stepKey) {
+        return copy(get().forms.find((f) => f.incidentId === incidentId && f.stepKey === stepKey));
+      },
+      async list(incidentId) {
+        return copy(get().forms.filter((f) => f.incidentId === incidentId));
+      },
+    },
+    audit: {
+      async append(event) {
+        get().audit.push(copy({ ...event, id: String(get().audit.length + 1) }));
+      },
+      async list(incidentId) {
+        return copy(get().audit.filter((a) => a.incidentId === incidentId));
+      },
+    },
+    cards: {
+      async list(incidentId) {
+        return copy(get().cards.filter((c) => c.incidentId === incidentId));
+      },
+      async save(message) {
+        const existing = get().cards.find((c) => c.incidentId === message.incidentId && c.cardKey === message.cardKey);
+        if (existing) return copy(existing);
+        get().cards.push(copy(message));
+        return copy(message);
+      },
+    },
+    workspaces: {
+      async ensure(platform, externalId, defaults) {
+        let found = get().workspaces.find((w) => w.platform === platform && w.externalId === externalId);
+        if (!found) {
+          found = {
+            id: `ws-${get().workspaces.length + 1}`,
+            platform,
+            externalId,
+            ...defaults,
+            settings: {},
+            createdAt: new Date(0),
+          };
+          get().workspaces.push(found);
+        }
+        return copy(found);
+      },
+      async get(id) {
+        return copy(get().workspaces.find((w) => w.id === id));
+      },
+      async update(workspace) {
+        const list = get().workspaces;
+        list[list.findIndex((w) => w.id === workspace.id)] = copy(workspace);
+      },
+    },
+    playbooks: {
+      async get(key, version) {
+        return copy(get().playbooks.find((p) => p.key === key && p.version === version));
+      },
+      async insert(playbook) {
+        const existing = get().playbooks.find((p) => p.key === playbook.key && p.version === playbook.version);
+        if (existing) return copy(existing);
+        get().playbooks.push(copy(playbook));
+        return copy(playbook);
+      },
+      async list() {
+        return copy(get().playbooks);
+      },
+    },
+    requests: {
+      async markProcessed(key, scope, ref = null) {
+        const id = `${scope}:${key}`;
+        if (get().requests.has(id)) return { first: false, ref: get().requests.get(id) ?? null };
+        get().requests.set(id, ref);
+        return { first: true, ref };
+      },
+    },
+  };
+}
