@@ -23,7 +23,8 @@ export async function migrateDownOne<DB>(db: Kysely<DB>): Promise<string[]> {
 function applied(result: MigrationResultSet): string[] {
   const failed = result.results?.find((item) => item.status === 'Error');
   if (result.error || failed) {
-    const cause = result.error instanceof Error ? result.error.message : String(result.error ?? 'unknown error');
+    const cause =
+      result.error instanceof Error ? result.error.message : String(result.error ?? 'unknown error');
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${cause}`, { cause: result.error });
   }
   return (result.results ?? []).map((item) => `${item.migrationName} ${item.direction.toLowerCase()}`);

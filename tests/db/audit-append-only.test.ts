@@ -37,11 +37,15 @@ describeEachDatabase('audit trail is append-only', (target) => {
   });
 
   it('refuses DELETE', async () => {
-    await expect(sql`delete from audit_event`.execute(handle.db)).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(sql`delete from audit_event`.execute(handle.db)).rejects.toThrow(
+      /append-only: DELETE refused/,
+    );
   });
 
   it('refuses TRUNCATE', async () => {
-    await expect(sql`truncate audit_event`.execute(handle.db)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    await expect(sql`truncate audit_event`.execute(handle.db)).rejects.toThrow(
+      /append-only: TRUNCATE refused/,
+    );
   });
 
   it('still has every entry after the refused attempts', async () => {
@@ -51,8 +55,15 @@ describeEachDatabase('audit trail is append-only', (target) => {
   });
 
   it('keeps accepting new entries', async () => {
-    await fx.steps.act({ incidentId, stepKey: 'attention-victim', actor: { userId: 'U2' } }, { kind: 'claim' });
+    await fx.steps.act(
+      { incidentId, stepKey: 'attention-victim', actor: { userId: 'U2' } },
+      { kind: 'claim' },
+    );
     const events = await fx.store.audit.list(incidentId);
-    expect(events.at(-1)).toMatchObject({ action: 'step.claimed', actorId: 'U2', details: { step: 'attention-victim' } });
+    expect(events.at(-1)).toMatchObject({
+      action: 'step.claimed',
+      actorId: 'U2',
+      details: { step: 'attention-victim' },
+    });
   });
 });

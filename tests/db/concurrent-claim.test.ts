@@ -38,7 +38,9 @@ describeEachDatabase(
       );
 
       const winners = results.filter((result) => result.status === 'fulfilled');
-      const losers = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+      const losers = results.filter(
+        (result): result is PromiseRejectedResult => result.status === 'rejected',
+      );
       expect(winners).toHaveLength(1);
       expect(losers).toHaveLength(49);
       const step = await fx.store.steps.get(incidentId, 'scope-impact');
@@ -48,7 +50,9 @@ describeEachDatabase(
         expect(loser.reason).toBeInstanceOf(StepAlreadyClaimedError);
         expect((loser.reason as StepAlreadyClaimedError).ownerId).toBe(step?.ownerId);
       }
-      const claims = (await fx.store.audit.list(incidentId)).filter((event) => event.action === 'step.claimed');
+      const claims = (await fx.store.audit.list(incidentId)).filter(
+        (event) => event.action === 'step.claimed',
+      );
       expect(claims).toHaveLength(1);
       expect(claims[0]?.actorId).toBe(step?.ownerId);
     });
@@ -67,7 +71,9 @@ describeEachDatabase(
         ),
       );
       const numbers = results.map((result) => result.value.number).sort();
-      expect(numbers).toEqual(Array.from({ length: 20 }, (_, index) => `2026-${String(index + 2).padStart(4, '0')}`));
+      expect(numbers).toEqual(
+        Array.from({ length: 20 }, (_, index) => `2026-${String(index + 2).padStart(4, '0')}`),
+      );
     });
   },
   { serverOnly: true },

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { migrateDownAll, migrateToLatest } from '../../src/db/migrate.js';
-import { migrations } from '../../migrations/index.js';
 import { describeEachDatabase } from '../support/databases.js';
 
 const TABLES = [

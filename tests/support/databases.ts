@@ -23,7 +23,11 @@ export function databaseTargets(): DatabaseTarget[] {
   const adminUrl = inject('postgresUrl');
   return [
     { name: 'pglite', available: true, open: (options) => openPglite(options) },
-    { name: 'postgres', available: adminUrl !== null, open: (options) => openFreshPostgres(adminUrl ?? '', options) },
+    {
+      name: 'postgres',
+      available: adminUrl !== null,
+      open: (options) => openFreshPostgres(adminUrl ?? '', options),
+    },
   ];
 }
 
@@ -51,7 +55,11 @@ async function openFreshPostgres(adminUrl: string, options: OpenOptions = {}): P
   await adminQuery(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '', poolMax: options.poolMax ?? 10 });
+  const handle = await openDatabase({
+    databaseUrl: url.toString(),
+    dataDir: '',
+    poolMax: options.poolMax ?? 10,
+  });
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return {
     ...handle,

@@ -25,7 +25,10 @@ export async function dbFixture(handle: DatabaseHandle, externalId = 'T-TEST'): 
   const store = createKyselyStore(handle.db);
   const playbooks = new PlaybookRegistry(DEFAULT_PLAYBOOK);
   await syncPlaybooks(store, playbooks, [DEFAULT_PLAYBOOK]);
-  const workspace = await store.workspaces.ensure('slack', externalId, { locale: 'nl', timezone: 'Europe/Amsterdam' });
+  const workspace = await store.workspaces.ensure('slack', externalId, {
+    locale: 'nl',
+    timezone: 'Europe/Amsterdam',
+  });
   const deps = { store, clock, ids: uuidGenerator, playbooks };
   return {
     store,

@@ -36,8 +36,11 @@ export function loadPlaybook(data: unknown, source: string, builtins: readonly P
   return playbook;
 }
 
+/** With the input on each issue, a value of the wrong type is told apart from a missing one. */
+const PARSE_OPTIONS = { reportInput: true } as const;
+
 function parseFull(data: unknown, source: string): Playbook {
-  const parsed = playbookFileSchema.safeParse(data);
+  const parsed = playbookFileSchema.safeParse(data, PARSE_OPTIONS);
   if (!parsed.success) throw new PlaybookInvalidError(source, describeIssues(parsed.error));
   let order = 0;
   const phases = parsed.data.phases.map((phase) => ({
@@ -51,7 +54,7 @@ function parseFull(data: unknown, source: string): Playbook {
 }
 
 function parseExtension(data: unknown, source: string): PlaybookExtension {
-  const parsed = playbookExtensionSchema.safeParse(data);
+  const parsed = playbookExtensionSchema.safeParse(data, PARSE_OPTIONS);
   if (!parsed.success) throw new PlaybookInvalidError(source, describeIssues(parsed.error));
   return parsed.data;
 }

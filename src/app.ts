@@ -1,0 +1,117 @@
+import type { Config } from './config/config.js';
+import { readActivePlaybook } from './config/playbook-file.js';
+import { IncidentService } from './core/incidents/incident.service.js';
+import type { Platform, Workspace } from './core/incidents/incident.types.js';
+import { StepService } from './core/incidents/step.service.js';
+import { BUILTIN_PLAYBOOKS } from './core/playbook/builtin/index.js';
+import { PlaybookRegistry } from './core/playbook/playbook.registry.js';
+import { syncPlaybooks } from './core/playbook/playbook.sync.js';
+import type { ChatGateway } from './core/ports/chat-gateway.js';
+import { type Clock, systemClock } from './core/ports/clock.js';
+import { uuidGenerator } from './core/ports/ids.js';
+import type { Store } from './core/ports/store.js';
+import { SpaceService } from './core/spaces/space.service.js';
+import { type DatabaseHandle, openDatabase } from './db/connect.js';
+import { createKyselyStore } from './db/kysely-store.js';
+import { migrateToLatest } from './db/migrate.js';
+import { registerHealthRoutes } from './http/health.routes.js';
+import { HttpServer } from './http/http-server.js';
+import type { Logger } from './logging/logger.js';
+import type { PlatformContext, PlatformModule } from './platforms/platform.js';
+
+export interface App {
+  context: PlatformContext;
+  database: DatabaseHandle;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  clock?: Clock;
+  platforms?: PlatformModule[];
+}
+
+/** Composition root: config → database → services → HTTP server → platforms. */
+export async function startApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  const active = await readActivePlaybook(config.playbookFile);
+
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.dbPoolMax,
+    onPoolError: (error) => logger.error({ err: error }, 'database connection error'),
+  });
+  const closers: Array<() => Promise<void>> = [() => database.close()];
+  try {
+    const applied = await migrateToLatest(database.db);
+    logger.info({ database: database.kind, location: database.location, applied }, 'database ready');
+
+    const store: Store = createKyselyStore(database.db);
+    const playbooks = new PlaybookRegistry(active);
+    await syncPlaybooks(store, playbooks, [...BUILTIN_PLAYBOOKS, active]);
+    logger.info({ playbook: `${active.key}@${active.version}` }, 'playbook loaded');
+
+    const deps = { store, clock, ids: uuidGenerator, playbooks };
+    const incidents = new IncidentService(deps);
+    const steps = new StepService(deps);
+    const gateways = new Map<Platform, (workspace: Workspace) => ChatGateway>();
+    const spaces = new SpaceService({
+      store,
+      incidents,
+      playbooks,
+      clock,
+      gatewayFor: (workspace) => {
+        const factory = gateways.get(workspace.platform);
+        if (!factory) throw new Error(`No chat platform "${workspace.platform}" is running`);
+        return factory(workspace);
+      },
+    });
+
+    const server = new HttpServer(logger);
+    closers.unshift(() => server.close());
+    registerHealthRoutes(server, store, database.kind);
+
+    const context: PlatformContext = {
+      config,
+      logger,
+      clock,
+      store,
+      playbooks,
+      incidents,
+      steps,
+      spaces,
+      server,
+      registerGateway: (platform, factory) => gateways.set(platform, factory),
+    };
+
+    for (const platform of options.platforms ?? []) {
+      await platform.start(context);
+      closers.unshift(() => platform.stop());
+      logger.info({ platform: platform.name }, 'platform started');
+    }
+    if ((options.platforms ?? []).length === 0) logger.warn('no chat platform configured');
+
+    const address = await server.listen(config.port, config.host);
+    const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    logger.info({ url }, 'listening');
+
+    const resumed = await spaces.resumeUnfinished((incident, error) =>
+      logger.error({ err: error, incident: incident.id }, 'could not finish opening an incident'),
+    );
+    if (resumed > 0) logger.info({ resumed }, 'finished interrupted incident openings');
+
+    return { context, database, url, close: () => runAll(closers) };
+  } catch (error) {
+    await runAll(closers);
+    throw error;
+  }
+}
+
+async function runAll(closers: Array<() => Promise<void>>): Promise<void> {
+  for (const close of closers.splice(0)) {
+    await close().catch(() => undefined);
+  }
+}

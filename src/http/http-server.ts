@@ -1,0 +1,89 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logging/logger.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => unknown | Promise<unknown>;
+
+/**
+ * The one HTTP server of the process. Platforms register their endpoints on it
+ * (`/slack/events`, `/api/messages`); the server answers health checks itself.
+ */
+export class HttpServer {
+  private readonly routes = new Map<string, RouteHandler>();
+  private readonly prefixes: Array<[string, string, RouteHandler]> = [];
+  private readonly server: Server;
+
+  constructor(private readonly logger: Logger) {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+  }
+
+  route(method: string, path: string, handler: RouteHandler): void {
+    this.routes.set(`${method.toUpperCase()} ${path}`, handler);
+  }
+
+  /** A handler for every path under `prefix` (e.g. a stand-in API). */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void {
+    this.prefixes.push([method.toUpperCase(), prefix, handler]);
+  }
+
+  async listen(port: number, host: string): Promise<AddressInfo> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    return this.server.address() as AddressInfo;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server.listening) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The underlying server, for libraries that attach to it. */
+  get raw(): Server {
+    return this.server;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const handler =
+      this.routes.get(`${method} ${path}`) ??
+      this.prefixes.find(([m, prefix]) => m === method && path.startsWith(prefix))?.[2];
+    if (!handler) {
+      sendJson(res, 404, { error: 'not_found' });
+      return;
+    }
+    try {
+      await handler(req, res);
+    } catch (error) {
+      this.logger.error({ err: error, method, path }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+      else res.end();
+    }
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(payload);
+}
+
+/** Reads a request body up to `limit` bytes; larger bodies are refused. */
+export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw Object.assign(new Error('Request body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,33 @@
+import type { Config } from '../config/config.js';
+import type { IncidentService } from '../core/incidents/incident.service.js';
+import type { Platform, Workspace } from '../core/incidents/incident.types.js';
+import type { StepService } from '../core/incidents/step.service.js';
+import type { PlaybookRegistry } from '../core/playbook/playbook.registry.js';
+import type { ChatGateway } from '../core/ports/chat-gateway.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { Store } from '../core/ports/store.js';
+import type { SpaceService } from '../core/spaces/space.service.js';
+import type { HttpServer } from '../http/http-server.js';
+import type { Logger } from '../logging/logger.js';
+
+/** What a chat platform gets from the composition root. */
+export interface PlatformContext {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  store: Store;
+  playbooks: PlaybookRegistry;
+  incidents: IncidentService;
+  steps: StepService;
+  spaces: SpaceService;
+  server: HttpServer;
+  /** Makes the platform's gateway the one used for its workspaces. */
+  registerGateway(platform: Platform, gatewayFor: (workspace: Workspace) => ChatGateway): void;
+}
+
+/** A chat platform (Slack, Teams, the playground) plugged into the process. */
+export interface PlatformModule {
+  name: string;
+  start(context: PlatformContext): Promise<void>;
+  stop(): Promise<void>;
+}

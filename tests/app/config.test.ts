@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+function problem(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration from the environment', () => {
+  it('has working defaults: embedded database in ./data, port 3978, Dutch, Amsterdam time', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3978,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      dataDir: './data',
+      dbPoolMax: 10,
+      logLevel: 'info',
+      defaultLocale: 'nl',
+      timezone: 'Europe/Amsterdam',
+      playbookFile: null,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://bot:secret@db:5432/stappenplan',
+      DATA_DIR: '/var/lib/stappenplan',
+      DB_POOL_MAX: '20',
+      LOG_LEVEL: 'debug',
+      DEFAULT_LOCALE: 'en',
+      TIMEZONE: 'Europe/Brussels',
+      PLAYBOOK_FILE: '/etc/stappenplan/playbook.yaml',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://bot:secret@db:5432/stappenplan',
+      dbPoolMax: 20,
+      logLevel: 'debug',
+      defaultLocale: 'en',
+      timezone: 'Europe/Brussels',
+      playbookFile: '/etc/stappenplan/playbook.yaml',
+    });
+  });
+
+  it('treats empty values as not set', () => {
+    expect(loadConfig({ PORT: '  ', DATABASE_URL: '' })).toMatchObject({ port: 3978, databaseUrl: null });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Configuration error: PORT must be a whole number from 0 to 65535 (got "abc").'],
+    [{ PORT: '70000' }, 'Configuration error: PORT must be a whole number from 0 to 65535 (got "70000").'],
+    [{ PORT: '80.5' }, 'Configuration error: PORT must be a whole number from 0 to 65535 (got "80.5").'],
+    [
+      { DB_POOL_MAX: '0' },
+      'Configuration error: DB_POOL_MAX must be a whole number from 1 to 100 (got "0").',
+    ],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Configuration error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").',
+    ],
+    [{ DEFAULT_LOCALE: 'de' }, 'Configuration error: DEFAULT_LOCALE must be one of nl, en (got "de").'],
+    [
+      { TIMEZONE: 'Mars/Base' },
+      'Configuration error: TIMEZONE is not a known time zone (got "Mars/Base"; for example Europe/Amsterdam).',
+    ],
+    [
+      { DATABASE_URL: 'not a url' },
+      'Configuration error: DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database).',
+    ],
+    [
+      { DATABASE_URL: 'mysql://db/x' },
+      'Configuration error: DATABASE_URL must start with postgres:// (got "mysql://").',
+    ],
+    [
+      { PLAYBOOK_FILE: 'plan.txt' },
+      'Configuration error: PLAYBOOK_FILE must be a .yaml, .yml or .json file (got "plan.txt").',
+    ],
+  ])('refuses %o with one line naming the variable', (env, message) => {
+    const text = problem(env);
+    expect(text).toBe(message);
+    expect(text).not.toContain('\n');
+  });
+});
