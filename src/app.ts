@@ -3,6 +3,8 @@ import { readActivePlaybook } from './config/playbook-file.js';
 import { IncidentService } from './core/incidents/incident.service.js';
 import type { Platform, Workspace } from './core/incidents/incident.types.js';
 import { StepService } from './core/incidents/step.service.js';
+import { CommandService } from './core/interactions/command.service.js';
+import { InteractionService } from './core/interactions/interaction.service.js';
 import { BUILTIN_PLAYBOOKS } from './core/playbook/builtin/index.js';
 import { PlaybookRegistry } from './core/playbook/playbook.registry.js';
 import { syncPlaybooks } from './core/playbook/playbook.sync.js';
@@ -70,6 +72,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       },
     });
 
+    const reportError = (error: unknown, where: { incidentId: string; action: string }) =>
+      logger.error({ err: error, ...where }, 'follow-up after an action failed');
+    const interactions = new InteractionService({ store, incidents, steps, spaces, playbooks, reportError });
+    const commands = new CommandService({ incidents, spaces, playbooks, reportError });
+
     const server = new HttpServer(logger);
     closers.unshift(() => server.close());
     registerHealthRoutes(server, store, database.kind);
@@ -83,6 +90,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       incidents,
       steps,
       spaces,
+      interactions,
+      commands,
       server,
       registerGateway: (platform, factory) => gateways.set(platform, factory),
     };

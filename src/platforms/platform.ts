@@ -2,6 +2,8 @@ import type { Config } from '../config/config.js';
 import type { IncidentService } from '../core/incidents/incident.service.js';
 import type { Platform, Workspace } from '../core/incidents/incident.types.js';
 import type { StepService } from '../core/incidents/step.service.js';
+import type { CommandService } from '../core/interactions/command.service.js';
+import type { InteractionService } from '../core/interactions/interaction.service.js';
 import type { PlaybookRegistry } from '../core/playbook/playbook.registry.js';
 import type { ChatGateway } from '../core/ports/chat-gateway.js';
 import type { Clock } from '../core/ports/clock.js';
@@ -20,6 +22,10 @@ export interface PlatformContext {
   incidents: IncidentService;
   steps: StepService;
   spaces: SpaceService;
+  /** Every button and dialog submission goes through here. */
+  interactions: InteractionService;
+  /** Opening, status, closing, the file-share warning, form and assign dialogs. */
+  commands: CommandService;
   server: HttpServer;
   /** Makes the platform's gateway the one used for its workspaces. */
   registerGateway(platform: Platform, gatewayFor: (workspace: Workspace) => ChatGateway): void;

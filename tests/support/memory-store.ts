@@ -1,4 +1,12 @@
-import type { AuditEvent, FormAnswer, Incident, Member, Note, Step, Workspace } from '../../src/core/incidents/incident.types.js';
+import type {
+  AuditEvent,
+  FormAnswer,
+  Incident,
+  Member,
+  Note,
+  Step,
+  Workspace,
+} from '../../src/core/incidents/incident.types.js';
 import type { CardMessage, Repositories, Store, StoredPlaybook } from '../../src/core/ports/store.js';
 
 interface State {
@@ -77,6 +85,13 @@ function cloneState(state: State): State {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+/** Replaces the matching row; like an UPDATE of a missing row in SQL it must not invent one. */
+function replaceRow<T>(list: T[], matches: (row: T) => boolean, row: T, what: string): void {
+  const index = list.findIndex(matches);
+  if (index < 0) throw new Error(`MemoryStore: no ${what} to update`);
+  list[index] = copy(row);
+}
+
 function repositories(get: () => State): Repositories {
   return {
     incidents: {
@@ -90,29 +105,42 @@ function repositories(get: () => State): Repositories {
         get().incidents.push(copy(incident));
       },
       async update(incident) {
-        const list = get().incidents;
-        list[list.findIndex((row) => row.id === incident.id)] = copy(incident);
+        replaceRow(get().incidents, (row) => row.id === incident.id, incident, 'incident');
       },
       async get(id) {
         return copy(get().incidents.find((row) => row.id === id));
       },
       async findBySpace(workspaceId, spaceId) {
-        return copy(get().incidents.find((row) => row.workspaceId === workspaceId && row.spaceId === spaceId));
+        return copy(
+          get().incidents.find((row) => row.workspaceId === workspaceId && row.spaceId === spaceId),
+        );
       },
       async listForMember(workspaceId, userId, statuses) {
-        const ids = new Set(get().members.filter((m) => m.userId === userId).map((m) => m.incidentId));
+        const ids = new Set(
+          get()
+            .members.filter((m) => m.userId === userId)
+            .map((m) => m.incidentId),
+        );
         return copy(
-          get().incidents.filter((i) => i.workspaceId === workspaceId && ids.has(i.id) && statuses.includes(i.status)),
+          get().incidents.filter(
+            (i) => i.workspaceId === workspaceId && ids.has(i.id) && statuses.includes(i.status),
+          ),
         );
       },
       async listByStatus(status, limit) {
-        return copy(get().incidents.filter((row) => row.status === status).slice(0, limit));
+        return copy(
+          get()
+            .incidents.filter((row) => row.status === status)
+            .slice(0, limit),
+        );
       },
     },
     members: {
       async add(members) {
         for (const member of members) {
-          const exists = get().members.some((m) => m.incidentId === member.incidentId && m.userId === member.userId);
+          const exists = get().members.some(
+            (m) => m.incidentId === member.incidentId && m.userId === member.userId,
+          );
           if (!exists) get().members.push(copy(member));
         }
       },
@@ -134,11 +162,14 @@ function repositories(get: () => State): Repositories {
         return copy(get().steps.find((s) => s.incidentId === incidentId && s.key === key));
       },
       async list(incidentId) {
-        return copy(get().steps.filter((s) => s.incidentId === incidentId).sort((a, b) => a.position - b.position));
+        return copy(
+          get()
+            .steps.filter((s) => s.incidentId === incidentId)
+            .sort((a, b) => a.position - b.position),
+        );
       },
       async update(step) {
-        const list = get().steps;
-        list[list.findIndex((s) => s.incidentId === step.incidentId && s.key === step.key)] = copy(step);
+        replaceRow(get().steps, (s) => s.incidentId === step.incidentId && s.key === step.key, step, 'step');
       },
     },
     notes: {
@@ -156,7 +187,9 @@ function repositories(get: () => State): Repositories {
     },
     forms: {
       async upsert(answer) {
-        const list = get().forms.filter((f) => !(f.incidentId === answer.incidentId && f.stepKey === answer.stepKey));
+        const list = get().forms.filter(
+          (f) => !(f.incidentId === answer.incidentId && f.stepKey === answer.stepKey),
+        );
         list.push(copy(answer));
         get().forms = list;
       },
@@ -180,7 +213,9 @@ function repositories(get: () => State): Repositories {
         return copy(get().cards.filter((c) => c.incidentId === incidentId));
       },
       async save(message) {
-        const existing = get().cards.find((c) => c.incidentId === message.incidentId && c.cardKey === message.cardKey);
+        const existing = get().cards.find(
+          (c) => c.incidentId === message.incidentId && c.cardKey === message.cardKey,
+        );
         if (existing) return copy(existing);
         get().cards.push(copy(message));
         return copy(message);
@@ -206,8 +241,7 @@ function repositories(get: () => State): Repositories {
         return copy(get().workspaces.find((w) => w.id === id));
       },
       async update(workspace) {
-        const list = get().workspaces;
-        list[list.findIndex((w) => w.id === workspace.id)] = copy(workspace);
+        replaceRow(get().workspaces, (w) => w.id === workspace.id, workspace, 'workspace');
       },
     },
     playbooks: {
@@ -215,7 +249,9 @@ function repositories(get: () => State): Repositories {
         return copy(get().playbooks.find((p) => p.key === key && p.version === version));
       },
       async insert(playbook) {
-        const existing = get().playbooks.find((p) => p.key === playbook.key && p.version === playbook.version);
+        const existing = get().playbooks.find(
+          (p) => p.key === playbook.key && p.version === playbook.version,
+        );
         if (existing) return copy(existing);
         get().playbooks.push(copy(playbook));
         return copy(playbook);

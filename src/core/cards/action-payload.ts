@@ -11,7 +11,10 @@ export type ActionKind =
   | 'note'
   | 'setDue'
   | 'form'
-  | 'close';
+  | 'close'
+  | 'reminderDone'
+  | 'reminderSnooze'
+  | 'reminderStop';
 
 export const ACTION_KINDS: readonly ActionKind[] = [
   'claim',
@@ -24,6 +27,9 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   'setDue',
   'form',
   'close',
+  'reminderDone',
+  'reminderSnooze',
+  'reminderStop',
 ];
 
 /**
@@ -37,6 +43,8 @@ export interface ActionPayload {
   a: ActionKind;
   /** Step key, for step actions. */
   s?: string;
+  /** Another reference the action needs, e.g. a reminder id. */
+  r?: string;
 }
 
 const ID = /^[\w-]{1,64}$/;
@@ -60,9 +68,17 @@ export function decodeAction(raw: unknown): ActionPayload {
   const record = value as Record<string, unknown>;
   if (record.v !== 1 || typeof record.i !== 'string' || !ID.test(record.i)) throw invalid();
   if (!ACTION_KINDS.includes(record.a as ActionKind)) throw invalid();
-  if (record.s !== undefined && (typeof record.s !== 'string' || !ID.test(record.s))) throw invalid();
+  for (const field of ['s', 'r'] as const) {
+    if (
+      record[field] !== undefined &&
+      (typeof record[field] !== 'string' || !ID.test(record[field] as string))
+    ) {
+      throw invalid();
+    }
+  }
   const payload: ActionPayload = { v: 1, i: record.i, a: record.a as ActionKind };
   if (record.s !== undefined) payload.s = record.s as string;
+  if (record.r !== undefined) payload.r = record.r as string;
   return payload;
 }
 

@@ -144,6 +144,7 @@ export const en: Record<MessageKey, string> = {
     'Sexting action plan: how it works.\n• /incident new [short title]: open a new incident with its own private channel.\n• /incident status: in an incident channel the overview; elsewhere your open incidents.\n• /incident close: close the incident (lead only).\n• /incident help: this explanation.\nDo not use pupil names and never share the images themselves.',
   'command.unknown': 'I do not know that command.',
   'command.noIncidents': 'You have no open incidents.',
+  'command.notInIncident': 'Use this command in the incident channel.',
   'command.yourIncidents': 'Your open incidents:',
   'command.closeConfirm':
     'Are you sure you want to close incident {number}? Open steps stay visible in the log.',

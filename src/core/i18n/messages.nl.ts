@@ -159,6 +159,7 @@ export const nl = {
     'Stappenplan sexting: zo werkt het.\n• /incident nieuw [korte titel]: open een nieuw incident met een eigen, besloten kanaal.\n• /incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• /incident sluit: sluit het incident (alleen de regisseur).\n• /incident help: deze uitleg.\nGebruik geen namen van leerlingen en deel nooit de beelden zelf.',
   'command.unknown': 'Dat commando ken ik niet.',
   'command.noIncidents': 'Je hebt geen open incidenten.',
+  'command.notInIncident': 'Gebruik dit commando in het kanaal van het incident.',
   'command.yourIncidents': 'Jouw open incidenten:',
   'command.closeConfirm':
     'Weet je zeker dat je incident {number} wilt sluiten? Open stappen blijven zichtbaar in het logboek.',

@@ -35,12 +35,12 @@ export async function requireMemberAccess(
 ): Promise<Access> {
   const incident = await tx.incidents.get(scope.incidentId, lock);
   if (!incident) throw new DomainError('IncidentNotFound', { incident: scope.incidentId });
-  if (scope.spaceId != null && incident.spaceId !== null && incident.spaceId !== scope.spaceId) {
-    throw new DomainError('ActionContextMismatch', { incident: incident.number });
-  }
   const members = await tx.members.list(incident.id);
   const ids = new Set(members.map((member) => member.userId));
   if (!ids.has(scope.actor.userId)) throw new NotAMemberError(scope.actor.userId);
+  if (scope.spaceId != null && incident.spaceId !== null && incident.spaceId !== scope.spaceId) {
+    throw new DomainError('ActionContextMismatch', { incident: incident.number });
+  }
   if (incident.status === 'closed') throw new DomainError('IncidentClosed', { incident: incident.number });
   return { incident, members, isMember: (userId) => ids.has(userId) };
 }

@@ -52,11 +52,11 @@ export class StepService {
 
   /** A note on the incident, or on one of its steps. */
   async addNote(scope: ActionScope & { stepKey?: string | null; requestId?: string }, rawText: string) {
-    const text = (rawText ?? '').trim();
-    if (text.length === 0) throw new InvalidInputError('note', 'required');
-    if (text.length > LIMITS.note) throw new InvalidInputError('note', 'tooLong', { max: LIMITS.note });
     return this.deps.store.transaction(async (tx): Promise<ChangeResult<Note | null>> => {
       const access = await requireMemberAccess(tx, scope);
+      const text = (rawText ?? '').trim();
+      if (text.length === 0) throw new InvalidInputError('note', 'required');
+      if (text.length > LIMITS.note) throw new InvalidInputError('note', 'tooLong', { max: LIMITS.note });
       if (scope.stepKey) await lockStep(tx, access, scope.stepKey);
       if (!(await firstDelivery(tx, scope))) return { changed: false, value: null };
       const now = this.deps.clock.now();

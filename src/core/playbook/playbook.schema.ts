@@ -46,7 +46,7 @@ const contactSchema = z.strictObject({
   name: localizedSchema,
   description: localizedSchema.optional(),
   phone: z.string().trim().min(3).max(40).optional(),
-  url: z.url({ protocol: /^https?$/, error: 'must be a web address starting with https://' }).optional(),
+  url: z.url({ protocol: /^https$/, error: 'must be a web address starting with https://' }).optional(),
 });
 
 const importantSchema = z.strictObject({

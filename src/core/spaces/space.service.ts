@@ -87,6 +87,25 @@ export class SpaceService {
     await this.deps.gatewayFor(workspace).postTimeline(incident.spaceId, overview?.messageId ?? null, text);
   }
 
+  /** The gateway of the platform the workspace lives on. */
+  gatewayOf(workspace: Workspace): ChatGateway {
+    return this.deps.gatewayFor(workspace);
+  }
+
+  /** One card of the incident as it is now (for platforms that answer a click with the card). */
+  async buildCard(incidentId: string, cardKey: string): Promise<Card> {
+    const { workspace } = await this.load(incidentId);
+    const ctx = await this.cardContext(await this.deps.incidents.view(incidentId), workspace);
+    const card = buildIncidentCards(ctx).find((candidate) => candidate.key === cardKey);
+    if (!card) throw new DomainError('InvalidAction', { card: cardKey });
+    return card;
+  }
+
+  /** Overview extras come from modules started after this service (reminders). */
+  setOverviewExtras(extras: SpaceServiceDeps['overviewExtras']): void {
+    this.deps.overviewExtras = extras;
+  }
+
   /** The context every card of the incident is built from. */
   async cardContext(view: IncidentView, workspace: Workspace): Promise<CardContext> {
     const extras = this.deps.overviewExtras ? await this.deps.overviewExtras(view.incident) : {};
@@ -135,7 +154,8 @@ export class SpaceService {
         messageId: message.messageId,
         createdAt: this.deps.clock.now(),
       });
-      if (card.key === OVERVIEW_CARD_KEY && !earlier && gateway.pinCard)
+      // Pinning again is harmless; a card found after a crash may not have been pinned yet.
+      if (card.key === OVERVIEW_CARD_KEY && gateway.pinCard)
         await gateway.pinCard(spaceId, message.messageId);
     }
     return this.deps.incidents.markReady(incident.id);

@@ -50,6 +50,31 @@ export function isoDateIn(instant: Date, timeZone: string): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/**
+ * The instant at which the wall clock in the time zone shows the given date and time. For a
+ * time that does not exist (the hour skipped in spring) the result is the same wall time after
+ * the jump; for one that exists twice (autumn) it is the first.
+ */
+export function instantAt(isoDate: string, hour: number, minute: number, timeZone: string): Date {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const wanted = Date.UTC(year, month - 1, day, hour, minute);
+  let guess = wanted;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const shown = zonedParts(new Date(guess), timeZone);
+    const shownAsUtc = Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute);
+    if (shownAsUtc === wanted) break;
+    guess += wanted - shownAsUtc;
+  }
+  const earlier = guess - 3_600_000;
+  const atEarlier = zonedParts(new Date(earlier), timeZone);
+  if (
+    Date.UTC(atEarlier.year, atEarlier.month - 1, atEarlier.day, atEarlier.hour, atEarlier.minute) === wanted
+  ) {
+    return new Date(earlier);
+  }
+  return new Date(guess);
+}
+
 /** True when the name is a time zone this runtime knows. */
 export function isValidTimeZone(timeZone: string): boolean {
   try {

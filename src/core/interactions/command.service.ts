@@ -1,0 +1,160 @@
+import type { Card } from '../cards/card.types.js';
+import { nameResolver, OVERVIEW_CARD_KEY } from '../cards/card-context.js';
+import { InvalidInputError, isDomainError } from '../errors/domain-error.js';
+import { FORM_SPECS, type FormSpec } from '../forms/form.specs.js';
+import { errorMessage, localized, t } from '../i18n/catalogue.js';
+import type { Actor } from '../incidents/incident.access.js';
+import { requireLead } from '../incidents/incident.access.js';
+import type { IncidentService } from '../incidents/incident.service.js';
+import type { FormAnswer, Incident, Member, Workspace } from '../incidents/incident.types.js';
+import type { OpenIncidentInput } from '../incidents/open-incident.js';
+import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
+import type { Locale } from '../playbook/playbook.types.js';
+import type { SpaceService } from '../spaces/space.service.js';
+import type { FollowUpErrorReporter } from './interaction.types.js';
+
+export interface CommandDeps {
+  incidents: IncidentService;
+  spaces: SpaceService;
+  playbooks: PlaybookRegistry;
+  reportError: FollowUpErrorReporter;
+}
+
+export type OpenResult =
+  | { ok: true; incident: Incident; changed: boolean; followUp: Promise<Incident | null> }
+  | { ok: false; field: string | null; message: string };
+
+export type StatusResult = { kind: 'overview'; card: Card } | { kind: 'list'; text: string };
+
+export interface FormRequest {
+  incidentId: string;
+  stepKey: string;
+  title: string;
+  stepTitle: string;
+  spec: FormSpec;
+  values: FormAnswer['data'] | null;
+  members: Member[];
+}
+
+/**
+ * Commands and dialogs around incidents that are not a button on a card: opening, status,
+ * closing, the file-share warning, and what a form or assign dialog needs to show.
+ */
+export class CommandService {
+  constructor(private readonly deps: CommandDeps) {}
+
+  /**
+   * Stores the new incident and starts making its space and cards. Bad input comes back with
+   * the field's name so the platform can show it next to that field.
+   */
+  async open(
+    workspace: Workspace,
+    actor: Actor,
+    input: OpenIncidentInput,
+    requestId?: string,
+    locale?: Locale,
+  ) {
+    const language = locale ?? workspace.locale;
+    try {
+      const result = await this.deps.incidents.open({
+        ...input,
+        workspaceId: workspace.id,
+        actor,
+        ...(requestId ? { requestId } : {}),
+      });
+      const incident = result.value;
+      const followUp = this.deps.spaces.finishOpening(incident.id).catch((error: unknown) => {
+        this.deps.reportError(error, { incidentId: incident.id, action: 'form' });
+        return null;
+      });
+      return { ok: true, incident, changed: result.changed, followUp } satisfies OpenResult;
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const field = error instanceof InvalidInputError ? error.field : null;
+      return { ok: false, field, message: errorMessage(error, language) } satisfies OpenResult;
+    }
+  }
+
+  /** In an incident space: its overview (members only). Elsewhere: the caller's open incidents. */
+  async status(
+    workspace: Workspace,
+    actor: Actor,
+    spaceId: string | null,
+    locale?: Locale,
+  ): Promise<StatusResult> {
+    const language = locale ?? workspace.locale;
+    const incident = spaceId ? await this.deps.incidents.findBySpace(workspace.id, spaceId) : undefined;
+    if (incident) {
+      await this.deps.incidents.viewAsMember(incident.id, actor);
+      return { kind: 'overview', card: await this.deps.spaces.buildCard(incident.id, OVERVIEW_CARD_KEY) };
+    }
+    const mine = await this.deps.incidents.listForMember(workspace.id, actor.userId);
+    if (mine.length === 0) return { kind: 'list', text: t(language, 'command.noIncidents') };
+    const lines = mine.map((item) => `• ${item.number}: ${item.title}`);
+    return { kind: 'list', text: [t(language, 'command.yourIncidents'), ...lines].join('\n') };
+  }
+
+  /** Checks that the caller may close the incident of this space; returns what to confirm. */
+  async prepareClose(workspace: Workspace, actor: Actor, spaceId: string | null, locale?: Locale) {
+    const language = locale ?? workspace.locale;
+    const incident = spaceId ? await this.deps.incidents.findBySpace(workspace.id, spaceId) : undefined;
+    if (!incident) return { ok: false as const, message: t(language, 'command.notInIncident') };
+    try {
+      const view = await this.deps.incidents.viewAsMember(incident.id, actor);
+      requireLead(view.incident, actor);
+      return {
+        ok: true as const,
+        incident: view.incident,
+        question: t(language, 'command.closeConfirm', { number: incident.number }),
+      };
+    } catch (error) {
+      const members = await this.deps.incidents.view(incident.id).then((v) => v.members);
+      return {
+        ok: false as const,
+        message: errorMessage(error, language, { nameOf: nameResolver(members) }),
+      };
+    }
+  }
+
+  /**
+   * Someone shared a file in an incident space. Records that (never the file) and returns the
+   * warning to post in the space, or null when the space is not an incident's.
+   */
+  async fileShared(
+    workspace: Workspace,
+    spaceId: string,
+    senderId: string,
+    senderName: string,
+  ): Promise<string | null> {
+    const incident = await this.deps.incidents.findBySpace(workspace.id, spaceId);
+    if (!incident) return null;
+    await this.deps.incidents.recordFileShared(incident.id, senderId);
+    await this.deps.spaces
+      .timeline(incident.id, t(workspace.locale, 'timeline.fileShared'))
+      .catch((error: unknown) => this.deps.reportError(error, { incidentId: incident.id, action: 'note' }));
+    return t(workspace.locale, 'safety.fileShared', { sender: senderName });
+  }
+
+  /** What a step's form dialog shows: its fields, the stored answer and the members to pick from. */
+  async formRequest(incidentId: string, stepKey: string, actor: Actor, locale: Locale): Promise<FormRequest> {
+    const view = await this.deps.incidents.viewAsMember(incidentId, actor);
+    const playbook = this.deps.playbooks.get(view.incident.playbookKey, view.incident.playbookVersion);
+    const definition = findStep(playbook, stepKey);
+    const kind = definition?.step.form;
+    if (!definition || !kind) throw new InvalidInputError('form', 'format');
+    return {
+      incidentId,
+      stepKey,
+      title: t(locale, `form.${kind}.title`),
+      stepTitle: localized(definition.step.title, locale),
+      spec: FORM_SPECS[kind],
+      values: view.forms.find((answer) => answer.stepKey === stepKey)?.data ?? null,
+      members: view.members,
+    };
+  }
+
+  /** The members of an incident, for an assign dialog; strangers get NotAMember. */
+  async members(incidentId: string, actor: Actor): Promise<Member[]> {
+    return (await this.deps.incidents.viewAsMember(incidentId, actor)).members;
+  }
+}

@@ -1,0 +1,142 @@
+import type { ActionKind } from '../cards/action-payload.js';
+import { nameResolver } from '../cards/card-context.js';
+import { DomainError, isDomainError } from '../errors/domain-error.js';
+import { errorMessage, t } from '../i18n/catalogue.js';
+import type { IncidentService } from '../incidents/incident.service.js';
+import type { StepService } from '../incidents/step.service.js';
+import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
+import type { Locale } from '../playbook/playbook.types.js';
+import type { Store } from '../ports/store.js';
+import type { SpaceService } from '../spaces/space.service.js';
+import type {
+  ActionHandler,
+  ActionRequest,
+  ChangeListener,
+  FollowUpErrorReporter,
+  HandlerOutcome,
+  InteractionResult,
+} from './interaction.types.js';
+import { stepActionHandlers } from './step-actions.handler.js';
+
+export interface InteractionDeps {
+  store: Store;
+  incidents: IncidentService;
+  steps: StepService;
+  spaces: SpaceService;
+  playbooks: PlaybookRegistry;
+  reportError: FollowUpErrorReporter;
+}
+
+/**
+ * The one entry point for every button and dialog on every platform: it runs the change,
+ * answers the clicker in their language and then updates the cards and the timeline.
+ * Platforms only decode the click and show the answer; modules (reminders) add handlers.
+ */
+export class InteractionService {
+  private readonly handlers = new Map<ActionKind, ActionHandler>();
+  private readonly listeners: ChangeListener[] = [];
+
+  constructor(private readonly deps: InteractionDeps) {
+    for (const [kind, handler] of stepActionHandlers(deps)) this.register(kind, handler);
+    this.register('close', (request, locale) => this.close(request, locale));
+  }
+
+  register(kind: ActionKind, handler: ActionHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  onChange(listener: ChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  async handle(request: ActionRequest): Promise<InteractionResult> {
+    const locale = request.locale ?? request.workspace.locale;
+    const incidentId = request.payload.i;
+    try {
+      const handler = this.handlers.get(request.payload.a);
+      if (!handler) throw new DomainError('InvalidAction');
+      const outcome = await handler(request, locale);
+      const followUp = outcome.changed ? this.followUp(request, outcome) : Promise.resolve();
+      return { ok: true, changed: outcome.changed, message: outcome.message, incidentId, followUp };
+    } catch (error) {
+      if (!isDomainError(error)) this.deps.reportError(error, { incidentId, action: request.payload.a });
+      return {
+        ok: false,
+        changed: false,
+        message: await this.describeError(error, incidentId, locale, request),
+        incidentId,
+        ...(isDomainError(error) ? { errorCode: error.code } : {}),
+        followUp: Promise.resolve(),
+      };
+    }
+  }
+
+  /** The friendly sentence for an error, with people's names filled in. */
+  async describeError(
+    error: unknown,
+    incidentId: string,
+    locale: Locale,
+    request?: ActionRequest,
+  ): Promise<string> {
+    const members = isDomainError(error)
+      ? await this.deps.store.members.list(incidentId).catch(() => [])
+      : [];
+    const formKind =
+      request?.payload.a === 'form' && request.payload.s
+        ? await this.formKindOf(incidentId, request.payload.s)
+        : undefined;
+    return errorMessage(error, locale, { nameOf: nameResolver(members), ...(formKind ? { formKind } : {}) });
+  }
+
+  private async close(request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
+    const result = await this.deps.incidents.close({
+      incidentId: request.payload.i,
+      actor: request.actor,
+      spaceId: request.spaceId,
+    });
+    const incident = result.value;
+    const message = t(locale, 'feedback.closed', { incident: incident.number });
+    if (!result.changed) return { changed: false, message };
+    const spaceId = incident.spaceId;
+    const archive = request.input?.archive === true && spaceId !== null;
+    return {
+      changed: true,
+      message,
+      phases: 'all',
+      timeline: t(request.workspace.locale, 'feedback.closed', { incident: incident.number }),
+      ...(archive
+        ? {
+            after: async () => {
+              const gateway = this.deps.spaces.gatewayOf(request.workspace);
+              await gateway.archiveSpace?.(spaceId);
+            },
+          }
+        : {}),
+    };
+  }
+
+  private followUp(request: ActionRequest, outcome: HandlerOutcome): Promise<void> {
+    const incidentId = request.payload.i;
+    const action = request.payload.a;
+    const report = (error: unknown) => this.deps.reportError(error, { incidentId, action });
+    const { spaces } = this.deps;
+    const steps = async () => {
+      if (outcome.phases === 'all') await spaces.refreshAll(incidentId);
+      else await spaces.refresh(incidentId, outcome.phases ?? []);
+    };
+    const timeline = async () => {
+      if (outcome.timeline) await spaces.timeline(incidentId, outcome.timeline);
+    };
+    const listeners = this.listeners.map((listener) => () => listener(incidentId, action));
+    return Promise.all([steps, timeline, ...listeners].map((task) => task().catch(report))).then(async () => {
+      if (outcome.after) await outcome.after().catch(report);
+    });
+  }
+
+  private async formKindOf(incidentId: string, stepKey: string) {
+    const incident = await this.deps.store.incidents.get(incidentId);
+    if (!incident) return undefined;
+    return findStep(this.deps.playbooks.get(incident.playbookKey, incident.playbookVersion), stepKey)?.step
+      .form;
+  }
+}

@@ -1,0 +1,68 @@
+import type { ActionKind, ActionPayload } from '../cards/action-payload.js';
+import type { ErrorCode } from '../errors/domain-error.js';
+import type { Actor } from '../incidents/incident.access.js';
+import type { Workspace } from '../incidents/incident.types.js';
+import type { Locale } from '../playbook/playbook.types.js';
+
+/** What the person typed or chose in the dialog a button opened. */
+export interface ActionInputValues {
+  reason?: string;
+  note?: string;
+  assigneeId?: string;
+  /** YYYY-MM-DD; the step is due at the end of that school day. Empty clears the due date. */
+  dueDate?: string;
+  form?: unknown;
+  /** For closing: also archive the space. */
+  archive?: boolean;
+}
+
+/** One click (or dialog submission) from a platform, already decoded. */
+export interface ActionRequest {
+  workspace: Workspace;
+  actor: Actor;
+  payload: ActionPayload;
+  /** The channel or chat the click came from; null for a private message such as a reminder. */
+  spaceId: string | null;
+  input?: ActionInputValues;
+  /** Idempotency key of the delivery; a repeat changes nothing. */
+  requestId?: string;
+  /** The clicker's own language, when the platform knows it. */
+  locale?: Locale;
+}
+
+/** The answer for the person who clicked, plus the work that follows (card updates, timeline). */
+export interface InteractionResult {
+  ok: boolean;
+  changed: boolean;
+  /** Shown only to the clicker (Slack ephemeral, Teams invoke response). */
+  message: string;
+  incidentId: string;
+  errorCode?: ErrorCode;
+  /** Resolves when the cards and timeline are updated; never rejects (failures are reported). */
+  followUp: Promise<void>;
+}
+
+/** What a handler did; the service turns it into an InteractionResult and the follow-up. */
+export interface HandlerOutcome {
+  changed: boolean;
+  message: string;
+  /** Phase cards to redraw besides the overview; 'all' after closing. */
+  phases?: string[] | 'all';
+  /** A line for the incident's timeline. */
+  timeline?: string;
+  /** Extra work after the answer, e.g. archiving the space. */
+  after?: () => Promise<void>;
+}
+
+export type ActionHandler = (request: ActionRequest, locale: Locale) => Promise<HandlerOutcome>;
+
+export type HandlerRegistry = Map<ActionKind, ActionHandler>;
+
+/** Told after every change, e.g. so reminders follow the new state. */
+export type ChangeListener = (incidentId: string, kind: ActionKind) => Promise<void>;
+
+/** Reports failures of work done after the answer (logging lives outside core). */
+export type FollowUpErrorReporter = (
+  error: unknown,
+  context: { incidentId: string; action: ActionKind },
+) => void;

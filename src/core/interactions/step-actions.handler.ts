@@ -1,0 +1,182 @@
+import type { ActionKind } from '../cards/action-payload.js';
+import { nameResolver } from '../cards/card-context.js';
+import { DomainError, InvalidInputError } from '../errors/domain-error.js';
+import { isIsoDate } from '../forms/form.validation.js';
+import { localized, type MessageKey, t } from '../i18n/catalogue.js';
+import type { IncidentService } from '../incidents/incident.service.js';
+import type { StepService } from '../incidents/step.service.js';
+import type { StepAction } from '../incidents/step.transitions.js';
+import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
+import type { Locale } from '../playbook/playbook.types.js';
+import { instantAt } from '../time/zoned.js';
+import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
+
+export interface StepHandlerDeps {
+  incidents: IncidentService;
+  steps: StepService;
+  playbooks: PlaybookRegistry;
+  /** Hour (local time) a step is due on its due date. */
+  dueHour?: number;
+}
+
+const STEP_ACTIONS: ActionKind[] = [
+  'claim',
+  'release',
+  'assign',
+  'done',
+  'notApplicable',
+  'reopen',
+  'setDue',
+];
+
+/** Handlers for every button on a phase card. */
+export function stepActionHandlers(deps: StepHandlerDeps): Array<[ActionKind, ActionHandler]> {
+  const handlers: Array<[ActionKind, ActionHandler]> = STEP_ACTIONS.map((kind) => [
+    kind,
+    (request, locale) => stepAction(deps, kind, request, locale),
+  ]);
+  handlers.push(['note', (request, locale) => addNote(deps, request, locale)]);
+  handlers.push(['form', (request, locale) => saveForm(deps, request, locale)]);
+  return handlers;
+}
+
+async function stepAction(
+  deps: StepHandlerDeps,
+  kind: ActionKind,
+  request: ActionRequest,
+  locale: Locale,
+): Promise<HandlerOutcome> {
+  const stepKey = requireStepKey(request);
+  const action = toStepAction(kind, request, deps.dueHour ?? 17);
+  const result = await deps.steps.act(
+    {
+      incidentId: request.payload.i,
+      stepKey,
+      actor: request.actor,
+      spaceId: request.spaceId,
+      requestId: request.requestId,
+    },
+    action,
+  );
+  const { incident, step } = result.value;
+  if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  const view = await deps.incidents.view(incident.id);
+  const nameOf = nameResolver(view.members);
+  const stepTitle = titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, locale);
+  const params = {
+    step: stepTitle,
+    actor: nameOf(request.actor.userId),
+    assignee: action.kind === 'assign' ? nameOf(action.assigneeId) : '',
+  };
+  const workspaceLocale = request.workspace.locale;
+  return {
+    changed: true,
+    message: t(locale, `feedback.${kind}` as MessageKey, params),
+    phases: [step.phaseKey],
+    timeline: t(workspaceLocale, `timeline.${kind}` as MessageKey, {
+      ...params,
+      step: titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, workspaceLocale),
+    }),
+  };
+}
+
+async function addNote(
+  deps: StepHandlerDeps,
+  request: ActionRequest,
+  locale: Locale,
+): Promise<HandlerOutcome> {
+  const stepKey = request.payload.s ?? null;
+  const result = await deps.steps.addNote(
+    {
+      incidentId: request.payload.i,
+      stepKey,
+      actor: request.actor,
+      spaceId: request.spaceId,
+      requestId: request.requestId,
+    },
+    request.input?.note ?? '',
+  );
+  if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  const view = await deps.incidents.view(request.payload.i);
+  const step = stepKey ? view.steps.find((candidate) => candidate.key === stepKey) : undefined;
+  return {
+    changed: true,
+    message: t(locale, 'feedback.note'),
+    phases: step ? [step.phaseKey] : [],
+    timeline: t(request.workspace.locale, 'timeline.note', {
+      actor: nameResolver(view.members)(request.actor.userId),
+    }),
+  };
+}
+
+async function saveForm(
+  deps: StepHandlerDeps,
+  request: ActionRequest,
+  locale: Locale,
+): Promise<HandlerOutcome> {
+  const stepKey = requireStepKey(request);
+  const result = await deps.steps.saveForm(
+    {
+      incidentId: request.payload.i,
+      stepKey,
+      actor: request.actor,
+      spaceId: request.spaceId,
+      requestId: request.requestId,
+    },
+    request.input?.form ?? {},
+  );
+  const view = await deps.incidents.view(request.payload.i);
+  const { incident } = view;
+  const step = view.steps.find((candidate) => candidate.key === stepKey);
+  const stepTitle = titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, locale);
+  if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  return {
+    changed: true,
+    message: t(locale, 'feedback.form', { step: stepTitle }),
+    phases: step ? [step.phaseKey] : [],
+    timeline: t(request.workspace.locale, 'timeline.form', {
+      actor: nameResolver(view.members)(request.actor.userId),
+      step: titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, request.workspace.locale),
+    }),
+  };
+}
+
+function toStepAction(kind: ActionKind, request: ActionRequest, dueHour: number): StepAction {
+  const input = request.input ?? {};
+  switch (kind) {
+    case 'claim':
+    case 'release':
+    case 'done':
+    case 'reopen':
+      return { kind };
+    case 'notApplicable':
+      return { kind, reason: input.reason ?? '' };
+    case 'assign':
+      if (!input.assigneeId) throw new InvalidInputError('assignee', 'required');
+      return { kind, assigneeId: input.assigneeId };
+    case 'setDue': {
+      const date = input.dueDate?.trim() ?? '';
+      if (date === '') return { kind, dueAt: null };
+      if (!isIsoDate(date)) throw new InvalidInputError('dueAt', 'date');
+      return { kind, dueAt: instantAt(date, dueHour, 0, request.workspace.timezone) };
+    }
+    default:
+      throw new DomainError('InvalidAction');
+  }
+}
+
+function requireStepKey(request: ActionRequest): string {
+  if (!request.payload.s) throw new DomainError('InvalidAction');
+  return request.payload.s;
+}
+
+function titleOf(
+  deps: StepHandlerDeps,
+  key: string,
+  version: number,
+  stepKey: string,
+  locale: Locale,
+): string {
+  const definition = findStep(deps.playbooks.get(key, version), stepKey);
+  return definition ? localized(definition.step.title, locale) : stepKey;
+}

@@ -1,0 +1,223 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type ActionPayload, decodeAction, encodeAction } from '../../src/core/cards/action-payload.js';
+import type { Card, CardAction, CardBlock, StepBlock } from '../../src/core/cards/card.types.js';
+import type { CardContext } from '../../src/core/cards/card-context.js';
+import { buildIncidentCards } from '../../src/core/cards/incident-cards.js';
+import { buildPhaseCard } from '../../src/core/cards/phase.card.js';
+import type { Incident } from '../../src/core/incidents/incident.types.js';
+import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
+import { ANNA, BOB, type CoreFixture, createCoreFixture, thrown } from '../support/core-fixture.js';
+
+let fx: CoreFixture;
+let incident: Incident;
+
+beforeEach(async () => {
+  fx = await createCoreFixture();
+  incident = await fx.open({ title: 'Foto <!channel> *klas* 3B', facts: { spread: 'class' } });
+});
+
+async function context(locale: 'nl' | 'en' = 'nl'): Promise<CardContext> {
+  const view = await fx.incidents.view(incident.id);
+  return { view, playbook: DEFAULT_PLAYBOOK, locale, timeZone: 'Europe/Amsterdam', now: fx.clock.now() };
+}
+
+async function cards(locale: 'nl' | 'en' = 'nl'): Promise<Card[]> {
+  return buildIncidentCards(await context(locale));
+}
+
+function block<T extends CardBlock['type']>(card: Card, type: T): Extract<CardBlock, { type: T }> {
+  const found = card.blocks.find((b) => b.type === type);
+  if (!found) throw new Error(`no ${type} block on ${card.key}`);
+  return found as Extract<CardBlock, { type: T }>;
+}
+
+async function stepBlock(stepKey: string): Promise<StepBlock> {
+  const all = await cards();
+  const found = all
+    .flatMap((c) => c.blocks)
+    .find((b): b is StepBlock => b.type === 'step' && b.stepKey === stepKey);
+  if (!found) throw new Error(`no step ${stepKey}`);
+  return found;
+}
+
+const kinds = (actions: CardAction[]) => actions.map((a) => a.payload.a);
+const scope = (stepKey: string) => ({ incidentId: incident.id, actor: BOB, stepKey });
+
+describe('buildIncidentCards', () => {
+  it('one overview, one card per phase, then tips', async () => {
+    const all = await cards();
+    expect(all.map((c) => c.key)).toEqual([
+      'overview',
+      ...DEFAULT_PLAYBOOK.phases.map((p) => `phase:${p.key}`),
+      'tips',
+    ]);
+    expect(all).toHaveLength(9);
+    expect(block(all[1]!, 'header').text).toBe('Fase 1 van 7: Direct');
+    expect(block(all[8]!, 'list').items).toHaveLength(7);
+  });
+
+  it('the overview warns, names the lead, shows progress and what nobody holds', async () => {
+    await fx.steps.act(scope('attention-victim'), { kind: 'claim' });
+    await fx.steps.act(scope('scope-impact'), { kind: 'done' });
+    const overview = (await cards())[0]!;
+    expect(overview.fallback).toBe('Incident 2026-0001: Foto <!channel> *klas* 3B');
+    const warning = block(overview, 'text');
+    expect(warning).toMatchObject({ tone: 'warning', strong: true });
+    expect(warning.text).toContain('Het bezit ervan is strafbaar');
+    const facts = block(overview, 'facts').facts;
+    expect(facts).toContainEqual({ label: 'Regisseur', value: 'Anna' });
+    expect(facts).toContainEqual({ label: 'Status', value: 'Wordt geopend' });
+    expect(facts).toContainEqual({ label: 'Volgend nazorgmoment', value: 'Nog niet gepland' });
+
+    const rows = block(overview, 'progress').rows;
+    expect(rows).toHaveLength(7);
+    expect(rows.reduce((sum, r) => sum + r.total, 0)).toBe(31);
+    expect(rows.reduce((sum, r) => sum + r.done + r.notApplicable + r.open, 0)).toBe(31);
+    expect(rows[0]).toEqual({ label: 'Direct', done: 1, notApplicable: 0, open: 5, total: 6 });
+    expect(rows.find((r) => r.label === 'Klas en school')).toMatchObject({ notApplicable: 1, open: 4 });
+
+    const unclaimed = block(overview, 'list');
+    expect(unclaimed.title).toBe('Nog niet opgepakt');
+    // 31 − 1 done − 1 n.a. − 1 claimed = 28 open: 8 shown and a count of the rest.
+    expect(unclaimed.items).toHaveLength(9);
+    expect(unclaimed.items[0]).toBe('Check bestaande protocollen');
+    expect(unclaimed.items.at(-1)).toBe('… +20');
+    expect(block(overview, 'links').links.map((l) => l.url)).toContain('https://www.meldknop.nl');
+  });
+
+  it('the overview is in English for an English workspace', async () => {
+    const overview = (await cards('en'))[0]!;
+    expect(block(overview, 'text').text).toContain('Possessing it is a criminal offence');
+    expect(block(overview, 'progress').rows[0]?.label).toBe('Immediately');
+  });
+
+  it('titles stay plain text in the card model: renderers escape them', async () => {
+    const overview = (await cards())[0]!;
+    expect(block(overview, 'header').text).toBe('Incident 2026-0001: Foto <!channel> *klas* 3B');
+  });
+
+  it('the next aftercare moment comes from the aftercare form', async () => {
+    await fx.steps.saveForm(scope('plan-aftercare'), {
+      moments: [
+        { date: '2026-04-20', about: 'class', remind: BOB.userId },
+        { date: '2026-03-24', about: 'victim', remind: ANNA.userId },
+      ],
+    });
+    const facts = block((await cards())[0]!, 'facts').facts;
+    expect(facts).toContainEqual({ label: 'Volgend nazorgmoment', value: '24 mrt 2026' });
+  });
+});
+
+describe('phase card actions', () => {
+  it('open step: claim, done, n.a. asking a reason; menu assign, due date, note', async () => {
+    const step = await stepBlock('attention-victim');
+    expect(step).toMatchObject({
+      status: 'open',
+      statusLabel: 'Open',
+      title: 'Aandacht voor het slachtoffer',
+    });
+    expect(kinds(step.actions)).toEqual(['claim', 'done', 'notApplicable']);
+    expect(step.actions[0]).toMatchObject({ label: 'Oppakken', style: 'primary' });
+    expect(step.actions[2]?.input).toBe('reason');
+    expect(kinds(step.menu)).toEqual(['assign', 'setDue', 'note']);
+  });
+
+  it('claimed step: done and n.a.; menu with release and assign; owner shown', async () => {
+    await fx.steps.act(scope('attention-victim'), { kind: 'claim' });
+    const step = await stepBlock('attention-victim');
+    expect(kinds(step.actions)).toEqual(['done', 'notApplicable']);
+    expect(kinds(step.menu)).toEqual(['assign', 'release', 'setDue', 'note']);
+    expect(step.details).toContain('Opgepakt door Bob');
+  });
+
+  it('done step: only reopen (and a note) in the menu', async () => {
+    await fx.steps.act(scope('attention-victim'), { kind: 'done' });
+    const step = await stepBlock('attention-victim');
+    expect(step.actions).toEqual([]);
+    expect(kinds(step.menu)).toEqual(['reopen', 'note']);
+    expect(step.details).toContain('Afgerond door Bob');
+  });
+
+  it('a step set aside by the facts says so', async () => {
+    const step = await stepBlock('inform-other-parents');
+    expect(step.status).toBe('not_applicable');
+    expect(step.details).toEqual(['Niet van toepassing volgens de feiten bij de melding.']);
+    expect(kinds(step.menu)).toEqual(['reopen', 'note']);
+  });
+
+  it('form steps carry a form action', async () => {
+    const step = await stepBlock('action-list');
+    expect(kinds(step.actions)).toEqual(['claim', 'done', 'notApplicable', 'form']);
+    expect(step.actions.at(-1)).toMatchObject({ label: 'Invullen', input: 'form' });
+  });
+
+  it('every payload survives encode and decode and points at its step', async () => {
+    const all = await cards();
+    const actions = all
+      .flatMap((c) => c.blocks)
+      .flatMap((b) => (b.type === 'step' ? [...b.actions, ...b.menu] : []));
+    expect(actions.length).toBeGreaterThan(100);
+    for (const action of actions) {
+      expect(decodeAction(encodeAction(action.payload))).toEqual(action.payload);
+      expect(action.payload).toMatchObject({ v: 1, i: incident.id });
+    }
+  });
+
+  it('a closed incident shows no actions at all', async () => {
+    await fx.incidents.close({ incidentId: incident.id, actor: ANNA });
+    const all = await cards();
+    const steps = all.flatMap((c) => c.blocks).filter((b): b is StepBlock => b.type === 'step');
+    expect(steps).toHaveLength(31);
+    expect(steps.every((s) => s.actions.length === 0 && s.menu.length === 0)).toBe(true);
+    expect(block(all[0]!, 'facts').facts).toContainEqual({ label: 'Status', value: 'Gesloten' });
+  });
+
+  it('shows form summaries, reasons and the latest note', async () => {
+    await fx.steps.saveForm(scope('action-list'), {
+      items: [{ who: 'mentor', what: 'gesprek\nmet ouders' }],
+    });
+    await fx.steps.act(scope('police-advice'), { kind: 'notApplicable', reason: 'Geen strafbaar feit' });
+    await fx.steps.addNote(scope('check-protocols'), 'Eerste notitie');
+    await fx.steps.addNote(scope('check-protocols'), 'Tweede notitie');
+    const card = buildPhaseCard(await context(), 'direct');
+    const details = (key: string) =>
+      card.blocks.find((b): b is StepBlock => b.type === 'step' && b.stepKey === key)!.details;
+    expect(details('action-list')).toEqual(['Wie: mentor · Wat: gesprek met ouders']);
+    expect(details('police-advice')).toEqual(['Niet van toepassing: Geen strafbaar feit']);
+    expect(details('check-protocols')).toEqual(['Laatste notitie (Bob): Tweede notitie']);
+  });
+
+  it('an unknown phase is a programming error', async () => {
+    const ctx = await context();
+    expect(thrown(() => buildPhaseCard(ctx, 'nope'))).toBeInstanceOf(Error);
+  });
+});
+
+describe('decodeAction', () => {
+  const good: ActionPayload = { v: 1, i: 'id-1', a: 'claim', s: 'attention-victim' };
+
+  it('accepts a well-formed payload as string or object and drops extra fields', () => {
+    expect(decodeAction(JSON.stringify(good))).toEqual(good);
+    expect(decodeAction({ ...good, extra: 'x' })).toEqual(good);
+    expect(decodeAction({ v: 1, i: 'id-1', a: 'close' })).toEqual({ v: 1, i: 'id-1', a: 'close' });
+  });
+
+  it.each<[string, unknown]>([
+    ['garbage', 'not json {'],
+    ['null', null],
+    ['a number', 42],
+    ['JSON null', 'null'],
+    ['an array', [1, 2]],
+    ['wrong version', { ...good, v: 2 }],
+    ['version as text', { ...good, v: '1' }],
+    ['unknown action', { ...good, a: 'delete' }],
+    ['missing incident', { v: 1, a: 'claim' }],
+    ['incident id with odd characters', { ...good, i: 'id 1; drop' }],
+    ['step key too long', { ...good, s: 'x'.repeat(65) }],
+    ['step key not text', { ...good, s: 7 }],
+    ['reference with odd characters', { ...good, r: '../etc' }],
+    ['oversized string', JSON.stringify({ ...good, pad: 'x'.repeat(500) })],
+  ])('refuses %s with InvalidAction', (_name, raw) => {
+    expect(thrown(() => decodeAction(raw))).toMatchObject({ code: 'InvalidAction' });
+  });
+});

@@ -1,0 +1,251 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Card } from '../../src/core/cards/card.types.js';
+import type { Incident, UserId, Workspace } from '../../src/core/incidents/incident.types.js';
+import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../src/core/ports/chat-gateway.js';
+import { SpaceService, spaceNameFor } from '../../src/core/spaces/space.service.js';
+import { ANNA, BOB, type CoreFixture, createCoreFixture, rejection } from '../support/core-fixture.js';
+
+const CARD_KEYS = [
+  'overview',
+  'phase:direct',
+  'phase:victim-and-parents',
+  'phase:perpetrator',
+  'phase:police-and-images',
+  'phase:communication',
+  'phase:class-and-school',
+  'phase:evaluation-aftercare',
+  'tips',
+];
+
+/** Records every call; `failPostAt` makes the n-th postCard (1-based) throw, like a crash. */
+class RecordingGateway implements ChatGateway {
+  ensured: EnsureSpaceRequest[] = [];
+  posted: { spaceId: string; card: Card; messageId: string }[] = [];
+  updated: { spaceId: string; messageId: string; card: Card }[] = [];
+  pinned: string[] = [];
+  timeline: { overviewMessageId: string | null; text: string }[] = [];
+  texts: { spaceId: string; text: string }[] = [];
+  direct: { userId: UserId; card: Card }[] = [];
+  findCard?: (spaceId: string, incidentId: string, cardKey: string) => Promise<PostedMessage | null>;
+  private posts = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly failPostAt: number | null = null,
+  ) {}
+
+  async ensureSpace(request: EnsureSpaceRequest): Promise<{ spaceId: string }> {
+    this.ensured.push(request);
+    return { spaceId: `C-${request.name}` };
+  }
+
+  async postCard(spaceId: string, card: Card): Promise<PostedMessage> {
+    this.posts += 1;
+    if (this.posts === this.failPostAt) throw new Error('connection reset');
+    const messageId = `${this.name}-msg-${this.posts}`;
+    this.posted.push({ spaceId, card, messageId });
+    return { messageId };
+  }
+
+  async updateCard(spaceId: string, messageId: string, card: Card): Promise<void> {
+    this.updated.push({ spaceId, messageId, card });
+  }
+
+  async pinCard(_spaceId: string, messageId: string): Promise<void> {
+    this.pinned.push(messageId);
+  }
+
+  async postTimeline(_spaceId: string, overviewMessageId: string | null, text: string): Promise<void> {
+    this.timeline.push({ overviewMessageId, text });
+  }
+
+  async addMembers(_spaceId: string, _userIds: UserId[]): Promise<void> {}
+
+  async postText(spaceId: string, text: string): Promise<PostedMessage> {
+    this.texts.push({ spaceId, text });
+    return { messageId: `${this.name}-text-${this.texts.length}` };
+  }
+
+  async sendDirect(userId: UserId, card: Card): Promise<PostedMessage> {
+    this.direct.push({ userId, card });
+    return { messageId: `${this.name}-dm-${this.direct.length}` };
+  }
+}
+
+let fx: CoreFixture;
+let gateway: RecordingGateway;
+let spaces: SpaceService;
+let incident: Incident;
+const gatewayWorkspaces: Workspace[] = [];
+
+beforeEach(async () => {
+  fx = await createCoreFixture();
+  gateway = new RecordingGateway('g1');
+  gatewayWorkspaces.length = 0;
+  spaces = new SpaceService({
+    store: fx.store,
+    incidents: fx.incidents,
+    playbooks: fx.playbooks,
+    clock: fx.clock,
+    gatewayFor: (workspace) => {
+      gatewayWorkspaces.push(workspace);
+      return gateway;
+    },
+  });
+  incident = await fx.open();
+});
+
+describe('finishOpening', () => {
+  it('creates one space named after the number, posts 9 cards in order, pins the overview, opens', async () => {
+    const opened = await spaces.finishOpening(incident.id);
+
+    expect(gateway.ensured).toHaveLength(1);
+    expect(gateway.ensured[0]).toMatchObject({
+      name: 'incident-2026-0001',
+      workspace: { id: fx.workspace.id },
+    });
+    expect(gateway.ensured[0]?.name).toBe(spaceNameFor(incident));
+    expect(gateway.ensured[0]?.members).toEqual([
+      { userId: ANNA.userId, displayName: 'Anna', isLead: true },
+      { userId: BOB.userId, displayName: 'Bob', isLead: false },
+      { userId: 'U-CARLA', displayName: 'Carla', isLead: false },
+    ]);
+    expect(gateway.posted.map((p) => p.card.key)).toEqual(CARD_KEYS);
+    expect(gateway.posted.every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
+    expect(gateway.pinned).toEqual(['g1-msg-1']);
+    expect(opened).toMatchObject({ status: 'open', spaceId: 'C-incident-2026-0001' });
+    expect(await fx.store.incidents.get(incident.id)).toMatchObject({ status: 'open' });
+    const stored = await fx.store.cards.list(incident.id);
+    expect(stored.map((c) => [c.cardKey, c.messageId])).toEqual(
+      CARD_KEYS.map((key, i) => [key, `g1-msg-${i + 1}`]),
+    );
+  });
+
+  it('the space name never contains the title', async () => {
+    await spaces.finishOpening(incident.id);
+    expect(gateway.ensured[0]?.name).not.toContain('Foto');
+  });
+
+  it('calling it again posts nothing new', async () => {
+    await spaces.finishOpening(incident.id);
+    await spaces.finishOpening(incident.id);
+    expect(gateway.ensured).toHaveLength(1);
+    expect(gateway.posted).toHaveLength(9);
+    expect(gateway.pinned).toHaveLength(1);
+    expect(fx.store.state.audit.filter((a) => a.action === 'incident.ready')).toHaveLength(1);
+  });
+
+  it('two calls at the same time share one opening', async () => {
+    const [a, b] = await Promise.all([spaces.finishOpening(incident.id), spaces.finishOpening(incident.id)]);
+    expect(a.status).toBe('open');
+    expect(b.status).toBe('open');
+    expect(gateway.ensured).toHaveLength(1);
+    expect(gateway.posted).toHaveLength(9);
+  });
+
+  it('after a crash on the 4th card a second attempt posts only the missing 6 in the same space', async () => {
+    gateway = new RecordingGateway('g1', 4);
+    expect(await rejection(spaces.finishOpening(incident.id))).toMatchObject({ message: 'connection reset' });
+    const halfway = await fx.store.incidents.get(incident.id);
+    expect(halfway).toMatchObject({ status: 'opening', spaceId: 'C-incident-2026-0001' });
+    expect((await fx.store.cards.list(incident.id)).map((c) => c.cardKey)).toEqual(CARD_KEYS.slice(0, 3));
+
+    const first = gateway;
+    gateway = new RecordingGateway('g2');
+    const opened = await spaces.finishOpening(incident.id);
+    expect(opened.status).toBe('open');
+    expect(gateway.ensured).toEqual([]);
+    expect(gateway.posted.map((p) => p.card.key)).toEqual(CARD_KEYS.slice(3));
+    expect(gateway.posted.every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
+    expect(gateway.pinned).toEqual([]);
+    expect(first.pinned).toEqual(['g1-msg-1']);
+    const stored = await fx.store.cards.list(incident.id);
+    expect(stored.map((c) => c.cardKey)).toEqual(CARD_KEYS);
+    expect(stored[3]?.messageId).toBe('g2-msg-1');
+  });
+
+  it('a card found on the platform is not posted twice', async () => {
+    gateway = new RecordingGateway('g1', 2);
+    await rejection(spaces.finishOpening(incident.id));
+    const finder = new RecordingGateway('g3');
+    finder.findCard = async (_spaceId, _incidentId, cardKey) =>
+      cardKey === 'phase:direct' ? { messageId: 'found-1' } : null;
+    gateway = finder;
+    await spaces.finishOpening(incident.id);
+    expect(finder.posted.map((p) => p.card.key)).toEqual(CARD_KEYS.slice(2));
+    expect(
+      (await fx.store.cards.list(incident.id)).find((c) => c.cardKey === 'phase:direct')?.messageId,
+    ).toBe('found-1');
+  });
+
+  it('a closed incident is left alone', async () => {
+    await fx.incidents.close({ incidentId: incident.id, actor: ANNA });
+    expect((await spaces.finishOpening(incident.id)).status).toBe('closed');
+    expect(gateway.ensured).toEqual([]);
+    expect(gateway.posted).toEqual([]);
+  });
+});
+
+describe('resumeUnfinished', () => {
+  it('finishes every incident still opening and reports failures', async () => {
+    const second = await fx.open();
+    const third = await fx.open();
+    await spaces.finishOpening(third.id);
+    gateway.posted = [];
+
+    const errors: string[] = [];
+    const finished = await spaces.resumeUnfinished((failed) => errors.push(failed.id));
+    expect(finished).toBe(2);
+    expect(errors).toEqual([]);
+    expect(gateway.posted).toHaveLength(18);
+    for (const id of [incident.id, second.id, third.id]) {
+      expect((await fx.store.incidents.get(id))?.status).toBe('open');
+    }
+    expect(await fx.incidents.listUnfinishedOpenings()).toEqual([]);
+  });
+
+  it('one failing opening does not stop the others', async () => {
+    const second = await fx.open();
+    gateway = new RecordingGateway('g1', 1);
+    const errors: string[] = [];
+    expect(await spaces.resumeUnfinished((failed) => errors.push(failed.id))).toBe(1);
+    expect(errors).toEqual([incident.id]);
+    expect((await fx.store.incidents.get(second.id))?.status).toBe('open');
+  });
+});
+
+describe('refresh', () => {
+  it('after a claim redraws the overview and that phase card only', async () => {
+    await spaces.finishOpening(incident.id);
+    await fx.steps.act({ incidentId: incident.id, actor: BOB, stepKey: 'police-advice' }, { kind: 'claim' });
+
+    await spaces.refresh(incident.id, ['direct']);
+
+    expect(gateway.updated.map((u) => [u.card.key, u.messageId])).toEqual([
+      ['overview', 'g1-msg-1'],
+      ['phase:direct', 'g1-msg-2'],
+    ]);
+    const phase = gateway.updated[1]!.card;
+    const step = phase.blocks.find((b) => b.type === 'step' && b.stepKey === 'police-advice');
+    expect(step).toMatchObject({ status: 'claimed', details: ['Opgepakt door Bob'] });
+  });
+
+  it('unknown phases and unposted cards are skipped; refreshAll redraws all 8', async () => {
+    await spaces.refresh(incident.id, ['direct']);
+    expect(gateway.updated).toEqual([]);
+    await spaces.finishOpening(incident.id);
+    await spaces.refresh(incident.id, ['no-such-phase'], false);
+    expect(gateway.updated).toEqual([]);
+    await spaces.refreshAll(incident.id);
+    expect(gateway.updated.map((u) => u.card.key)).toEqual(CARD_KEYS.slice(0, 8));
+  });
+
+  it('timeline lines go under the overview', async () => {
+    await spaces.timeline(incident.id, 'nog geen kanaal');
+    expect(gateway.timeline).toEqual([]);
+    await spaces.finishOpening(incident.id);
+    await spaces.timeline(incident.id, 'Bob heeft iets gedaan');
+    expect(gateway.timeline).toEqual([{ overviewMessageId: 'g1-msg-1', text: 'Bob heeft iets gedaan' }]);
+    expect(gatewayWorkspaces.every((w) => w.id === fx.workspace.id)).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Card } from '../../src/core/cards/card.types.js';
+import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../src/core/ports/chat-gateway.js';
+
+export interface GatewayCall {
+  method: string;
+  spaceId?: string;
+  messageId?: string;
+  card?: Card;
+  text?: string;
+  userId?: string;
+}
+
+/** A ChatGateway that records every call, for core tests of what the bot would send. */
+export class RecordingGateway implements ChatGateway {
+  readonly calls: GatewayCall[] = [];
+  readonly spaces: EnsureSpaceRequest[] = [];
+  private counter = 0;
+  /** Set to make the n-th postCard (1-based) throw once. */
+  failOnPost: number | null = null;
+  private posts = 0;
+
+  async ensureSpace(request: EnsureSpaceRequest) {
+    this.spaces.push(request);
+    this.calls.push({ method: 'ensureSpace', text: request.name });
+    return { spaceId: `C-${request.name}` };
+  }
+
+  async postCard(spaceId: string, card: Card): Promise<PostedMessage> {
+    this.posts += 1;
+    if (this.failOnPost === this.posts) throw new Error('network down');
+    this.calls.push({ method: 'postCard', spaceId, card });
+    return { messageId: this.nextId() };
+  }
+
+  async updateCard(spaceId: string, messageId: string, card: Card) {
+    this.calls.push({ method: 'updateCard', spaceId, messageId, card });
+  }
+
+  async pinCard(spaceId: string, messageId: string) {
+    this.calls.push({ method: 'pinCard', spaceId, messageId });
+  }
+
+  async postTimeline(spaceId: string, overviewMessageId: string | null, text: string) {
+    this.calls.push({ method: 'postTimeline', spaceId, messageId: overviewMessageId ?? undefined, text });
+  }
+
+  async addMembers(spaceId: string, userIds: string[]) {
+    this.calls.push({ method: 'addMembers', spaceId, text: userIds.join(',') });
+  }
+
+  async postText(spaceId: string, text: string): Promise<PostedMessage> {
+    this.calls.push({ method: 'postText', spaceId, text });
+    return { messageId: this.nextId() };
+  }
+
+  async sendDirect(userId: string, card: Card): Promise<PostedMessage> {
+    this.calls.push({ method: 'sendDirect', userId, card });
+    return { messageId: this.nextId() };
+  }
+
+  async archiveSpace(spaceId: string) {
+    this.calls.push({ method: 'archiveSpace', spaceId });
+  }
+
+  named(method: string): GatewayCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  private nextId(): string {
+    this.counter += 1;
+    return `M${this.counter}`;
+  }
+}
