@@ -1,3 +1,4 @@
+import type { AppContext, AppModule } from './app-module.js';
 import type { Config } from './config/config.js';
 import { readActivePlaybook } from './config/playbook-file.js';
 import { IncidentService } from './core/incidents/incident.service.js';
@@ -19,10 +20,9 @@ import { migrateToLatest } from './db/migrate.js';
 import { registerHealthRoutes } from './http/health.routes.js';
 import { HttpServer } from './http/http-server.js';
 import type { Logger } from './logging/logger.js';
-import type { PlatformContext, PlatformModule } from './platforms/platform.js';
 
 export interface App {
-  context: PlatformContext;
+  context: AppContext;
   database: DatabaseHandle;
   url: string;
   close(): Promise<void>;
@@ -31,7 +31,8 @@ export interface App {
 export interface AppOptions {
   logger: Logger;
   clock?: Clock;
-  platforms?: PlatformModule[];
+  /** Chat platforms and other modules, started in order after the services. */
+  modules?: AppModule[];
 }
 
 /** Composition root: config → database → services → HTTP server → platforms. */
@@ -81,7 +82,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     closers.unshift(() => server.close());
     registerHealthRoutes(server, store, database.kind);
 
-    const context: PlatformContext = {
+    const context: AppContext = {
       config,
       logger,
       clock,
@@ -96,12 +97,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       registerGateway: (platform, factory) => gateways.set(platform, factory),
     };
 
-    for (const platform of options.platforms ?? []) {
-      await platform.start(context);
-      closers.unshift(() => platform.stop());
-      logger.info({ platform: platform.name }, 'platform started');
+    for (const module of options.modules ?? []) {
+      await module.start(context);
+      closers.unshift(() => module.stop());
+      logger.info({ module: module.name }, 'module started');
     }
-    if ((options.platforms ?? []).length === 0) logger.warn('no chat platform configured');
+    if ((options.modules ?? []).length === 0) logger.warn('no chat platform configured');
 
     const address = await server.listen(config.port, config.host);
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;

@@ -2,12 +2,15 @@ import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { isDomainError } from './core/errors/domain-error.js';
 import { createLogger } from './logging/logger.js';
+import { selectModules } from './modules.js';
 
 /** Process entry: a bad configuration stops the process with one line that says what to fix. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
+  let modules: ReturnType<typeof selectModules>;
   try {
     config = loadConfig(process.env);
+    modules = selectModules(process.env, config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -18,7 +21,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    app = await startApp(config, { logger });
+    app = await startApp(config, { logger, modules });
   } catch (error) {
     process.stderr.write(`${startupProblem(error)}\n`);
     logger.flush();
