@@ -48,8 +48,13 @@ export class RecordingGateway implements ChatGateway {
     this.calls.push({ method: 'addMembers', spaceId, text: userIds.join(',') });
   }
 
-  async postText(spaceId: string, text: string): Promise<PostedMessage> {
-    this.calls.push({ method: 'postText', spaceId, text });
+  async postText(spaceId: string, text: string, options?: { mention?: string[] }): Promise<PostedMessage> {
+    this.calls.push({
+      method: 'postText',
+      spaceId,
+      text,
+      ...(options?.mention ? { userId: options.mention.join(',') } : {}),
+    });
     return { messageId: this.nextId() };
   }
 

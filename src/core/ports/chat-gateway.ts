@@ -37,8 +37,11 @@ export interface ChatGateway {
   /** A short line in the timeline (Slack: a thread under the overview). */
   postTimeline(spaceId: string, overviewMessageId: string | null, text: string): Promise<void>;
   addMembers(spaceId: string, userIds: UserId[]): Promise<void>;
-  /** A plain message in the space, seen by everyone in it (e.g. the file-share warning). */
-  postText(spaceId: string, text: string): Promise<PostedMessage>;
+  /**
+   * A plain message in the space, seen by everyone in it (e.g. the file-share warning). People
+   * in `mention` are notified the platform's way (Slack `<@U…>`, a Teams mention) before the text.
+   */
+  postText(spaceId: string, text: string, options?: { mention?: UserId[] }): Promise<PostedMessage>;
   /** A card sent to one person privately (Slack DM, Teams personal chat), e.g. a reminder. */
   sendDirect(userId: UserId, card: Card): Promise<PostedMessage>;
   /** Archives the space after closing, where the platform allows it. */
