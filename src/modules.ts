@@ -1,10 +1,15 @@
 import type { AppModule } from './app-module.js';
 import type { Config, Env } from './config/config.js';
+import { loadSlackConfig } from './platforms/slack/slack.config.js';
+import { SlackModule } from './platforms/slack/slack.module.js';
 
 /**
  * The modules this process runs, chosen from the environment: each chat platform whose
  * credentials are set, and the scheduler. Throws ConfigError for a missing or bad variable.
  */
-export function selectModules(_env: Env, _config: Config): AppModule[] {
-  return [];
+export function selectModules(env: Env, _config: Config): AppModule[] {
+  const modules: AppModule[] = [];
+  const slack = loadSlackConfig(env);
+  if (slack) modules.push(new SlackModule(slack));
+  return modules;
 }
