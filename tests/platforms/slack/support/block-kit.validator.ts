@@ -78,26 +78,33 @@ class Checker {
         return;
       case 'divider':
         return;
-      case 'section':
-        return this.section(block, at);
+      case 'section': {
+        this.section(block, at);
+        return;
+      }
       case 'context': {
         const elements = Array.isArray(block.elements) ? block.elements : [];
         if (elements.length === 0 || elements.length > 10)
           this.fail('must have 1 to 10 elements', `${at}/elements`);
-        elements.forEach((element, i) => this.text(element, `${at}/elements/${i}`, 3000));
+        elements.forEach((element, i) => {
+          this.text(element, `${at}/elements/${i}`, 3000);
+        });
         return;
       }
       case 'actions': {
         const elements = Array.isArray(block.elements) ? block.elements : [];
         if (elements.length === 0 || elements.length > 25)
           this.fail('must have 1 to 25 elements', `${at}/elements`);
-        elements.forEach((element, i) =>
-          this.element(element, `${at}/elements/${i}`, ['button', 'overflow']),
-        );
+        elements.forEach((element, i) => {
+          this.element(element, `${at}/elements/${i}`, ['button', 'overflow']);
+        });
         return;
       }
       case 'input':
-        if (surface !== 'modal') return this.fail('input blocks are only allowed in modals', `${at}/type`);
+        if (surface !== 'modal') {
+          this.fail('input blocks are only allowed in modals', `${at}/type`);
+          return;
+        }
         this.text(block.label, `${at}/label`, 2000, 'plain_text');
         if (block.hint !== undefined) this.text(block.hint, `${at}/hint`, 2000, 'plain_text');
         this.element(block.element, `${at}/element`, [
@@ -121,34 +128,57 @@ class Checker {
     if (block.fields !== undefined) {
       const fields = Array.isArray(block.fields) ? block.fields : [];
       if (fields.length === 0 || fields.length > 10) this.fail('must have 1 to 10 fields', `${at}/fields`);
-      fields.forEach((field, i) => this.text(field, `${at}/fields/${i}`, 2000));
+      fields.forEach((field, i) => {
+        this.text(field, `${at}/fields/${i}`, 2000);
+      });
     }
     if (block.accessory !== undefined)
       this.element(block.accessory, `${at}/accessory`, ['button', 'overflow']);
   }
 
   text(value: unknown, at: string, max: number, only?: 'plain_text'): void {
-    if (!isObject(value)) return this.fail('must be a text object', at);
-    if (!TEXT_TYPES.includes(String(value.type))) return this.fail('invalid text type', `${at}/type`);
-    if (only && value.type !== only) return this.fail(`must be ${only}`, `${at}/type`);
-    if (typeof value.text !== 'string' || value.text.length === 0)
-      return this.fail('must not be empty', `${at}/text`);
+    if (!isObject(value)) {
+      this.fail('must be a text object', at);
+      return;
+    }
+    if (!TEXT_TYPES.includes(String(value.type))) {
+      this.fail('invalid text type', `${at}/type`);
+      return;
+    }
+    if (only && value.type !== only) {
+      this.fail(`must be ${only}`, `${at}/type`);
+      return;
+    }
+    if (typeof value.text !== 'string' || value.text.length === 0) {
+      this.fail('must not be empty', `${at}/text`);
+      return;
+    }
     if (value.text.length > max) this.fail(`must be less than ${max + 1} characters`, `${at}/text`);
   }
 
   actionId(element: Json, at: string): void {
     const id = element.action_id;
     if (id === undefined) return;
-    if (typeof id !== 'string' || id.length === 0 || id.length > 255)
-      return this.fail('invalid action_id', `${at}/action_id`);
-    if (this.actionIds.has(id)) return this.fail('duplicate action_id', `${at}/action_id`);
+    if (typeof id !== 'string' || id.length === 0 || id.length > 255) {
+      this.fail('invalid action_id', `${at}/action_id`);
+      return;
+    }
+    if (this.actionIds.has(id)) {
+      this.fail('duplicate action_id', `${at}/action_id`);
+      return;
+    }
     this.actionIds.add(id);
   }
 
   element(element: unknown, at: string, allowed: string[]): void {
-    if (!isObject(element)) return this.fail('must be an object', at);
-    if (!allowed.includes(String(element.type)))
-      return this.fail(`unsupported element ${String(element.type)}`, `${at}/type`);
+    if (!isObject(element)) {
+      this.fail('must be an object', at);
+      return;
+    }
+    if (!allowed.includes(String(element.type))) {
+      this.fail(`unsupported element ${String(element.type)}`, `${at}/type`);
+      return;
+    }
     this.actionId(element, at);
     switch (element.type) {
       case 'button':
@@ -158,16 +188,26 @@ class Checker {
         if (element.style !== undefined && !['primary', 'danger'].includes(String(element.style)))
           this.fail('invalid style', `${at}/style`);
         return;
-      case 'overflow':
-        return this.options(element.options, `${at}/options`, 2, 5);
+      case 'overflow': {
+        this.options(element.options, `${at}/options`, 2, 5);
+        return;
+      }
       case 'static_select':
         this.options(element.options, `${at}/options`, 1, 100);
-        return this.initialOption(element, at);
+        {
+          this.initialOption(element, at);
+          return;
+        }
       case 'radio_buttons':
         this.options(element.options, `${at}/options`, 1, 10);
-        return this.initialOption(element, at);
-      case 'checkboxes':
-        return this.options(element.options, `${at}/options`, 1, 10);
+        {
+          this.initialOption(element, at);
+          return;
+        }
+      case 'checkboxes': {
+        this.options(element.options, `${at}/options`, 1, 10);
+        return;
+      }
       case 'plain_text_input': {
         const maxLength = typeof element.max_length === 'number' ? element.max_length : 3000;
         if (maxLength > 3000 || maxLength < 1) this.fail('invalid max_length', `${at}/max_length`);
@@ -188,7 +228,10 @@ class Checker {
     const list = Array.isArray(options) ? options : [];
     if (list.length < min || list.length > max) this.fail(`must have ${min} to ${max} options`, at);
     list.forEach((option, i) => {
-      if (!isObject(option)) return this.fail('must be an object', `${at}/${i}`);
+      if (!isObject(option)) {
+        this.fail('must be an object', `${at}/${i}`);
+        return;
+      }
       this.text(option.text, `${at}/${i}/text`, 75, 'plain_text');
       if (typeof option.value !== 'string' || option.value.length > 150)
         this.fail('must be a string of at most 150 characters', `${at}/${i}/value`);

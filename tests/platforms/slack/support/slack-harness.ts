@@ -19,6 +19,7 @@ export const ANNA = 'U0ANNA';
 export const BAS = 'U0BAS';
 export const CEM = 'U0CEM';
 export const XANDER = 'U0XANDER';
+export { BOT_USER_ID as BOT_USER, TEAM_ID } from './fake-slack.js';
 
 /** A fake Slack with the manifest's scopes and a few colleagues (and `extra` numbered ones). */
 export async function startFakeSlack(extra = 0): Promise<FakeSlack> {
