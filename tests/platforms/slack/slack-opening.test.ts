@@ -39,9 +39,9 @@ describe('/incident nieuw', () => {
     const view = await modalFor(ANNA, 'nieuw Foto 2B');
     const open = h.fake.named('views.open').at(-1)!;
     expect(open.ok).toBe(true);
-    const blocks = view.view.blocks as Array<Record<string, any>>;
-    expect(blocks.find((block) => block.block_id === 'title')?.element.initial_value).toBe('Foto 2B');
-    expect(blocks.find((block) => block.block_id === 'lead')?.element.initial_user).toBe(ANNA);
+    const blocks = view.view.blocks as Array<{ block_id?: string; element?: Record<string, unknown> }>;
+    expect(blocks.find((block) => block.block_id === 'title')?.element?.initial_value).toBe('Foto 2B');
+    expect(blocks.find((block) => block.block_id === 'lead')?.element?.initial_user).toBe(ANNA);
     expect(JSON.stringify(view.view)).toContain('Geen namen van leerlingen');
   });
 

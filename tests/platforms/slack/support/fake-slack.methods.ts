@@ -185,6 +185,7 @@ export const METHODS: Record<string, Handler> = {
   'chat.postEphemeral': (state, args) => {
     required(args, 'channel', 'user');
     const channel = state.botChannel(args.channel);
+    if (channel.isArchived) throw new ApiRefusal('is_archived');
     if (!channel.members.has(String(args.user))) throw new ApiRefusal('user_not_in_channel');
     checkMessage(args);
     state.ephemerals.push({
