@@ -46,9 +46,11 @@ export class FakeSlack {
   readonly state = new FakeSlackState(TEAM_ID, BOT_USER_ID, 'BBOT0001');
   readonly calls: RecordedCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
+  /** Every path requested, including ones the fake does not serve (e.g. a file's url_private). */
+  readonly requestedPaths: string[] = [];
   /** The URL apps.connections.open hands out (a local WebSocket server in the Socket Mode test). */
   socketUrl = '';
-  private readonly faults: Array<{ method: string; fault: Fault }> = [];
+  private readonly faults: Array<{ method: string; fault: Fault; skip: number }> = [];
   private readonly hung: ServerResponse[] = [];
   private responseCounter = 0;
 
@@ -71,9 +73,9 @@ export class FakeSlack {
     return `${this.baseUrl}/api/`;
   }
 
-  /** The next `times` calls of `method` get `fault` instead of their normal answer. */
-  fail(method: string, fault: Fault, times = 1): void {
-    for (let i = 0; i < times; i += 1) this.faults.push({ method, fault });
+  /** `times` calls of `method`, after the next `after` normal ones, get `fault` instead of their answer. */
+  fail(method: string, fault: Fault, times = 1, after = 0): void {
+    for (let i = 0; i < times; i += 1) this.faults.push({ method, fault, skip: after });
   }
 
   newResponseUrl(): string {
@@ -109,6 +111,7 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readAll(req);
     const path = (req.url ?? '').split('?')[0] ?? '';
+    this.requestedPaths.push(path);
     if (path.startsWith('/respond/')) {
       this.responses.push({
         id: path.slice('/respond/'.length),
@@ -121,8 +124,7 @@ export class FakeSlack {
     const method = path.slice('/api/'.length);
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
     const auth = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || String(args.token ?? '');
-    const faultIndex = this.faults.findIndex((entry) => entry.method === method);
-    const fault = faultIndex === -1 ? undefined : this.faults.splice(faultIndex, 1)[0]?.fault;
+    const fault = this.takeFault(method);
     if (fault && 'hangBefore' in fault) {
       this.hung.push(res);
       return;
@@ -147,6 +149,18 @@ export class FakeSlack {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  private takeFault(method: string): Fault | undefined {
+    const index = this.faults.findIndex((entry) => entry.method === method);
+    const entry = this.faults[index];
+    if (!entry) return undefined;
+    if (entry.skip > 0) {
+      for (const other of this.faults) if (other.method === method) other.skip -= 1;
+      return undefined;
+    }
+    this.faults.splice(index, 1);
+    return entry.fault;
   }
 
   private call(method: string, args: Json, token: string): Json {
