@@ -76,7 +76,7 @@ describe('toBlockKit', () => {
   it('escapes user text so mentions stay inert, in blocks and in the notification text', async () => {
     const overview = toBlockKit((await incidentCards())[0]!);
     expect(overview.text).toBe('Incident 2026-0001: &lt;!channel&gt; hoi &amp; &lt;@U123&gt; *klas*');
-    const header = overview.blocks[0] as Json;
+    const header = overview.blocks[0] as unknown as Json;
     expect((header.text as Json).text).toBe(
       'Incident 2026-0001: &lt;!channel&gt; hoi &amp; &lt;@U123&gt; *klas*',
     );
@@ -86,13 +86,13 @@ describe('toBlockKit', () => {
 
   it('gives each step a section with an overflow menu and a row of buttons that decode to the payload', async () => {
     const phase = toBlockKit((await incidentCards())[1]!);
-    const section = phase.blocks.find((block) => block.block_id === 'step:scope-impact') as Json;
+    const section = phase.blocks.find((block) => block.block_id === 'step:scope-impact') as unknown as Json;
     expect((section.text as Json).text).toContain('*Bepaal omvang en impact*');
-    const menu = section.accessory as Json;
+    const menu = section.accessory as unknown as Json;
     expect(menu.type).toBe('overflow');
     const kinds = (menu.options as Json[]).map((option) => decodeActionValue(option.value).payload.a);
     expect(kinds).toEqual(['assign', 'setDue', 'note']);
-    const buttons = (phase.blocks.find((block) => block.block_id === 'act:scope-impact') as Json)
+    const buttons = (phase.blocks.find((block) => block.block_id === 'act:scope-impact') as unknown as Json)
       .elements as Json[];
     const decoded = buttons.map((button) => decodeActionValue(button.value));
     expect(decoded.map((value) => value.payload)).toEqual([
@@ -124,8 +124,9 @@ describe('toBlockKit', () => {
     expect(statement).toContain('Contactpersoon: &lt;!channel&gt;');
     const phase = toBlockKit(all[1]!);
     expect(validateBlocks(phase.blocks, 'message')).toEqual([]);
-    const text = ((phase.blocks.find((block) => block.block_id === 'step:scope-impact') as Json).text as Json)
-      .text as string;
+    const text = (
+      (phase.blocks.find((block) => block.block_id === 'step:scope-impact') as unknown as Json).text as Json
+    ).text as string;
     expect(text).toContain('Opgepakt door Bob');
     expect(text).toContain('Laatste notitie (Bob): &lt;!here&gt; lang');
     expect(text).toContain('…');
@@ -179,7 +180,7 @@ describe('toBlockKit', () => {
     const compact = toBlockKit(many(40));
     expect(compact.blocks).toHaveLength(41);
     expect(validateBlocks(compact.blocks, 'message')).toEqual([]);
-    const options = ((compact.blocks[1] as Json).accessory as Json).options as Json[];
+    const options = ((compact.blocks[1] as unknown as Json).accessory as Json).options as Json[];
     expect(options.map((option) => decodeActionValue(option.value).payload.a)).toEqual([
       'claim',
       'done',
@@ -206,10 +207,12 @@ describe('toBlockKit', () => {
     });
     const message = toBlockKit({ key: 'phase:y', fallback: 'y', blocks: [lone, longMenu, step('x2')] });
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
-    const first = message.blocks[0] as Json;
+    const first = message.blocks[0] as unknown as Json;
     expect(first.accessory).toBeUndefined();
     expect(
-      ((message.blocks[1] as Json).elements as Json[]).map((b) => decodeActionValue(b.value).payload.a),
+      ((message.blocks[1] as unknown as Json).elements as Json[]).map(
+        (b) => decodeActionValue(b.value).payload.a,
+      ),
     ).toEqual(['reopen']);
     const ids = JSON.stringify(message.blocks).match(/"action_id":"[^"]+"/g) ?? [];
     expect(new Set(ids).size).toBe(ids.length);
