@@ -1,11 +1,11 @@
 import type { FakeMessage, FakeView } from './fake-slack.state.js';
-import type { Harness } from './slack-harness.js';
+import type { SlackSide } from './slack-harness.js';
 import type { Fill, Target } from './slack-people.js';
 
 type Json = Record<string, unknown>;
 
 /** The mrkdwn text of a step on the message as it is now. */
-export function stepText(h: Harness, message: FakeMessage, stepKey: string): string {
+export function stepText(h: Pick<SlackSide, 'fake'>, message: FakeMessage, stepKey: string): string {
   const current = h.fake.state.message(message.channel, message.ts);
   const section = (current.blocks ?? []).find((block) => block.block_id === `step:${stepKey}`) as
     | Json
@@ -14,7 +14,7 @@ export function stepText(h: Harness, message: FakeMessage, stepKey: string): str
 }
 
 /** Kinds of action a step offers right now (buttons and menu). */
-export function offered(h: Harness, message: FakeMessage, stepKey: string): string[] {
+export function offered(h: SlackSide, message: FakeMessage, stepKey: string): string[] {
   const current = h.fake.state.message(message.channel, message.ts);
   const blocks = (current.blocks ?? []) as Json[];
   const values: string[] = [];
@@ -29,7 +29,7 @@ export function offered(h: Harness, message: FakeMessage, stepKey: string): stri
 
 /** Clicks and waits for the answer only the clicker sees. */
 export async function clickFor(
-  h: Harness,
+  h: SlackSide,
   userId: string,
   message: FakeMessage,
   target: Target,
@@ -47,7 +47,7 @@ export async function clickFor(
 
 /** Clicks a button that needs a dialog and returns the dialog Slack opened. */
 export async function dialogFor(
-  h: Harness,
+  h: SlackSide,
   userId: string,
   message: FakeMessage,
   target: Target,
@@ -64,7 +64,7 @@ export async function dialogFor(
 
 /** Submits a dialog; returns inline errors, or the answer the person then sees. */
 export async function submitFor(
-  h: Harness,
+  h: SlackSide,
   userId: string,
   view: FakeView,
   fill: Record<string, Fill>,
@@ -82,7 +82,7 @@ export async function submitFor(
 
 /** Waits until a message has been updated at least `count` times more than `from`. */
 export function waitForUpdate(
-  h: Harness,
+  h: SlackSide,
   message: FakeMessage,
   check: (text: string) => boolean,
 ): Promise<FakeMessage> {

@@ -40,10 +40,14 @@ export function memberId(fake: FakeSlack, i: number): string {
   return id;
 }
 
-export interface Harness {
+/** The Slack side of a test: the fake Web API and the people using it. */
+export interface SlackSide {
   fake: FakeSlack;
-  app: App;
   people: SlackPeople;
+}
+
+export interface Harness extends SlackSide {
+  app: App;
   logs: string[];
   close(): Promise<void>;
 }
@@ -57,6 +61,16 @@ export interface HarnessOptions {
 
 /** The real app (composition root, HTTP receiver, database) wired to the fake Slack. */
 export async function startHarness(fake: FakeSlack, options: HarnessOptions = {}): Promise<Harness> {
+  const started = await startSlackApp(fake.apiUrl, options);
+  const people = new SlackPeople(fake, `${started.app.url}/slack/events`);
+  return { fake, people, ...started };
+}
+
+/** The real app in HTTP mode against a Web API at `apiUrl`, logging into an array. */
+export async function startSlackApp(
+  apiUrl: string,
+  options: HarnessOptions = {},
+): Promise<{ app: App; logs: string[]; close(): Promise<void> }> {
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -73,7 +87,7 @@ export async function startHarness(fake: FakeSlack, options: HarnessOptions = {}
   const slackConfig = loadSlackConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
+    SLACK_API_URL: apiUrl,
   });
   if (!slackConfig) throw new Error('Slack not configured');
   const module = new SlackModule(slackConfig, {
@@ -81,8 +95,7 @@ export async function startHarness(fake: FakeSlack, options: HarnessOptions = {}
     requestTimeoutMs: options.requestTimeoutMs ?? 5000,
   });
   const app = await startApp(config, { logger: createLogger('info', stream), modules: [module] });
-  const people = new SlackPeople(fake, `${app.url}/slack/events`);
-  return { fake, app, people, logs, close: () => app.close() };
+  return { app, logs, close: () => app.close() };
 }
 
 /** The incident channels the bot made. */
@@ -102,7 +115,7 @@ export function cards(fake: FakeSlack, channelId: string): Map<string, FakeMessa
 
 /** Opens an incident through the command and modal; waits until its channel has all 9 cards. */
 export async function openIncident(
-  h: Harness,
+  h: SlackSide,
   opener: string,
   fill: Record<string, Fill>,
 ): Promise<{ channel: FakeChannel; card: (key: string) => FakeMessage }> {
