@@ -76,6 +76,11 @@ export class SlackContext {
     return this.core.logger;
   }
 
+  /** The language for answers when not even the workspace can be read (the database is down). */
+  get defaultLocale(): Locale {
+    return this.core.config.defaultLocale;
+  }
+
   /** The workspace of a Slack team, made with the defaults on first sight; kept briefly. */
   workspace(teamId: string): Promise<Workspace> {
     const cached = this.workspaces.get(teamId);

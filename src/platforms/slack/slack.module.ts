@@ -75,7 +75,10 @@ export class SlackModule implements AppModule {
       ctx.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack listener failed');
     });
     const gateways = new Map<string, SlackGateway>();
+    // The caller of the factory has just read the workspace: its language may have changed since.
+    const latest = new Map<string, Workspace>();
     ctx.registerGateway('slack', (workspace: Workspace) => {
+      latest.set(workspace.id, workspace);
       let gateway = gateways.get(workspace.id);
       if (!gateway) {
         gateway = new SlackGateway(
@@ -84,7 +87,7 @@ export class SlackModule implements AppModule {
           {
             incidentOfSpace: async (spaceId) =>
               (await ctx.incidents.findBySpace(workspace.id, spaceId))?.id ?? null,
-            locale: () => workspace.locale,
+            locale: () => latest.get(workspace.id)?.locale ?? workspace.locale,
           },
         );
         gateways.set(workspace.id, gateway);

@@ -156,3 +156,23 @@ describe('the process dies while opening an incident', () => {
     }
   });
 });
+
+describe('the database is gone', () => {
+  it('keeps the modal open with a calm message, and answers commands without a stack trace', async () => {
+    const h = await startHarness(await startFakeSlack());
+    try {
+      await h.people.command(ANNA, 'nieuw');
+      const view = await h.fake.waitFor(() => h.fake.state.views[0]);
+      await h.app.database.close();
+      const submitted = await h.people.submit(ANNA, view, { title: 'Onbereikbaar', kind: 'nude_photo' });
+      const calm = 'Er ging iets mis. Er is niets verloren gegaan; probeer het over een moment opnieuw.';
+      expect(submitted.errors).toEqual({ title: calm });
+      await h.people.command(ANNA, 'status');
+      const reply = await h.fake.waitFor(() => h.fake.responses.find((r) => r.body.text === calm));
+      expect(JSON.stringify(reply.body)).not.toMatch(/at |Error|stack/);
+    } finally {
+      await h.close();
+      await h.fake.close();
+    }
+  });
+});

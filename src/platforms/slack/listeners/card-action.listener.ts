@@ -20,7 +20,13 @@ export function registerCardActions(app: App, slack: SlackContext): void {
       const { body, action } = args;
       const channelId = body.channel?.id ?? body.container?.channel_id ?? null;
       const userId = body.user.id;
-      const workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
+      let workspace: Workspace;
+      try {
+        workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
+      } catch (error) {
+        await slack.tell(channelId, userId, await slack.describe(error, slack.defaultLocale, null, 'action'));
+        return;
+      }
       let decoded: DecodedActionValue;
       try {
         decoded = decodeActionValue(elementValue(action));

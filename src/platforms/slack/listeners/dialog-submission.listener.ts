@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import { type ActionPayload, decodeAction } from '../../../core/cards/action-payload.js';
 import { DomainError } from '../../../core/errors/domain-error.js';
 import { FORM_SPECS } from '../../../core/forms/form.specs.js';
+import type { Workspace } from '../../../core/incidents/incident.types.js';
 import type { ActionInputValues, InteractionResult } from '../../../core/interactions/interaction.types.js';
 import { findStep } from '../../../core/playbook/playbook.registry.js';
 import { isSimpleInput, readActionInput } from '../modals/action-input.modal.js';
@@ -57,21 +58,20 @@ async function submit(
   blockOf: (field: string) => string = (field) => field,
 ): Promise<void> {
   const userId = body.user.id;
-  const workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
+  let locale = slack.defaultLocale;
+  let workspace: Workspace;
   let metadata: ModalMetadata = {};
   let payload: ActionPayload;
   let input: ActionInputValues;
   try {
+    workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
+    locale = workspace.locale;
     metadata = decodeMetadata(view.private_metadata);
     payload = decodeAction(metadata.p);
     input = await read(metadata, stateOf(view), payload);
   } catch (error) {
     await ack();
-    await slack.tell(
-      spaceOf(metadata.c) ?? metadata.c ?? null,
-      userId,
-      await slack.describe(error, workspace.locale, null, 'dialog'),
-    );
+    await slack.tell(metadata.c ?? null, userId, await slack.describe(error, locale, null, 'dialog'));
     return;
   }
   const work = slack.core.interactions.handle({

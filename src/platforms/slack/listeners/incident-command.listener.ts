@@ -18,12 +18,14 @@ export const INCIDENT_COMMAND = '/incident';
 export function registerIncidentCommand(app: App, slack: SlackContext): void {
   app.command(INCIDENT_COMMAND, async ({ ack, command, respond }) => {
     await ack();
-    const workspace = await slack.workspace(command.team_id);
     const reply = (text: string) => respond({ response_type: 'ephemeral', text: messageText(text) });
+    let locale = slack.defaultLocale;
     try {
+      const workspace = await slack.workspace(command.team_id);
+      locale = workspace.locale;
       await handle(slack, workspace, command, reply, respond);
     } catch (error) {
-      await reply(await slack.describe(error, workspace.locale, null, 'command'));
+      await reply(await slack.describe(error, locale, null, 'command')).catch(() => undefined);
     }
   });
 }

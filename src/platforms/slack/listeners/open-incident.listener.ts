@@ -4,7 +4,7 @@ import type { Incident, Workspace } from '../../../core/incidents/incident.types
 import type { OpenResult } from '../../../core/interactions/command.service.js';
 import { spaceNameFor } from '../../../core/spaces/space.service.js';
 import { messageText } from '../block-kit/block-kit.renderer.js';
-import { CALLBACK, decodeMetadata, errorBlock, stateOf } from '../modals/modal-state.js';
+import { CALLBACK, decodeMetadata, errorBlock, type ModalMetadata, stateOf } from '../modals/modal-state.js';
 import { readOpenIncident } from '../modals/open-incident.modal.js';
 import { type SlackContext, settleWithin, slackProblem } from '../slack.context.js';
 
@@ -20,38 +20,39 @@ const NAME_LOOKUP_MS = 1200;
 export function registerOpenIncident(app: App, slack: SlackContext): void {
   app.view<ViewSubmitAction>(CALLBACK.open, async ({ ack, body, view }) => {
     const userId = body.user.id;
-    const workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
-    const metadata = decodeMetadata(view.private_metadata);
-    const form = readOpenIncident(stateOf(view));
-    const people = await slack.directory.lookupAll(
-      [userId, ...form.invited, ...(form.leadId ? [form.leadId] : [])],
-      NAME_LOOKUP_MS,
-    );
-    const invited = form.invited
-      .filter((id) => id !== slack.botUserId && !people.get(id)?.isBot)
-      .map((id) => ({ userId: id, displayName: people.get(id)?.name ?? null }));
-    const work = slack.core.commands.open(
-      workspace,
-      { userId, displayName: people.get(userId)?.name ?? null },
-      { title: form.title, kind: form.kind, facts: form.facts, leadId: form.leadId, invited },
-      `slack:view:${view.id}`,
-    );
-    const settled = await settleWithin(work, ACK_WINDOW_MS).catch(() => ({ done: false as const }));
-    if (settled.done && !settled.value.ok) {
-      const block = errorBlock(view, settled.value.field) ?? 'title';
-      await ack({ response_action: 'errors', errors: { [block]: settled.value.message } });
+    let locale = slack.defaultLocale;
+    let metadata: ModalMetadata = {};
+    const outcome = (async (): Promise<Outcome> => {
+      try {
+        metadata = decodeMetadata(view.private_metadata);
+        const workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
+        locale = workspace.locale;
+        return { workspace, result: await startOpening(slack, workspace, userId, view) };
+      } catch (error) {
+        return { error };
+      }
+    })();
+    const settled = await settleWithin(outcome, ACK_WINDOW_MS);
+    if (settled.done && 'error' in settled.value) {
+      // Nothing was stored; the modal stays open with the reason, so nothing typed is lost.
+      const message = await slack.describe(settled.value.error, locale, null, 'open');
+      await ack({ response_action: 'errors', errors: { [errorBlock(view, 'title') ?? 'title']: message } });
+      return;
+    }
+    if (settled.done && !('error' in settled.value) && !settled.value.result.ok) {
+      const { field, message } = settled.value.result;
+      await ack({ response_action: 'errors', errors: { [errorBlock(view, field) ?? 'title']: message } });
       return;
     }
     await ack();
     const answer = (text: string) => tellOpener(slack, metadata, userId, text);
-    let result: OpenResult;
-    try {
-      if (!settled.done) await answer(t(workspace.locale, 'slack.stillBusy'));
-      result = settled.done ? settled.value : await work;
-    } catch (error) {
-      await answer(await slack.describe(error, workspace.locale, null, 'open'));
+    if (!settled.done) await answer(t(locale, 'slack.stillBusy'));
+    const done = settled.done ? settled.value : await outcome;
+    if ('error' in done) {
+      await answer(await slack.describe(done.error, locale, null, 'open'));
       return;
     }
+    const { workspace, result } = done;
     if (!result.ok) {
       await answer(result.message);
       return;
@@ -66,6 +67,31 @@ export function registerOpenIncident(app: App, slack: SlackContext): void {
     );
     if (!(await result.followUp)) await retryOpening(slack, workspace, incident, answer);
   });
+}
+
+type Outcome = { workspace: Workspace; result: OpenResult } | { error: unknown };
+
+/** Reads the modal, looks up names (briefly) and starts storing the incident. */
+async function startOpening(
+  slack: SlackContext,
+  workspace: Workspace,
+  userId: string,
+  view: ViewSubmitAction['view'],
+): Promise<OpenResult> {
+  const form = readOpenIncident(stateOf(view));
+  const people = await slack.directory.lookupAll(
+    [userId, ...form.invited, ...(form.leadId ? [form.leadId] : [])],
+    NAME_LOOKUP_MS,
+  );
+  const invited = form.invited
+    .filter((id) => id !== slack.botUserId && !people.get(id)?.isBot)
+    .map((id) => ({ userId: id, displayName: people.get(id)?.name ?? null }));
+  return slack.core.commands.open(
+    workspace,
+    { userId, displayName: people.get(userId)?.name ?? null },
+    { title: form.title, kind: form.kind, facts: form.facts, leadId: form.leadId, invited },
+    `slack:view:${view.id}`,
+  );
 }
 
 /**
