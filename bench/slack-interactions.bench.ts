@@ -10,7 +10,7 @@
  * updated p99 under 100 ms.
  *
  *   npm run bench:slack                          # 20 members, 30 rounds (600 clicks)
- *   BENCH_MEMBERS=30 BENCH_ROUNDS=50 npm run bench:slack
+ *   BENCH_MEMBERS=30 BENCH_ROUNDS=50 DB_POOL_MAX=20 npm run bench:slack
  */
 import { fork } from 'node:child_process';
 import { App as BoltApp } from '@slack/bolt';
@@ -25,6 +25,8 @@ import type { GoMessage, ResultMessage } from './slack-side.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+/** The bot's default pool size unless asked otherwise. */
+const POOL = Number(process.env.DB_POOL_MAX ?? 10);
 const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function main(): Promise<void> {
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
   const closers: Array<() => Promise<unknown>> = [() => database.drop()];
   try {
     const { apiUrl } = await nextMessage<{ apiUrl: string }>(slack, 'ready');
-    const app = await startSlackApp(apiUrl, { databaseUrl: database.url });
+    const app = await startSlackApp(apiUrl, { databaseUrl: database.url, poolMax: POOL });
     closers.unshift(() => app.close());
     const bare = await startBareBolt(apiUrl);
     closers.unshift(() => bare.close());
@@ -71,7 +73,7 @@ function report(result: ResultMessage): void {
   };
   console.log(
     `\nSlack interactions: ${MEMBERS} members clicking at once, ${ROUNDS} rounds (claim, release, …), ` +
-      `${result.ourAcks.length} clicks, PostgreSQL`,
+      `${result.ourAcks.length} clicks, PostgreSQL (pool ${POOL})`,
   );
   line('time to ack, bare Bolt (handler only acks)', result.bareAcks);
   line('time to ack, Stappenplan', result.ourAcks, true);

@@ -178,10 +178,13 @@ export class SpaceService {
   }
 
   private async redraw(incidentId: string, parts: RefreshParts): Promise<void> {
-    const { workspace } = await this.load(incidentId);
-    const view = await this.deps.incidents.view(incidentId);
+    // Read in parallel: a redraw sits between a click and its card update.
+    const [{ workspace }, view, posted] = await Promise.all([
+      this.load(incidentId),
+      this.deps.incidents.view(incidentId),
+      this.deps.store.cards.list(incidentId),
+    ]);
     const ctx = await this.cardContext(view, workspace);
-    const posted = await this.deps.store.cards.list(incidentId);
     const gateway = this.deps.gatewayFor(workspace);
     const updates: Array<[CardMessage, Card]> = [];
     const byKey = new Map(posted.map((card) => [card.cardKey, card]));

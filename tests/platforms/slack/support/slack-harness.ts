@@ -57,6 +57,8 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** Per-request time limit of the app's Web API calls. */
   requestTimeoutMs?: number;
+  /** DB_POOL_MAX (default 20, one connection per colleague in the 20-click tests). */
+  poolMax?: number;
 }
 
 /** The real app (composition root, HTTP receiver, database) wired to the fake Slack. */
@@ -82,7 +84,7 @@ export async function startSlackApp(
     PORT: '0',
     DATA_DIR: options.dataDir ?? 'memory://',
     DATABASE_URL: options.databaseUrl ?? '',
-    DB_POOL_MAX: '20',
+    DB_POOL_MAX: String(options.poolMax ?? 20),
   });
   const slackConfig = loadSlackConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
