@@ -5,6 +5,7 @@ import type { Locale } from '../../core/playbook/playbook.types.js';
 import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../core/ports/chat-gateway.js';
 import { callSlack, SlackApiError, type SlackResponse } from './api/slack-api.js';
 import { messageText, toBlockKit } from './block-kit/block-kit.renderer.js';
+import { TimelineBatcher } from './timeline.batcher.js';
 
 type WebClient = webApi.WebClient;
 
@@ -27,6 +28,11 @@ export interface SlackGatewayOptions {
   incidentOfSpace: (spaceId: string) => Promise<string | null>;
   /** The workspace's language, for the words the renderer adds. */
   locale: () => Locale;
+  /**
+   * A client for timeline replies only. The Web API client pauses all its calls while it waits
+   * out a 429, so the busiest kind of message must not hold up card updates and answers.
+   */
+  timelineClient?: WebClient;
 }
 
 /**
@@ -36,12 +42,24 @@ export interface SlackGatewayOptions {
 export class SlackGateway implements ChatGateway {
   /** Cards known per channel during an opening, so history is read once, not once per card. */
   private readonly knownCards = new Map<string, { at: number; cards: Map<string, string> }>();
+  private readonly timeline: TimelineBatcher;
 
   constructor(
     private readonly client: WebClient,
     private readonly identity: SlackIdentity,
     private readonly options: SlackGatewayOptions,
-  ) {}
+  ) {
+    const timelineClient = options.timelineClient ?? client;
+    this.timeline = new TimelineBatcher(async (thread, text) => {
+      const [channel, threadTs] = thread.split(' ');
+      await callSlack(timelineClient, 'chat.postMessage', {
+        channel,
+        text,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        unfurl_links: false,
+      });
+    });
+  }
 
   async ensureSpace(request: EnsureSpaceRequest): Promise<{ spaceId: string }> {
     const spaceId = await this.createOrFind(request.name);
@@ -134,12 +152,7 @@ export class SlackGateway implements ChatGateway {
   }
 
   async postTimeline(spaceId: string, overviewMessageId: string | null, text: string): Promise<void> {
-    await callSlack(this.client, 'chat.postMessage', {
-      channel: spaceId,
-      text: messageText(text),
-      ...(overviewMessageId ? { thread_ts: overviewMessageId } : {}),
-      unfurl_links: false,
-    });
+    await this.timeline.add(`${spaceId} ${overviewMessageId ?? ''}`.trim(), messageText(text));
   }
 
   async addMembers(spaceId: string, userIds: UserId[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { App, type Logger as BoltLogger, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, type Logger as BoltLogger, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AppContext, AppModule } from '../../app-module.js';
 import type { Workspace } from '../../core/incidents/incident.types.js';
 import { callSlack, SlackApiError } from './api/slack-api.js';
@@ -74,6 +74,7 @@ export class SlackModule implements AppModule {
     app.error(async (error) => {
       ctx.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack listener failed');
     });
+    const timelineClient = new webApi.WebClient(this.config.botToken, { ...clientOptions, logger });
     const gateways = new Map<string, SlackGateway>();
     // The caller of the factory has just read the workspace: its language may have changed since.
     const latest = new Map<string, Workspace>();
@@ -88,6 +89,7 @@ export class SlackModule implements AppModule {
             incidentOfSpace: async (spaceId) =>
               (await ctx.incidents.findBySpace(workspace.id, spaceId))?.id ?? null,
             locale: () => latest.get(workspace.id)?.locale ?? workspace.locale,
+            timelineClient,
           },
         );
         gateways.set(workspace.id, gateway);
