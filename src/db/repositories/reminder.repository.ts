@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { ReminderStore } from '../../core/ports/reminder-store.js';
+import type { ClaimRequest, ReminderStore } from '../../core/ports/reminder-store.js';
 import type {
   Reminder,
   ReminderKind,
@@ -110,31 +110,11 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
       return (await query.execute()).map((row) => row.id);
     },
 
-    async claimDue({ now, owner, leaseUntil, limit }) {
-      const claim = (select: 'expired' | 'due', max: number) =>
-        db
-          .updateTable('reminder')
-          .set((eb) => ({
-            status: 'sending',
-            lease_owner: owner,
-            lease_until: leaseUntil,
-            attempts: eb('attempts', '+', 1),
-            updated_at: now,
-          }))
-          .where('id', 'in', (eb) => {
-            const base = eb.selectFrom('reminder').select('id');
-            const rows =
-              select === 'expired'
-                ? base.where('status', '=', 'sending').where('lease_until', '<=', now).orderBy('lease_until')
-                : base.where('status', '=', 'pending').where('due_at', '<=', now).orderBy('due_at');
-            return rows.limit(max).forUpdate().skipLocked();
-          })
-          .where('status', '=', select === 'expired' ? 'sending' : 'pending')
-          .returningAll()
-          .execute();
+    async claimDue(request) {
       // Taken-over claims first: they have waited longest.
-      const expired = await claim('expired', limit);
-      const due = expired.length < limit ? await claim('due', limit - expired.length) : [];
+      const expired = await claimStatement(db, 'expired', request).execute();
+      const rest = request.limit - expired.length;
+      const due = rest > 0 ? await claimStatement(db, 'due', { ...request, limit: rest }).execute() : [];
       return [...expired, ...due].map(toReminder);
     },
 
@@ -214,6 +194,36 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
       return Number(result.numUpdatedRows) > 0;
     },
   };
+}
+
+/**
+ * Claims up to `limit` reminders in one statement: `due` takes pending ones whose time has come,
+ * `expired` takes over those whose sender's lease ran out. SKIP LOCKED lets instances claim side
+ * by side without waiting for or taking each other's rows; each query reads only its own
+ * partial index (reminder_pending_due_idx, reminder_sending_lease_idx).
+ */
+export function claimStatement(db: Kysely<Database>, which: 'due' | 'expired', request: ClaimRequest) {
+  const { now, owner, leaseUntil, limit } = request;
+  const status = which === 'expired' ? 'sending' : 'pending';
+  return db
+    .updateTable('reminder')
+    .set((eb) => ({
+      status: 'sending',
+      lease_owner: owner,
+      lease_until: leaseUntil,
+      attempts: eb('attempts', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', 'in', (eb) => {
+      const rows = eb.selectFrom('reminder').select('id').where('status', '=', status);
+      const ordered =
+        which === 'expired'
+          ? rows.where('lease_until', '<=', now).orderBy('lease_until')
+          : rows.where('due_at', '<=', now).orderBy('due_at');
+      return ordered.limit(limit).forUpdate().skipLocked();
+    })
+    .where('status', '=', status)
+    .returningAll();
 }
 
 async function readState(db: Db, incidentId: string): Promise<ReminderState | undefined> {
