@@ -64,7 +64,7 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
 
   it('cancels only pending reminders that are no longer wanted and never brings a key back', async () => {
     const form = await fx.store.forms.get(incidentId, 'plan-aftercare');
-    const first = (form?.data.moments as Record<string, string>[])[0] as Record<string, string>;
+    const first = (form!.data.moments as Record<string, string>[])[0] as Record<string, string>;
     await saveMoments([first]);
     expect(await service.sync(incidentId)).toEqual({ inserted: 0, cancelled: 1 });
     await saveMoments([
