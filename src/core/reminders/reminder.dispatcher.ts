@@ -15,8 +15,10 @@ export interface DispatcherOptions {
   leaseMs: number;
   /** Attempts before a temporary failure becomes final. */
   maxAttempts: number;
-  /** Reminders sent at the same time (and claimed per round). */
+  /** Reminders sent at the same time. */
   concurrency: number;
+  /** Reminders claimed per round; all are sent well within the lease. */
+  claimBatch: number;
   /** A tick stops claiming after this long, so the next tick is not held up forever. */
   tickBudgetMs: number;
   /** First retry delay; doubled per attempt, at most `maxBackoffMs`. */
@@ -32,6 +34,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'owner'> = {
   leaseMs: 300_000,
   maxAttempts: 6,
   concurrency: 8,
+  claimBatch: 32,
   tickBudgetMs: 50_000,
   backoffMs: 120_000,
   maxBackoffMs: 3_600_000,
@@ -69,6 +72,12 @@ export interface TickReport {
 
 type Outcome = Exclude<keyof TickReport, 'claimed'>;
 
+/** An incident's state with the reminder keys it asks for. */
+interface Loaded {
+  state: ReminderState;
+  wanted: Set<string>;
+}
+
 /**
  * Sends due reminders. Each round claims a few rows under a lease (several instances never hold
  * the same row), checks each is still wanted and that it is school time, delivers it through
@@ -94,31 +103,39 @@ export class ReminderDispatcher {
         now,
         owner: this.options.owner,
         leaseUntil: new Date(now.getTime() + this.options.leaseMs),
-        limit: this.options.concurrency,
+        limit: this.options.claimBatch,
       });
       if (batch.length === 0) break;
       report.claimed += batch.length;
-      const states = new Map<string, Promise<ReminderState | undefined>>();
-      const stateOf = (incidentId: string) => {
-        let state = states.get(incidentId);
-        if (!state) {
-          state = this.deps.reminders.loadState(incidentId);
-          states.set(incidentId, state);
+      // Each incident's state is read once per round, however many of its reminders are due.
+      const loaded = new Map<string, Promise<Loaded | undefined>>();
+      const load = (incidentId: string) => {
+        let entry = loaded.get(incidentId);
+        if (!entry) {
+          entry = this.deps.reminders.loadState(incidentId).then(
+            (state) => state && { state, wanted: this.deps.service.wantedKeys(state) },
+          );
+          loaded.set(incidentId, entry);
         }
-        return state;
+        return entry;
       };
-      const outcomes = await Promise.all(batch.map((reminder) => this.handleSafely(reminder, stateOf)));
-      for (const outcome of outcomes) report[outcome] += 1;
+      const queue = [...batch];
+      const worker = async () => {
+        for (let reminder = queue.shift(); reminder; reminder = queue.shift()) {
+          report[await this.handleSafely(reminder, load)] += 1;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.options.concurrency, batch.length) }, worker));
     }
     return report;
   }
 
   private async handleSafely(
     reminder: Reminder,
-    stateOf: (incidentId: string) => Promise<ReminderState | undefined>,
+    load: (incidentId: string) => Promise<Loaded | undefined>,
   ): Promise<Outcome> {
     try {
-      return await this.handle(reminder, await stateOf(reminder.incidentId));
+      return await this.handle(reminder, await load(reminder.incidentId));
     } catch (error) {
       // A database hiccup while settling: the lease runs out and the reminder is tried again.
       this.deps.report({ type: 'error', reminder, error });
@@ -126,14 +143,15 @@ export class ReminderDispatcher {
     }
   }
 
-  private async handle(reminder: Reminder, state: ReminderState | undefined): Promise<Outcome> {
+  private async handle(reminder: Reminder, loaded: Loaded | undefined): Promise<Outcome> {
     const { reminders, clock } = this.deps;
     const { owner } = this.options;
     const now = clock.now();
-    if (!state || !this.deps.service.stillWanted(reminder, state)) {
+    if (!loaded?.wanted.has(reminder.key)) {
       await reminders.cancelClaimed(reminder.id, owner, now);
       return 'cancelled';
     }
+    const { state } = loaded;
     if (reminder.attempts > this.options.maxAttempts) {
       // Taken over after lease expiries again and again: an instance dies while sending it.
       return this.fail(reminder, 'lease_expired', null, now);

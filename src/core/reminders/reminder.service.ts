@@ -70,9 +70,14 @@ export class ReminderService {
     }
   }
 
-  /** True when the state still asks for exactly this reminder (checked just before sending). */
+  /** The keys of the reminders the state asks for (checked just before sending). */
+  wantedKeys(state: ReminderState): Set<string> {
+    return new Set(planReminders(state, this.deps.rules).map((wanted) => wanted.key));
+  }
+
+  /** True when the state still asks for exactly this reminder. */
   stillWanted(reminder: Reminder, state: ReminderState): boolean {
-    return planReminders(state, this.deps.rules).some((wanted) => wanted.key === reminder.key);
+    return this.wantedKeys(state).has(reminder.key);
   }
 
   /** The texts' context for an incident: its language, time zone, members and playbook. */
