@@ -148,7 +148,7 @@ describe('the scheduler running in the app', () => {
     });
     const { ctx, incidentId, click } = await start(clock, scheduler, gateway);
     const form = await ctx.commands.formRequest(incidentId, 'plan-aftercare', BOB, 'nl');
-    expect((form.values?.moments as unknown[]).length).toBe(3);
+    expect(form.values?.moments).toHaveLength(3);
     const saved = await click(
       { a: 'form', s: 'plan-aftercare' },
       { form: { moments: [{ date: '2026-03-09', about: 'victim', remind: 'U-BOB' }] } },

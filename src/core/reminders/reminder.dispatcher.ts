@@ -112,9 +112,9 @@ export class ReminderDispatcher {
       const load = (incidentId: string) => {
         let entry = loaded.get(incidentId);
         if (!entry) {
-          entry = this.deps.reminders.loadState(incidentId).then(
-            (state) => state && { state, wanted: this.deps.service.wantedKeys(state) },
-          );
+          entry = this.deps.reminders
+            .loadState(incidentId)
+            .then((state) => state && { state, wanted: this.deps.service.wantedKeys(state) });
           loaded.set(incidentId, entry);
         }
         return entry;
