@@ -55,7 +55,7 @@ describe('delivering reminders', () => {
   });
 
   it('gives up after the attempt limit and shows the failure on the overview card', async () => {
-    const { h, reminderId } = await planned({ dispatcher: { maxAttempts: 3 } });
+    const { h, incidentId, reminderId } = await planned({ dispatcher: { maxAttempts: 3 } });
     h.gateway.script = (call) => {
       if (call.method === 'sendDirect') throw new Error('platform down');
     };
@@ -75,6 +75,8 @@ describe('delivering reminders', () => {
       tone: 'attention',
       text: 'Herinnering niet bezorgd: nazorg voor het slachtoffer voor Bob (9 mrt 2026). Neem zelf even contact op.',
     });
+    h.clock.advance(15 * 86_400_000); // after two weeks the notice is left off
+    expect(JSON.stringify(await h.spaces.buildCard(incidentId, 'overview'))).not.toContain('niet bezorgd');
   });
 
   it('does not retry what the platform says can never work', async () => {

@@ -183,8 +183,13 @@ export class ReminderDispatcher {
     }
     const settled = await reminders.markSent(reminder.id, owner, clock.now());
     if (!settled) this.deps.report({ type: 'lost-lease', reminder });
-    // An overdue step is reminded again on the next school day: schedule that one now.
-    if (reminder.kind === 'overdue') await this.deps.service.sync(reminder.incidentId);
+    // An overdue step is reminded again on the next school day: schedule that one now (the
+    // periodic resync does it otherwise).
+    if (reminder.kind === 'overdue') {
+      await this.deps.service.sync(reminder.incidentId).catch((error: unknown) => {
+        this.deps.report({ type: 'error', reminder, error });
+      });
+    }
     return 'sent';
   }
 

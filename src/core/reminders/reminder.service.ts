@@ -20,8 +20,9 @@ export interface ReminderServiceDeps {
   rules: ReminderRules;
 }
 
-/** Failed reminders shown on the overview at most. */
+/** Failed reminders shown on the overview at most, and for how long after they failed. */
 const NOTICES_SHOWN = 3;
+const NOTICE_DAYS = 14;
 /** Closed incidents are still looked at this long after the evaluation is due (in days). */
 const CLOSED_SYNC_MARGIN_DAYS = 14;
 
@@ -112,8 +113,9 @@ export class ReminderService {
       .filter((r) => r.status === 'pending' || r.status === 'sending')
       .map((r) => r.dueAt.getTime());
     const ctx = this.textContext({ incident, workspace, members, steps });
+    const since = this.deps.clock.now().getTime() - NOTICE_DAYS * 86_400_000;
     const notices = reminders
-      .filter((r) => r.status === 'failed' && r.outcome === null)
+      .filter((r) => r.status === 'failed' && r.outcome === null && r.updatedAt.getTime() >= since)
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
       .slice(0, NOTICES_SHOWN)
       .map((r) => failedNotice(r, ctx, workspace));
