@@ -148,3 +148,29 @@ export async function createReminderHarness(options: HarnessOptions = {}) {
 
 export type ReminderHarness = Awaited<ReturnType<typeof createReminderHarness>>;
 export { ANNA, BOB, CARLA };
+
+/** One row of the aftercare form. */
+export const moment = (date: string, about: string, remind: string, id?: string) => ({
+  date,
+  about,
+  remind,
+  ...(id ? { id } : {}),
+});
+
+/** Bob saves the aftercare form; returns the stored moments with their ids. */
+export async function planAftercare(
+  h: ReminderHarness,
+  incidentId: string,
+  moments: ReturnType<typeof moment>[],
+): Promise<{ id: string }[]> {
+  const result = await h.click(BOB, { i: incidentId, a: 'form', s: 'plan-aftercare' }, { form: { moments } });
+  if (!result.ok) throw new Error(result.message);
+  return (await h.store.forms.get(incidentId, 'plan-aftercare'))?.data.moments as { id: string }[];
+}
+
+/** The incident's pending reminders of one kind, soonest first. */
+export async function pendingOf(h: ReminderHarness, incidentId: string, kind: string) {
+  return (await h.reminders.listForIncident(incidentId)).filter(
+    (r) => r.kind === kind && r.status === 'pending',
+  );
+}
