@@ -153,6 +153,49 @@ describe('aftercare moments', () => {
     await h.service.syncAll();
     expect((await pendingOf(h, incidentId, 'aftercare')).map((r) => r.targetId)).toEqual(['U-BOB']);
   });
+  it('keeps a moment that has passed when the form is saved again, but refuses a new one in the past', async () => {
+    const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
+    const { incidentId } = await h.open();
+    const [done, later] = await planAftercare(h, incidentId, [
+      moment('2026-03-03', 'victim', 'U-BOB'),
+      moment('2026-04-14', 'class', 'U-BOB'),
+    ]);
+    await h.runUntil('2026-03-04T09:00:00Z', 60);
+    expect(h.gateway.directs()).toHaveLength(1);
+    const moved = await h.click(
+      BOB,
+      { i: incidentId, a: 'form', s: 'plan-aftercare' },
+      {
+        form: {
+          moments: [
+            moment('2026-03-03', 'victim', 'U-BOB', done?.id),
+            moment('2026-04-21', 'class', 'U-BOB', later?.id),
+          ],
+        },
+      },
+    );
+    expect(moved.ok, moved.message).toBe(true);
+    expect((await pendingOf(h, incidentId, 'aftercare')).map((r) => r.dueAt.toISOString())).toEqual([
+      '2026-04-21T06:00:00.000Z',
+    ]);
+    const backdated = await h.click(
+      BOB,
+      { i: incidentId, a: 'form', s: 'plan-aftercare' },
+      {
+        form: {
+          moments: [
+            moment('2026-03-03', 'victim', 'U-BOB', done?.id),
+            moment('2026-03-02', 'class', 'U-BOB'),
+          ],
+        },
+      },
+    );
+    expect(backdated).toMatchObject({
+      ok: false,
+      message: 'Datum (rij 2): deze datum ligt vóór 2026-03-04.',
+    });
+    expect(h.gateway.directs()).toHaveLength(1);
+  });
 });
 
 describe('the end of the rest period', () => {
