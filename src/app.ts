@@ -94,6 +94,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       interactions,
       commands,
       server,
+      database,
       registerGateway: (platform, factory) => gateways.set(platform, factory),
     };
 
@@ -102,7 +103,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       closers.unshift(() => module.stop());
       logger.info({ module: module.name }, 'module started');
     }
-    if ((options.modules ?? []).length === 0) logger.warn('no chat platform configured');
+    if (gateways.size === 0) logger.warn('no chat platform configured');
 
     const address = await server.listen(config.port, config.host);
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;

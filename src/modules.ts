@@ -1,10 +1,15 @@
 import type { AppModule } from './app-module.js';
 import type { Config, Env } from './config/config.js';
+import { loadSchedulerConfig } from './scheduler/scheduler.config.js';
+import { createSchedulerModule } from './scheduler/scheduler.module.js';
 
 /**
  * The modules this process runs, chosen from the environment: each chat platform whose
  * credentials are set, and the scheduler. Throws ConfigError for a missing or bad variable.
  */
 export function selectModules(_env: Env, _config: Config): AppModule[] {
-  return [];
+  const modules: AppModule[] = [];
+  // The scheduler runs in every process: several instances share the reminders safely.
+  modules.push(createSchedulerModule(loadSchedulerConfig(_env)));
+  return modules;
 }

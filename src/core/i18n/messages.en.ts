@@ -201,4 +201,41 @@ export const en: Record<MessageKey, string> = {
   'option.about.perpetrator_parents': "The perpetrator's parents",
   'option.about.teachers': 'The teachers',
   'option.about.everyone': 'Everyone involved',
+
+  'reminder.action.done': 'Done',
+  'reminder.action.snooze': 'A week later',
+  'reminder.action.stop': 'No longer needed',
+  'reminder.questions': 'How are they doing now? Do they need anything else?',
+  'reminder.incident': 'Incident',
+  'reminder.about': 'About',
+  'reminder.planned': 'Planned for',
+  'reminder.privacy': 'Do not use pupil names in your note.',
+  'reminder.aftercare.title': 'Aftercare for incident {number}',
+  'reminder.aftercare.intro': 'An aftercare moment for {about} is planned for today.',
+  'reminder.restEnd.title': 'End of the rest period for incident {number}',
+  'reminder.restEnd.intro':
+    "The victim's rest period ends today ({date}). Check together how the return is going.",
+  'reminder.evaluation.title': 'Evaluation of incident {number}',
+  'reminder.evaluation.intro':
+    'Incident {number} was closed on {date}. The evaluation in the ZAT meeting has not been done yet: what went well, what could be better?',
+  'reminder.overdue.title': 'Deadline passed for incident {number}',
+  'reminder.overdue.intro':
+    'The step “{step}” was due on {date}. Finish it in the incident channel, or agree on a new deadline there.',
+  'reminder.nudge':
+    'Nobody has picked up these steps of the Direct phase after {hours} school hours:\n{steps}\nWho will take them?',
+  'reminder.sentLine': 'Reminder sent to {target}: {reminder}.',
+  'reminder.label.aftercare': 'aftercare for {about}',
+  'reminder.label.rest_end': 'end of the rest period',
+  'reminder.label.evaluation': 'evaluation in the ZAT meeting',
+  'reminder.label.overdue': 'deadline of “{step}”',
+  'reminder.label.nudge': 'unclaimed steps of the Direct phase',
+  'feedback.reminderDone': 'Thank you. Your note is stored with the incident.',
+  'feedback.reminderSnooze': 'All right. You will get this reminder again on {date}.',
+  'feedback.reminderStop': 'All right. You will not get this reminder again.',
+  'timeline.reminderDone': '{actor} completed the reminder “{reminder}”: “{note}”',
+  'timeline.reminderSnooze': '{actor} postponed the reminder “{reminder}” by a week.',
+  'timeline.reminderStop': '{actor} stopped the reminder “{reminder}”: no longer needed.',
+  'overview.reminderFailed':
+    'Reminder not delivered: {reminder} for {target} ({date}). Please get in touch yourself.',
+  'retention.removed': '[removed after the retention period]',
 };
