@@ -205,25 +205,32 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
 export function claimStatement(db: Kysely<Database>, which: 'due' | 'expired', request: ClaimRequest) {
   const { now, owner, leaseUntil, limit } = request;
   const status = which === 'expired' ? 'sending' : 'pending';
+  // The rows are picked in a materialised CTE: as `id IN (subquery … LIMIT … SKIP LOCKED)` the
+  // planner may run the subquery more than once and claim more rows than the limit.
   return db
+    .with(
+      (cte) => cte('picked').materialized(),
+      (qb) => {
+        const rows = qb.selectFrom('reminder').select('id').where('status', '=', status);
+        const ordered =
+          which === 'expired'
+            ? rows.where('lease_until', '<=', now).orderBy('lease_until')
+            : rows.where('due_at', '<=', now).orderBy('due_at');
+        return ordered.limit(limit).forUpdate().skipLocked();
+      },
+    )
     .updateTable('reminder')
+    .from('picked')
     .set((eb) => ({
       status: 'sending',
       lease_owner: owner,
       lease_until: leaseUntil,
-      attempts: eb('attempts', '+', 1),
+      attempts: eb('reminder.attempts', '+', 1),
       updated_at: now,
     }))
-    .where('id', 'in', (eb) => {
-      const rows = eb.selectFrom('reminder').select('id').where('status', '=', status);
-      const ordered =
-        which === 'expired'
-          ? rows.where('lease_until', '<=', now).orderBy('lease_until')
-          : rows.where('due_at', '<=', now).orderBy('due_at');
-      return ordered.limit(limit).forUpdate().skipLocked();
-    })
-    .where('status', '=', status)
-    .returningAll();
+    .whereRef('reminder.id', '=', 'picked.id')
+    .where('reminder.status', '=', status)
+    .returningAll('reminder');
 }
 
 async function readState(db: Db, incidentId: string): Promise<ReminderState | undefined> {
