@@ -76,7 +76,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     const reportError = (error: unknown, where: { incidentId: string; action: string }) =>
       logger.error({ err: error, ...where }, 'follow-up after an action failed');
     const interactions = new InteractionService({ store, incidents, steps, spaces, playbooks, reportError });
-    const commands = new CommandService({ incidents, spaces, playbooks, reportError });
+    const commands = new CommandService({
+      incidents,
+      spaces,
+      playbooks,
+      reportError,
+      afterOpen: (incidentId) => interactions.notifyChanged(incidentId, 'open'),
+    });
 
     const server = new HttpServer(logger);
     closers.unshift(() => server.close());

@@ -18,6 +18,8 @@ export interface CommandDeps {
   spaces: SpaceService;
   playbooks: PlaybookRegistry;
   reportError: FollowUpErrorReporter;
+  /** Told when a new incident's space and cards are ready (reminders schedule the first nudge). */
+  afterOpen?: (incidentId: string) => Promise<void>;
 }
 
 export type OpenResult =
@@ -78,10 +80,16 @@ export class CommandService {
         ...(requestId ? { requestId } : {}),
       });
       const incident = result.value;
-      const followUp = this.deps.spaces.finishOpening(incident.id).catch((error: unknown) => {
-        this.deps.reportError(error, { incidentId: incident.id, action: 'form' });
-        return null;
-      });
+      const followUp = this.deps.spaces
+        .finishOpening(incident.id)
+        .then(async (opened) => {
+          await this.deps.afterOpen?.(opened.id);
+          return opened;
+        })
+        .catch((error: unknown) => {
+          this.deps.reportError(error, { incidentId: incident.id, action: 'form' });
+          return null;
+        });
       return { ok: true, incident, changed: result.changed, followUp } satisfies OpenResult;
     } catch (error) {
       if (!isDomainError(error)) throw error;
