@@ -9,6 +9,7 @@ import type { ChatGateway } from './core/ports/chat-gateway.js';
 import type { Clock } from './core/ports/clock.js';
 import type { Store } from './core/ports/store.js';
 import type { SpaceService } from './core/spaces/space.service.js';
+import type { DatabaseHandle } from './db/connect.js';
 import type { HttpServer } from './http/http-server.js';
 import type { Logger } from './logging/logger.js';
 
@@ -27,6 +28,8 @@ export interface AppContext {
   /** Opening, status, closing, the file-share warning, form and assign dialogs. */
   commands: CommandService;
   server: HttpServer;
+  /** The database itself, for modules with their own tables (the scheduler's reminders). */
+  database: DatabaseHandle;
   /** Makes the platform's gateway the one used for its workspaces. */
   registerGateway(platform: Platform, gatewayFor: (workspace: Workspace) => ChatGateway): void;
 }

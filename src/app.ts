@@ -76,7 +76,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     const reportError = (error: unknown, where: { incidentId: string; action: string }) =>
       logger.error({ err: error, ...where }, 'follow-up after an action failed');
     const interactions = new InteractionService({ store, incidents, steps, spaces, playbooks, reportError });
-    const commands = new CommandService({ incidents, spaces, playbooks, reportError });
+    const commands = new CommandService({
+      incidents,
+      spaces,
+      playbooks,
+      reportError,
+      afterOpen: (incidentId) => interactions.notifyChanged(incidentId, 'open'),
+    });
 
     const server = new HttpServer(logger);
     closers.unshift(() => server.close());
@@ -94,6 +100,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       interactions,
       commands,
       server,
+      database,
       registerGateway: (platform, factory) => gateways.set(platform, factory),
     };
 
@@ -102,7 +109,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       closers.unshift(() => module.stop());
       logger.info({ module: module.name }, 'module started');
     }
-    if ((options.modules ?? []).length === 0) logger.warn('no chat platform configured');
+    if (gateways.size === 0) logger.warn('no chat platform configured');
 
     const address = await server.listen(config.port, config.host);
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;

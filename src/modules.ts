@@ -2,6 +2,8 @@ import type { AppModule } from './app-module.js';
 import type { Config, Env } from './config/config.js';
 import { loadSlackConfig } from './platforms/slack/slack.config.js';
 import { SlackModule } from './platforms/slack/slack.module.js';
+import { loadSchedulerConfig } from './scheduler/scheduler.config.js';
+import { createSchedulerModule } from './scheduler/scheduler.module.js';
 
 /**
  * The modules this process runs, chosen from the environment: each chat platform whose
@@ -11,5 +13,7 @@ export function selectModules(env: Env, _config: Config): AppModule[] {
   const modules: AppModule[] = [];
   const slack = loadSlackConfig(env);
   if (slack) modules.push(new SlackModule(slack));
+  // The scheduler runs in every process: several instances share the reminders safely.
+  modules.push(createSchedulerModule(loadSchedulerConfig(env)));
   return modules;
 }

@@ -5,6 +5,7 @@ import type { IncidentCounterTable, IncidentMemberTable, IncidentTable } from '.
 import type { NoteTable } from './tables/note.table.js';
 import type { PlaybookTable } from './tables/playbook.table.js';
 import type { ProcessedRequestTable } from './tables/processed-request.table.js';
+import type { ReminderTable } from './tables/reminder.table.js';
 import type { StepTable } from './tables/step.table.js';
 import type { WorkspaceTable } from './tables/workspace.table.js';
 
@@ -21,4 +22,5 @@ export interface Database {
   card_message: CardMessageTable;
   audit_event: AuditEventTable;
   processed_request: ProcessedRequestTable;
+  reminder: ReminderTable;
 }

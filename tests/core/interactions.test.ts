@@ -30,6 +30,8 @@ describe('interactions: one entry point for every click', () => {
   let commands: CommandService;
   let workspace: Workspace;
   let incidentId: string;
+  let playbooks: PlaybookRegistry;
+  let spaces: SpaceService;
   let spaceId: string;
   const errors: unknown[] = [];
 
@@ -53,11 +55,11 @@ describe('interactions: one entry point for every click', () => {
         return `id-${next}`;
       },
     };
-    const playbooks = new PlaybookRegistry(DEFAULT_PLAYBOOK);
+    playbooks = new PlaybookRegistry(DEFAULT_PLAYBOOK);
     const deps = { store, clock, ids, playbooks };
     const incidents = new IncidentService(deps);
     const steps = new StepService(deps);
-    const spaces = new SpaceService({ store, incidents, playbooks, clock, gatewayFor: () => gateway });
+    spaces = new SpaceService({ store, incidents, playbooks, clock, gatewayFor: () => gateway });
     const reportError = (error: unknown) => errors.push(error);
     interactions = new InteractionService({ store, incidents, steps, spaces, playbooks, reportError });
     commands = new CommandService({ incidents, spaces, playbooks, reportError });
@@ -212,6 +214,34 @@ describe('interactions: one entry point for every click', () => {
       text: 'Jouw open incidenten:\n• 2026-0001: Foto 2B',
     });
     await expect(commands.status(workspace, stranger, spaceId)).rejects.toMatchObject({ code: 'NotAMember' });
+  });
+
+  it('tells the change listeners when a new incident is ready', async () => {
+    const told: string[] = [];
+    interactions.onChange(async (id, kind) => {
+      told.push(`${kind}:${id}`);
+    });
+    const withListener = new CommandService({
+      incidents: new IncidentService({
+        store,
+        clock: { now: () => new Date() },
+        ids: { newId: () => 'new-1' },
+        playbooks,
+      }),
+      spaces,
+      playbooks,
+      reportError: (error) => errors.push(error),
+      afterOpen: (id) => interactions.notifyChanged(id, 'open'),
+    });
+    const opened = await withListener.open(workspace, anna, {
+      title: 'Tweede',
+      kind: 'other',
+      facts,
+      invited: [],
+    });
+    if (!opened.ok) throw new Error(opened.message);
+    await opened.followUp;
+    expect(told).toEqual(['open:new-1']);
   });
 
   it('returns inline errors for a bad opening form', async () => {

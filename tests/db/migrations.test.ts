@@ -15,6 +15,7 @@ const TABLES = [
   'note',
   'playbook',
   'processed_request',
+  'reminder',
   'step',
   'workspace',
 ];

@@ -8,6 +8,8 @@ export interface FormContext {
   isMember: (userId: string) => boolean;
   /** Today's date (YYYY-MM-DD) in the workspace's time zone. */
   today: string;
+  /** The answer stored before, if any: rows kept as they were may keep a date that has passed. */
+  previous?: FormData;
 }
 
 /**
@@ -81,7 +83,11 @@ function checkCrossField(kind: FormKind, data: FormData, ctx: FormContext): void
       throw new InvalidInputError('endDate', 'notBefore', { date: data.startDate });
   }
   if (kind === 'aftercare_moments') {
+    // A moment that already took place stays in the list; only new or moved ones must lie ahead.
+    const before = Array.isArray(ctx.previous?.moments) ? (ctx.previous.moments as FormData[]) : [];
+    const kept = new Set(before.map((moment) => `${moment.id}|${moment.date}`));
     (data.moments as FormData[]).forEach((moment, index) => {
+      if (moment.id !== undefined && kept.has(`${moment.id}|${moment.date}`)) return;
       if (typeof moment.date === 'string' && moment.date < ctx.today) {
         throw new InvalidInputError(`moments.${index}.date`, 'notBefore', { date: ctx.today });
       }

@@ -217,6 +217,43 @@ export const nl = {
   'option.about.teachers': 'De docenten',
   'option.about.everyone': 'Alle betrokkenen',
 
+  // Reminders (personal messages, the nudge and the overview)
+  'reminder.action.done': 'Gedaan',
+  'reminder.action.snooze': 'Een week later',
+  'reminder.action.stop': 'Niet meer nodig',
+  'reminder.questions': 'Hoe gaat het nu? Hebben ze nog wat nodig?',
+  'reminder.incident': 'Incident',
+  'reminder.about': 'Over wie',
+  'reminder.planned': 'Gepland op',
+  'reminder.privacy': 'Gebruik in je notitie geen namen van leerlingen.',
+  'reminder.aftercare.title': 'Nazorg bij incident {number}',
+  'reminder.aftercare.intro': 'Vandaag staat een nazorgmoment gepland voor {about}.',
+  'reminder.restEnd.title': 'Einde rustperiode bij incident {number}',
+  'reminder.restEnd.intro':
+    'De rustperiode van het slachtoffer loopt tot en met vandaag ({date}). Kijk samen hoe de terugkeer gaat.',
+  'reminder.evaluation.title': 'Evaluatie van incident {number}',
+  'reminder.evaluation.intro':
+    'Incident {number} is gesloten op {date}. De evaluatie in het ZAT-overleg is nog niet gedaan: wat ging goed, wat kon beter?',
+  'reminder.overdue.title': 'Deadline verstreken bij incident {number}',
+  'reminder.overdue.intro':
+    'De stap “{step}” had klaar moeten zijn op {date}. Rond de stap af in het incidentkanaal, of spreek daar een nieuwe deadline af.',
+  'reminder.nudge':
+    'Deze stappen uit de fase Direct heeft na {hours} schooluren nog niemand opgepakt:\n{steps}\nWie pakt ze op?',
+  'reminder.sentLine': 'Herinnering verstuurd aan {target}: {reminder}.',
+  'reminder.label.aftercare': 'nazorg voor {about}',
+  'reminder.label.rest_end': 'einde van de rustperiode',
+  'reminder.label.evaluation': 'evaluatie in het ZAT-overleg',
+  'reminder.label.overdue': 'deadline van “{step}”',
+  'reminder.label.nudge': 'niet opgepakte stappen uit de fase Direct',
+  'feedback.reminderDone': 'Dank je wel. Je notitie staat bij het incident.',
+  'feedback.reminderSnooze': 'Goed. Je krijgt deze herinnering opnieuw op {date}.',
+  'feedback.reminderStop': 'Goed. Je krijgt deze herinnering niet meer.',
+  'timeline.reminderDone': '{actor} heeft de herinnering “{reminder}” afgerond: “{note}”',
+  'timeline.reminderSnooze': '{actor} heeft de herinnering “{reminder}” een week uitgesteld.',
+  'timeline.reminderStop': '{actor} heeft de herinnering “{reminder}” stopgezet: niet meer nodig.',
+  'overview.reminderFailed':
+    'Herinnering niet bezorgd: {reminder} voor {target} ({date}). Neem zelf even contact op.',
+  'retention.removed': '[verwijderd na de bewaartermijn]',
   // Slack
   'slack.choose': 'Kies…',
   'slack.save': 'Opslaan',

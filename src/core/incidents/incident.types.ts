@@ -119,7 +119,10 @@ export type AuditAction =
   | 'step.reopened'
   | 'step.due_set'
   | 'note.added'
-  | 'form.saved';
+  | 'form.saved'
+  | 'reminder.done'
+  | 'reminder.snoozed'
+  | 'reminder.stopped';
 
 export interface AuditEvent {
   id?: string;

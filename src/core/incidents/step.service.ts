@@ -89,6 +89,7 @@ export class StepService {
       const cleaned = validateFormAnswer(kind, data, {
         isMember: access.isMember,
         today: isoDateIn(now, workspace?.timezone ?? 'Europe/Amsterdam'),
+        previous: (await tx.forms.get(access.incident.id, scope.stepKey))?.data,
       });
       const answer: FormAnswer = {
         incidentId: access.incident.id,

@@ -6,10 +6,10 @@ import { errorMessage, localized, t } from '../i18n/catalogue.js';
 import type { Actor } from '../incidents/incident.access.js';
 import { requireLead } from '../incidents/incident.access.js';
 import type { IncidentService } from '../incidents/incident.service.js';
-import type { FormAnswer, Incident, Member, Workspace } from '../incidents/incident.types.js';
+import type { FormAnswer, Incident, IncidentView, Member, Workspace } from '../incidents/incident.types.js';
 import type { OpenIncidentInput } from '../incidents/open-incident.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
-import type { Locale } from '../playbook/playbook.types.js';
+import type { FormKind, Locale } from '../playbook/playbook.types.js';
 import type { SpaceService } from '../spaces/space.service.js';
 import type { FollowUpErrorReporter } from './interaction.types.js';
 
@@ -18,6 +18,8 @@ export interface CommandDeps {
   spaces: SpaceService;
   playbooks: PlaybookRegistry;
   reportError: FollowUpErrorReporter;
+  /** Told when a new incident's space and cards are ready (reminders schedule the first nudge). */
+  afterOpen?: (incidentId: string) => Promise<void>;
 }
 
 export type OpenResult =
@@ -36,12 +38,27 @@ export interface FormRequest {
   members: Member[];
 }
 
+/** Suggested answers for a form nobody has filled in yet, or null for an empty form. */
+export type FormDefaults = (request: {
+  view: IncidentView;
+  stepKey: string;
+  kind: FormKind;
+  actor: Actor;
+}) => Promise<FormAnswer['data'] | null>;
+
 /**
  * Commands and dialogs around incidents that are not a button on a card: opening, status,
  * closing, the file-share warning, and what a form or assign dialog needs to show.
  */
 export class CommandService {
+  private formDefaults: FormDefaults | null = null;
+
   constructor(private readonly deps: CommandDeps) {}
+
+  /** Modules started later add suggestions, e.g. the reminders' aftercare moments. */
+  setFormDefaults(defaults: FormDefaults): void {
+    this.formDefaults = defaults;
+  }
 
   /**
    * Stores the new incident and starts making its space and cards. Bad input comes back with
@@ -63,10 +80,16 @@ export class CommandService {
         ...(requestId ? { requestId } : {}),
       });
       const incident = result.value;
-      const followUp = this.deps.spaces.finishOpening(incident.id).catch((error: unknown) => {
-        this.deps.reportError(error, { incidentId: incident.id, action: 'form' });
-        return null;
-      });
+      const followUp = this.deps.spaces
+        .finishOpening(incident.id)
+        .then(async (opened) => {
+          await this.deps.afterOpen?.(opened.id);
+          return opened;
+        })
+        .catch((error: unknown) => {
+          this.deps.reportError(error, { incidentId: incident.id, action: 'form' });
+          return null;
+        });
       return { ok: true, incident, changed: result.changed, followUp } satisfies OpenResult;
     } catch (error) {
       if (!isDomainError(error)) throw error;
@@ -148,7 +171,10 @@ export class CommandService {
       title: t(locale, `form.${kind}.title`),
       stepTitle: localized(definition.step.title, locale),
       spec: FORM_SPECS[kind],
-      values: view.forms.find((answer) => answer.stepKey === stepKey)?.data ?? null,
+      values:
+        view.forms.find((answer) => answer.stepKey === stepKey)?.data ??
+        (await this.formDefaults?.({ view, stepKey, kind, actor })) ??
+        null,
       members: view.members,
     };
   }

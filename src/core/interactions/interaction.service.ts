@@ -49,6 +49,17 @@ export class InteractionService {
     this.listeners.push(listener);
   }
 
+  /** Tells the listeners about a change made outside a button, e.g. a newly opened incident. */
+  async notifyChanged(incidentId: string, kind: ActionKind | 'open'): Promise<void> {
+    await Promise.all(
+      this.listeners.map((listener) =>
+        listener(incidentId, kind).catch((error: unknown) =>
+          this.deps.reportError(error, { incidentId, action: kind === 'open' ? 'form' : kind }),
+        ),
+      ),
+    );
+  }
+
   async handle(request: ActionRequest): Promise<InteractionResult> {
     const locale = request.locale ?? request.workspace.locale;
     const incidentId = request.payload.i;

@@ -61,7 +61,7 @@ export type ActionHandler = (request: ActionRequest, locale: Locale) => Promise<
 export type HandlerRegistry = Map<ActionKind, ActionHandler>;
 
 /** Told after every change, e.g. so reminders follow the new state. */
-export type ChangeListener = (incidentId: string, kind: ActionKind) => Promise<void>;
+export type ChangeListener = (incidentId: string, kind: ActionKind | 'open') => Promise<void>;
 
 /** Reports failures of work done after the answer (logging lives outside core). */
 export type FollowUpErrorReporter = (

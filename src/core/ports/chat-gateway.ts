@@ -22,6 +22,11 @@ export interface PostedMessage {
 /**
  * The incident space on one platform: a private Slack channel, a private Teams channel or a
  * group chat. Each platform implements it; the core calls it after the state is committed.
+ *
+ * Failures: throw a `GatewayError` (./gateway-error.ts) with `permanent: true` when trying again
+ * cannot help (channel archived or gone, user left, no access), so scheduled reminders are not
+ * retried forever; `permanent: false` (or any other error) for what may pass (rate limits,
+ * time-outs, outages).
  */
 export interface ChatGateway {
   /**

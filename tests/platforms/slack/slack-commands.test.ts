@@ -10,6 +10,7 @@ import {
   startFakeSlack,
   startHarness,
   TEAM_ID,
+  YEAR,
 } from './support/slack-harness.js';
 
 /** This file runs in a workspace set to English: every answer follows that setting. */
@@ -48,12 +49,12 @@ describe('/incident in an English workspace', () => {
     const body = await reply(BAS, 'status', channel.id);
     expect(body.response_type).toBe('ephemeral');
     expect(textsOf(body.blocks as Record<string, unknown>[]).join('\n')).toContain(
-      'Incident 2026-0001: Photo 2B',
+      `Incident ${YEAR}-0001: Photo 2B`,
     );
   });
 
   it('status elsewhere lists the caller’s open incidents', async () => {
-    expect((await reply(BAS, 'status')).text).toBe('Your open incidents:\n• 2026-0001: Photo 2B');
+    expect((await reply(BAS, 'status')).text).toBe(`Your open incidents:\n• ${YEAR}-0001: Photo 2B`);
     expect((await reply('U0XANDER', 'status')).text).toBe('You have no open incidents.');
   });
 
@@ -77,9 +78,9 @@ describe('/incident in an English workspace', () => {
     const dialog = await h.fake.waitFor(() =>
       h.fake.state.views.slice(before).find((v) => v.userId === ANNA),
     );
-    expect(JSON.stringify(dialog.view)).toContain('Are you sure you want to close incident 2026-0001?');
+    expect(JSON.stringify(dialog.view)).toContain(`Are you sure you want to close incident ${YEAR}-0001?`);
     const closed = await submitFor(h, ANNA, dialog, { archive: ['yes'] });
-    expect(closed.answer).toBe('Incident 2026-0001 is closed.');
+    expect(closed.answer).toBe(`Incident ${YEAR}-0001 is closed.`);
     await h.fake.waitFor(() => channel.isArchived, 5000, 'archived');
     expect(offered(h, card('phase:direct'), 'scope-impact')).toEqual([]);
     expect(textsOf(card('overview').blocks).join('\n')).toContain('*Status*\nClosed');
@@ -97,7 +98,7 @@ describe('/incident in an English workspace', () => {
     const direct = await h.fake.waitFor(() =>
       h.fake.state.messages.slice(before).find((m) => m.channel.startsWith('D')),
     );
-    expect(direct.text).toBe('Incident 2026-0001 is closed. Nothing can be changed any more.');
+    expect(direct.text).toBe(`Incident ${YEAR}-0001 is closed. Nothing can be changed any more.`);
   });
 });
 

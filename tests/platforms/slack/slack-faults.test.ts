@@ -14,12 +14,11 @@ import {
   openIncident,
   startFakeSlack,
   startHarness,
+  YEAR,
 } from './support/slack-harness.js';
 import { manifestScopes } from './support/slack-scopes.js';
 
-const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(
-  new Date(),
-);
+const year = YEAR;
 
 describe('Slack API trouble', () => {
   let h: Harness;

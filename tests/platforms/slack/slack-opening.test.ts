@@ -6,11 +6,14 @@ import {
   BOT_USER,
   CEM,
   cards,
+  eventually,
   type Harness,
   incidentChannels,
   openIncident,
   startFakeSlack,
   startHarness,
+  TEAM_ID,
+  YEAR,
 } from './support/slack-harness.js';
 
 let h: Harness;
@@ -93,23 +96,22 @@ describe('/incident nieuw', () => {
     const overview = card('overview');
     expect(h.fake.state.pins.has(`${channel.id}:${overview.ts}`)).toBe(true);
     const text = textsOf(overview.blocks).join('\n');
-    expect(text).toContain('Incident 2026-0001: Foto 2B');
+    expect(text).toContain(`Incident ${YEAR}-0001: Foto 2B`);
     expect(text).toContain('Het bezit ervan is strafbaar');
     expect(text).toContain('*Regisseur*\nAnna');
     expect(text).toContain('Nog niet opgepakt');
     expect(text).toContain('meldknop.nl');
     expect(text).not.toMatch(/U0[A-Z]+/);
 
-    const incident = await h.app.context.store.incidents.findBySpace(
-      (
-        await h.app.context.store.workspaces.ensure('slack', 'T0SCHOOL', {
-          locale: 'nl',
-          timezone: 'Europe/Amsterdam',
-        })
-      ).id,
-      channel.id,
-    );
-    expect(incident?.status).toBe('open');
+    const workspace = await h.app.context.store.workspaces.ensure('slack', TEAM_ID, {
+      locale: 'nl',
+      timezone: 'Europe/Amsterdam',
+    });
+    // The cards are all there just before the incident is marked ready.
+    const incident = await eventually(async () => {
+      const found = await h.app.context.store.incidents.findBySpace(workspace.id, channel.id);
+      return found?.status === 'open' ? found : null;
+    });
     const names = (await h.app.context.store.members.list(incident!.id)).map((m) => m.displayName).sort();
     expect(names).toEqual(['Anna', 'Bas', 'Cem']);
 
@@ -118,7 +120,7 @@ describe('/incident nieuw', () => {
     );
     expect(answer.body).toMatchObject({
       response_type: 'ephemeral',
-      text: `Incident 2026-0001 wordt geopend. Je vindt het in #${channel.name}.`,
+      text: `Incident ${YEAR}-0001 wordt geopend. Je vindt het in #${channel.name}.`,
     });
   });
 

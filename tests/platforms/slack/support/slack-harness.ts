@@ -21,6 +21,25 @@ export const CEM = 'U0CEM';
 export const XANDER = 'U0XANDER';
 export { BOT_USER_ID as BOT_USER, TEAM_ID } from './fake-slack.js';
 
+/** This year in the school's time zone: incident numbers start with it. */
+export const YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(
+  new Date(),
+);
+
+/** Polls an async check until it gives something truthy (the app finishes work after its answers). */
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 5000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error('Timed out waiting for the app');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** A fake Slack with the manifest's scopes and a few colleagues (and `extra` numbered ones). */
 export async function startFakeSlack(extra = 0): Promise<FakeSlack> {
   const fake = await FakeSlack.start(manifestScopes(MANIFEST));

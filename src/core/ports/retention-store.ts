@@ -1,0 +1,41 @@
+/** An incident whose retention period is over. */
+export interface ExpiredIncident {
+  incidentId: string;
+  workspaceId: string;
+}
+
+/** What was removed from one incident, kept as counts for the school's statistics. */
+export interface PurgeCounts {
+  members: number;
+  notes: number;
+  forms: number;
+  reminders: number;
+  steps: number;
+  stepsDone: number;
+}
+
+export interface PurgeRequest {
+  incidentId: string;
+  /** Only incidents closed before this are purged (checked again under a lock). */
+  closedBefore: Date;
+  /** Replaces the title and the people's ids on the incident. */
+  marker: string;
+  at: Date;
+  actorId: string;
+}
+
+/**
+ * Removes the content of incidents whose retention period is over (AVG). One incident at a time,
+ * in one transaction with its audit entry.
+ */
+export interface RetentionStore {
+  /** Closed, not yet purged, closed before the date; oldest first. */
+  listExpired(closedBefore: Date, limit: number): Promise<ExpiredIncident[]>;
+  /**
+   * Deletes members, notes, form answers, reminders and card references; replaces the title,
+   * lead and opener by the marker and clears free text on steps; keeps the number, kind, dates
+   * and step statuses; appends an `incident.purged` audit entry with the counts. Returns null
+   * when the incident no longer qualifies (already purged, or not closed before the date).
+   */
+  purge(request: PurgeRequest): Promise<PurgeCounts | null>;
+}
