@@ -19,6 +19,7 @@ import {
   openIncident,
   startFakeSlack,
   startHarness,
+  TEAM_ID,
 } from './support/slack-harness.js';
 
 let h: Harness;
@@ -174,6 +175,23 @@ describe('forms', () => {
     expect(saved.answer).toBe('Opgeslagen: Plan momenten in voor nazorg aan alle betrokkenen.');
     await waitForUpdate(h, evaluation, (text) => text.includes('Bas'));
     await h.fake.waitFor(() => !overviewText().includes('Nog niet gepland'), 5000, 'next aftercare');
+  });
+
+  it('sends a card as a direct message, whose buttons work there too', async () => {
+    const workspace = await h.app.context.store.workspaces.ensure('slack', TEAM_ID, {
+      locale: 'nl',
+      timezone: 'Europe/Amsterdam',
+    });
+    const id = (await incidentId())!;
+    const phase = await h.app.context.spaces.buildCard(id, 'phase:victim-and-parents');
+    const sent = await h.app.context.spaces.gatewayOf(workspace).sendDirect(CEM, phase);
+    const dm = h.fake.state.messages.find((message) => message.ts === sent.messageId)!;
+    expect(dm.channel.startsWith('D')).toBe(true);
+    expect(h.fake.state.channels.get(dm.channel)?.members.has(CEM)).toBe(true);
+    expect(await clickFor(h, CEM, dm, { kind: 'claim', step: 'talk-victim-parents' })).toMatch(
+      /^Je hebt deze stap opgepakt/,
+    );
+    await waitForUpdate(h, card('phase:victim-and-parents'), (text) => text.includes('Opgepakt door Cem'));
   });
 
   it('never had a card refused by Slack', () => {
