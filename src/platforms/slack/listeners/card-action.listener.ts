@@ -1,5 +1,6 @@
 import type { App, BlockAction, BlockElementAction } from '@slack/bolt';
 import { encodeAction } from '../../../core/cards/action-payload.js';
+import type { ActionInput } from '../../../core/cards/card.types.js';
 import type { Workspace } from '../../../core/incidents/incident.types.js';
 import { callSlack } from '../api/slack-api.js';
 import { ACTION_ID_PREFIX, type DecodedActionValue, decodeActionValue } from '../block-kit/action-value.js';
@@ -37,7 +38,12 @@ export function registerCardActions(app: App, slack: SlackContext): void {
       const incidentId = decoded.payload.i;
       try {
         if (decoded.input) {
-          await openDialog(slack, workspace, decoded, { channelId, userId, triggerId: body.trigger_id });
+          await openDialog(
+            slack,
+            workspace,
+            { ...decoded, input: decoded.input },
+            { channelId, userId, triggerId: body.trigger_id },
+          );
           return;
         }
         const result = await slack.core.interactions.handle({
@@ -74,7 +80,7 @@ function actionTs(action: BlockElementAction): string {
 async function openDialog(
   slack: SlackContext,
   workspace: Workspace,
-  decoded: DecodedActionValue,
+  decoded: DecodedActionValue & { input: ActionInput },
   where: { channelId: string | null; userId: string; triggerId: string },
 ): Promise<void> {
   const locale = workspace.locale;
@@ -92,7 +98,7 @@ async function openDialog(
     view = formModal(request, locale, context);
   } else {
     const members = await slack.core.commands.members(decoded.payload.i, actor);
-    view = actionInputModal(decoded.input ?? 'note', locale, { ...context, members });
+    view = actionInputModal(decoded.input, locale, { ...context, members });
   }
   await callSlack(slack.client, 'views.open', { trigger_id: where.triggerId, view });
 }
