@@ -1,5 +1,7 @@
 import type { AppModule } from './app-module.js';
 import type { Config, Env } from './config/config.js';
+import { loadSlackConfig } from './platforms/slack/slack.config.js';
+import { SlackModule } from './platforms/slack/slack.module.js';
 import { loadSchedulerConfig } from './scheduler/scheduler.config.js';
 import { createSchedulerModule } from './scheduler/scheduler.module.js';
 
@@ -7,9 +9,11 @@ import { createSchedulerModule } from './scheduler/scheduler.module.js';
  * The modules this process runs, chosen from the environment: each chat platform whose
  * credentials are set, and the scheduler. Throws ConfigError for a missing or bad variable.
  */
-export function selectModules(_env: Env, _config: Config): AppModule[] {
+export function selectModules(env: Env, _config: Config): AppModule[] {
   const modules: AppModule[] = [];
+  const slack = loadSlackConfig(env);
+  if (slack) modules.push(new SlackModule(slack));
   // The scheduler runs in every process: several instances share the reminders safely.
-  modules.push(createSchedulerModule(loadSchedulerConfig(_env)));
+  modules.push(createSchedulerModule(loadSchedulerConfig(env)));
   return modules;
 }

@@ -238,4 +238,23 @@ export const en: Record<MessageKey, string> = {
   'overview.reminderFailed':
     'Reminder not delivered: {reminder} for {target} ({date}). Please get in touch yourself.',
   'retention.removed': '[removed after the retention period]',
+  'slack.choose': 'Choose…',
+  'slack.save': 'Save',
+  'slack.invitedHint': 'Only the people you choose here (and you) see the private channel.',
+  'slack.leadHint': 'You by default. The lead must be one of the invited colleagues.',
+  'slack.assignHint': 'Only members of this incident are listed.',
+  'slack.dueHint': 'Choose the day this step must be done. Leave it empty to remove the due date.',
+  'slack.archiveLabel': 'Channel',
+  'slack.sender': 'Sender',
+  'slack.modal.reason': 'Not applicable',
+  'slack.modal.note': 'Add a note',
+  'slack.modal.assignee': 'Assign',
+  'slack.modal.dueDate': 'Due date',
+  'slack.modal.close': 'Close incident',
+  'slack.missingScope':
+    'The Slack app lacks the permission “{scope}”. Ask your administrator to reinstall the app with the manifest from the manual. Nothing was lost.',
+  'slack.busy': 'Slack is busy right now. Please try again in a minute; nothing was lost.',
+  'slack.stillBusy': 'The incident is still being saved. You will get a message here when it is ready.',
+  'slack.openFailed':
+    'Incident {number} is saved, but its channel is not ready yet. {problem} The bot will try again by itself.',
 };

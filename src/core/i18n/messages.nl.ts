@@ -254,6 +254,26 @@ export const nl = {
   'overview.reminderFailed':
     'Herinnering niet bezorgd: {reminder} voor {target} ({date}). Neem zelf even contact op.',
   'retention.removed': '[verwijderd na de bewaartermijn]',
+  // Slack
+  'slack.choose': 'Kies…',
+  'slack.save': 'Opslaan',
+  'slack.invitedHint': 'Alleen wie je hier kiest (en jijzelf) ziet het besloten kanaal.',
+  'slack.leadHint': 'Standaard jijzelf. De regisseur moet een van de uitgenodigde collega’s zijn.',
+  'slack.assignHint': 'Alleen leden van dit incident staan in de lijst.',
+  'slack.dueHint': 'Kies de dag waarop deze stap klaar moet zijn. Laat leeg om de deadline weg te halen.',
+  'slack.archiveLabel': 'Kanaal',
+  'slack.sender': 'Afzender',
+  'slack.modal.reason': 'Niet van toepassing',
+  'slack.modal.note': 'Notitie toevoegen',
+  'slack.modal.assignee': 'Toewijzen',
+  'slack.modal.dueDate': 'Deadline',
+  'slack.modal.close': 'Incident sluiten',
+  'slack.missingScope':
+    'De Slack-app mist het recht “{scope}”. Vraag je beheerder de app opnieuw te installeren met het manifest uit de handleiding. Er is niets verloren gegaan.',
+  'slack.busy': 'Slack is even te druk. Probeer het over een minuut opnieuw; er is niets verloren gegaan.',
+  'slack.stillBusy': 'Het incident wordt nog opgeslagen. Je krijgt hier bericht zodra het klaarstaat.',
+  'slack.openFailed':
+    'Incident {number} is bewaard, maar het kanaal staat nog niet klaar. {problem} De bot probeert het vanzelf opnieuw.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -234,6 +234,11 @@ export class IncidentService {
     return { incident, members, steps, notes, forms };
   }
 
+  /** The members of an incident, for names in answers; callers have already checked access. */
+  members(incidentId: string): Promise<Member[]> {
+    return this.deps.store.members.list(incidentId);
+  }
+
   /** Members see their incidents; strangers get NotAMember, not the content. */
   async viewAsMember(incidentId: string, actor: Actor): Promise<IncidentView> {
     const member = await this.deps.store.members.get(incidentId, actor.userId);

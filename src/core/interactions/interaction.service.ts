@@ -1,6 +1,6 @@
 import type { ActionKind } from '../cards/action-payload.js';
 import { nameResolver } from '../cards/card-context.js';
-import { DomainError, isDomainError } from '../errors/domain-error.js';
+import { DomainError, InvalidInputError, isDomainError } from '../errors/domain-error.js';
 import { errorMessage, t } from '../i18n/catalogue.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { StepService } from '../incidents/step.service.js';
@@ -77,6 +77,7 @@ export class InteractionService {
         message: await this.describeError(error, incidentId, locale, request),
         incidentId,
         ...(isDomainError(error) ? { errorCode: error.code } : {}),
+        ...(error instanceof InvalidInputError ? { field: error.field } : {}),
         followUp: Promise.resolve(),
       };
     }

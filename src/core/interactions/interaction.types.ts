@@ -38,6 +38,8 @@ export interface InteractionResult {
   message: string;
   incidentId: string;
   errorCode?: ErrorCode;
+  /** For InvalidInput: the field (path) at fault, e.g. `reason` or `items.2.who`, to mark it in the dialog. */
+  field?: string;
   /** Resolves when the cards and timeline are updated; never rejects (failures are reported). */
   followUp: Promise<void>;
 }

@@ -60,8 +60,8 @@ async function stepAction(
   );
   const { incident, step } = result.value;
   if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
-  const view = await deps.incidents.view(incident.id);
-  const nameOf = nameResolver(view.members);
+  // Only the names are needed here; the full view is read once more by the card refresh.
+  const nameOf = nameResolver(await deps.incidents.members(incident.id));
   const stepTitle = titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, locale);
   const params = {
     step: stepTitle,

@@ -36,6 +36,10 @@ export function spaceNameFor(incident: Pick<Incident, 'number'>): string {
 export class SpaceService {
   private readonly queue = new RefreshQueue((incidentId, parts) => this.redraw(incidentId, parts));
   private readonly openings = new Map<string, Promise<Incident>>();
+  private readonly threads = new Map<
+    string,
+    { workspaceId: string; spaceId: string; overviewId: string | null }
+  >();
 
   constructor(private readonly deps: SpaceServiceDeps) {}
 
@@ -80,11 +84,23 @@ export class SpaceService {
 
   /** Adds a line to the incident's timeline; failures are the caller's to log, state is not touched. */
   async timeline(incidentId: string, text: string): Promise<void> {
-    const { incident, workspace } = await this.load(incidentId);
-    if (!incident.spaceId) return;
-    const cards = await this.deps.store.cards.list(incidentId);
-    const overview = cards.find((card) => card.cardKey === OVERVIEW_CARD_KEY);
-    await this.deps.gatewayFor(workspace).postTimeline(incident.spaceId, overview?.messageId ?? null, text);
+    // A space and its overview message never change once made: remember them, as every click posts here.
+    let thread = this.threads.get(incidentId);
+    if (!thread) {
+      const { incident } = await this.load(incidentId);
+      if (!incident.spaceId) return;
+      const cards = await this.deps.store.cards.list(incidentId);
+      const overview = cards.find((card) => card.cardKey === OVERVIEW_CARD_KEY);
+      thread = {
+        workspaceId: incident.workspaceId,
+        spaceId: incident.spaceId,
+        overviewId: overview?.messageId ?? null,
+      };
+      if (thread.overviewId) this.threads.set(incidentId, thread);
+    }
+    const workspace = await this.deps.store.workspaces.get(thread.workspaceId);
+    if (!workspace) throw new DomainError('WorkspaceNotFound', { workspace: thread.workspaceId });
+    await this.deps.gatewayFor(workspace).postTimeline(thread.spaceId, thread.overviewId, text);
   }
 
   /** The gateway of the platform the workspace lives on. */
@@ -162,10 +178,13 @@ export class SpaceService {
   }
 
   private async redraw(incidentId: string, parts: RefreshParts): Promise<void> {
-    const { workspace } = await this.load(incidentId);
-    const view = await this.deps.incidents.view(incidentId);
+    // Read in parallel: a redraw sits between a click and its card update.
+    const [{ workspace }, view, posted] = await Promise.all([
+      this.load(incidentId),
+      this.deps.incidents.view(incidentId),
+      this.deps.store.cards.list(incidentId),
+    ]);
     const ctx = await this.cardContext(view, workspace);
-    const posted = await this.deps.store.cards.list(incidentId);
     const gateway = this.deps.gatewayFor(workspace);
     const updates: Array<[CardMessage, Card]> = [];
     const byKey = new Map(posted.map((card) => [card.cardKey, card]));

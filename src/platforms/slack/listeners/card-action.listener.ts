@@ -1,0 +1,104 @@
+import type { App, BlockAction, BlockElementAction } from '@slack/bolt';
+import { encodeAction } from '../../../core/cards/action-payload.js';
+import type { ActionInput } from '../../../core/cards/card.types.js';
+import type { Workspace } from '../../../core/incidents/incident.types.js';
+import { callSlack } from '../api/slack-api.js';
+import { ACTION_ID_PREFIX, type DecodedActionValue, decodeActionValue } from '../block-kit/action-value.js';
+import { actionInputModal } from '../modals/action-input.modal.js';
+import { formModal } from '../modals/form.modal.js';
+import { type SlackContext, spaceOf } from '../slack.context.js';
+
+/**
+ * Every button and overflow option on a card. Acks first; a button that needs a dialog opens it
+ * straight away (the trigger id lives 3 seconds); others go to the core, whose answer only the
+ * clicker sees, after which the cards are redrawn in place.
+ */
+export function registerCardActions(app: App, slack: SlackContext): void {
+  app.action<BlockAction>(
+    { type: 'block_actions', action_id: new RegExp(`^${ACTION_ID_PREFIX}`) },
+    async (args) => {
+      await args.ack();
+      const { body, action } = args;
+      const channelId = body.channel?.id ?? body.container?.channel_id ?? null;
+      const userId = body.user.id;
+      let workspace: Workspace;
+      try {
+        workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
+      } catch (error) {
+        await slack.tell(channelId, userId, await slack.describe(error, slack.defaultLocale, null, 'action'));
+        return;
+      }
+      let decoded: DecodedActionValue;
+      try {
+        decoded = decodeActionValue(elementValue(action));
+      } catch (error) {
+        await slack.tell(channelId, userId, await slack.describe(error, workspace.locale, null, 'action'));
+        return;
+      }
+      const incidentId = decoded.payload.i;
+      try {
+        if (decoded.input) {
+          await openDialog(
+            slack,
+            workspace,
+            { ...decoded, input: decoded.input },
+            { channelId, userId, triggerId: body.trigger_id },
+          );
+          return;
+        }
+        const result = await slack.core.interactions.handle({
+          workspace,
+          actor: { userId },
+          payload: decoded.payload,
+          spaceId: spaceOf(channelId),
+          requestId: `slack:action:${body.trigger_id || `${userId}:${actionTs(action)}`}`,
+        });
+        await slack.tell(channelId, userId, result.message);
+        await result.followUp;
+      } catch (error) {
+        await slack.tell(
+          channelId,
+          userId,
+          await slack.describe(error, workspace.locale, incidentId, 'action'),
+        );
+      }
+    },
+  );
+}
+
+function elementValue(action: BlockElementAction): unknown {
+  if (action.type === 'button') return action.value;
+  if (action.type === 'overflow') return action.selected_option?.value;
+  return undefined;
+}
+
+function actionTs(action: BlockElementAction): string {
+  return 'action_ts' in action ? String(action.action_ts) : '';
+}
+
+/** Opens the dialog a button needs. Strangers are refused before anything opens. */
+async function openDialog(
+  slack: SlackContext,
+  workspace: Workspace,
+  decoded: DecodedActionValue & { input: ActionInput },
+  where: { channelId: string | null; userId: string; triggerId: string },
+): Promise<void> {
+  const locale = workspace.locale;
+  const actor = { userId: where.userId };
+  const payload = encodeAction(decoded.payload);
+  const context = { payload, channelId: where.channelId };
+  let view: ReturnType<typeof formModal>;
+  if (decoded.input === 'form') {
+    const request = await slack.core.commands.formRequest(
+      decoded.payload.i,
+      decoded.payload.s ?? '',
+      actor,
+      locale,
+    );
+    view = formModal(request, locale, context);
+  } else {
+    const members = await slack.core.commands.members(decoded.payload.i, actor);
+    view = actionInputModal(decoded.input, locale, { ...context, members });
+  }
+  await callSlack(slack.client, 'views.open', { trigger_id: where.triggerId, view });
+}

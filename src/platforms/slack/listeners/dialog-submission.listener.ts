@@ -1,0 +1,112 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { type ActionPayload, decodeAction } from '../../../core/cards/action-payload.js';
+import { DomainError } from '../../../core/errors/domain-error.js';
+import { FORM_SPECS } from '../../../core/forms/form.specs.js';
+import type { Workspace } from '../../../core/incidents/incident.types.js';
+import type { ActionInputValues, InteractionResult } from '../../../core/interactions/interaction.types.js';
+import { findStep } from '../../../core/playbook/playbook.registry.js';
+import { isSimpleInput, readActionInput } from '../modals/action-input.modal.js';
+import { readArchive } from '../modals/close.modal.js';
+import { formBlockId, readForm } from '../modals/form.modal.js';
+import {
+  CALLBACK,
+  decodeMetadata,
+  errorBlock,
+  type ModalMetadata,
+  type StateValues,
+  stateOf,
+} from '../modals/modal-state.js';
+import { type SlackContext, settleWithin, spaceOf } from '../slack.context.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const ACK_WINDOW_MS = 2500;
+
+/**
+ * Dialogs that complete a card action: a reason, note, colleague or date, a step's form, and the
+ * close confirmation. Input errors stay in the dialog next to their field; everything else closes
+ * it and is answered to the person alone. The view id makes a double submit change nothing.
+ */
+export function registerDialogSubmissions(app: App, slack: SlackContext): void {
+  app.view<ViewSubmitAction>(CALLBACK.input, (args) =>
+    submit(slack, args, (metadata, values) => {
+      if (!isSimpleInput(metadata.k)) throw new DomainError('InvalidAction');
+      return readActionInput(metadata.k, values);
+    }),
+  );
+  app.view<ViewSubmitAction>(CALLBACK.form, (args) =>
+    submit(
+      slack,
+      args,
+      async (metadata, values, payload) => ({ form: await formValues(slack, payload, values, metadata) }),
+      formBlockId,
+    ),
+  );
+  app.view<ViewSubmitAction>(CALLBACK.close, (args) =>
+    submit(slack, args, (_metadata, values) => ({ archive: readArchive(values) })),
+  );
+}
+
+async function submit(
+  slack: SlackContext,
+  { ack, body, view }: ViewArgs,
+  read: (
+    metadata: ModalMetadata,
+    values: StateValues,
+    payload: ActionPayload,
+  ) => ActionInputValues | Promise<ActionInputValues>,
+  blockOf: (field: string) => string = (field) => field,
+): Promise<void> {
+  const userId = body.user.id;
+  let locale = slack.defaultLocale;
+  let workspace: Workspace;
+  let metadata: ModalMetadata = {};
+  let payload: ActionPayload;
+  let input: ActionInputValues;
+  try {
+    workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
+    locale = workspace.locale;
+    metadata = decodeMetadata(view.private_metadata);
+    payload = decodeAction(metadata.p);
+    input = await read(metadata, stateOf(view), payload);
+  } catch (error) {
+    await ack();
+    await slack.tell(metadata.c ?? null, userId, await slack.describe(error, locale, null, 'dialog'));
+    return;
+  }
+  const work = slack.core.interactions.handle({
+    workspace,
+    actor: { userId },
+    payload,
+    spaceId: spaceOf(metadata.c),
+    input,
+    requestId: `slack:view:${view.id}`,
+  });
+  const settled = await settleWithin(work, ACK_WINDOW_MS);
+  if (settled.done && settled.value.errorCode === 'InvalidInput') {
+    const block = errorBlock(view, settled.value.field ? blockOf(settled.value.field) : null);
+    if (block) {
+      await ack({ response_action: 'errors', errors: { [block]: settled.value.message } });
+      return;
+    }
+  }
+  await ack();
+  const result: InteractionResult = settled.done ? settled.value : await work;
+  await slack.tell(metadata.c ?? null, userId, result.message);
+  await result.followUp;
+}
+
+/** A form's answers read by its spec; the spec follows from the step, as the core knows it. */
+async function formValues(
+  slack: SlackContext,
+  payload: ActionPayload,
+  values: StateValues,
+  metadata: ModalMetadata,
+): Promise<Record<string, unknown>> {
+  const incident = await slack.core.store.incidents.get(payload.i);
+  if (!incident || !payload.s) throw new DomainError('InvalidAction');
+  const playbook = slack.core.playbooks.get(incident.playbookKey, incident.playbookVersion);
+  const kind = findStep(playbook, payload.s)?.step.form;
+  if (!kind) throw new DomainError('FormNotAvailable');
+  return readForm(FORM_SPECS[kind], values, metadata.ids ?? []);
+}

@@ -1,0 +1,84 @@
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import { t } from '../../../core/i18n/catalogue.js';
+import type { Workspace } from '../../../core/incidents/incident.types.js';
+import { parseIncidentCommand } from '../../../core/interactions/command.parser.js';
+import { callSlack } from '../api/slack-api.js';
+import { messageText, toBlockKit } from '../block-kit/block-kit.renderer.js';
+import { closeModal } from '../modals/close.modal.js';
+import { openIncidentModal } from '../modals/open-incident.modal.js';
+import type { SlackContext } from '../slack.context.js';
+
+/** The slash command, as the manifest names it. */
+export const INCIDENT_COMMAND = '/incident';
+
+/**
+ * `/incident nieuw|status|sluit|help`. Acks at once (Slack shows an error after 3 s), then opens
+ * the modal while the trigger id is fresh, or answers only the caller.
+ */
+export function registerIncidentCommand(app: App, slack: SlackContext): void {
+  app.command(INCIDENT_COMMAND, async ({ ack, command, respond }) => {
+    await ack();
+    const reply = (text: string) => respond({ response_type: 'ephemeral', text: messageText(text) });
+    let locale = slack.defaultLocale;
+    try {
+      const workspace = await slack.workspace(command.team_id);
+      locale = workspace.locale;
+      await handle(slack, workspace, command, reply, respond);
+    } catch (error) {
+      await reply(await slack.describe(error, locale, null, 'command')).catch(() => undefined);
+    }
+  });
+}
+
+async function handle(
+  slack: SlackContext,
+  workspace: Workspace,
+  command: SlashCommand,
+  reply: (text: string) => Promise<unknown>,
+  respond: RespondFn,
+): Promise<void> {
+  const locale = workspace.locale;
+  const actor = { userId: command.user_id };
+  const parsed = parseIncidentCommand(command.text);
+  switch (parsed.kind) {
+    case 'new': {
+      const view = openIncidentModal(locale, {
+        title: parsed.title,
+        openerId: command.user_id,
+        channelId: command.channel_id,
+        responseUrl: command.response_url,
+      });
+      await callSlack(slack.client, 'views.open', { trigger_id: command.trigger_id, view });
+      return;
+    }
+    case 'status': {
+      const status = await slack.core.commands.status(workspace, actor, command.channel_id, locale);
+      if (status.kind === 'list') {
+        await reply(status.text);
+        return;
+      }
+      await respond({ response_type: 'ephemeral', ...toBlockKit(status.card, { locale }) });
+      return;
+    }
+    case 'close': {
+      const prepared = await slack.core.commands.prepareClose(workspace, actor, command.channel_id, locale);
+      if (!prepared.ok) {
+        await reply(prepared.message);
+        return;
+      }
+      const view = closeModal(locale, {
+        incidentId: prepared.incident.id,
+        question: prepared.question,
+        channelId: command.channel_id,
+      });
+      await callSlack(slack.client, 'views.open', { trigger_id: command.trigger_id, view });
+      return;
+    }
+    case 'help':
+      await reply(t(locale, 'help.text'));
+      return;
+    case 'unknown':
+      await reply(`${t(locale, 'command.unknown')}\n\n${t(locale, 'help.text')}`);
+      return;
+  }
+}

@@ -1,0 +1,100 @@
+import type { types } from '@slack/bolt';
+import type { ActionInput } from '../../../core/cards/card.types.js';
+import { t } from '../../../core/i18n/catalogue.js';
+import type { Member } from '../../../core/incidents/incident.types.js';
+import { LIMITS } from '../../../core/incidents/limits.js';
+import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
+import type { Locale } from '../../../core/playbook/playbook.types.js';
+import { datepicker, input, modal, paragraph, select, textInput } from './modal-elements.js';
+import {
+  CALLBACK,
+  dateValue,
+  encodeMetadata,
+  optionValue,
+  type StateValues,
+  textValue,
+} from './modal-state.js';
+
+/** The one-question dialogs a button may need first; form dialogs live in form.modal.ts. */
+export type SimpleInput = Exclude<ActionInput, 'form'>;
+
+export const SIMPLE_INPUTS: readonly SimpleInput[] = ['reason', 'note', 'assignee', 'dueDate'];
+
+/** Block id of each dialog's one field: the core's field name, so its errors land there. */
+const BLOCK: Record<SimpleInput, string> = {
+  reason: 'reason',
+  note: 'note',
+  assignee: 'assignee',
+  dueDate: 'dueAt',
+};
+
+export function actionInputModal(
+  kind: SimpleInput,
+  locale: Locale,
+  context: { payload: string; channelId: string | null; members?: Member[] },
+): types.ModalView {
+  const metadata = encodeMetadata({
+    p: context.payload,
+    k: kind,
+    ...(context.channelId ? { c: context.channelId } : {}),
+  });
+  return modal({
+    callbackId: CALLBACK.input,
+    title: t(locale, `slack.modal.${kind}`),
+    submit: t(locale, 'slack.save'),
+    close: t(locale, 'command.cancel'),
+    blocks: blocksFor(kind, locale, context.members ?? []),
+    metadata,
+  });
+}
+
+function blocksFor(kind: SimpleInput, locale: Locale, members: Member[]): types.KnownBlock[] {
+  switch (kind) {
+    case 'reason':
+      return [
+        input(
+          BLOCK.reason,
+          t(locale, 'prompt.notApplicable'),
+          textInput({ multiline: true, max: LIMITS.reason }),
+        ),
+      ];
+    case 'note':
+      return [input(BLOCK.note, t(locale, 'prompt.note'), textInput({ multiline: true, max: LIMITS.note }))];
+    case 'assignee':
+      return [
+        input(
+          BLOCK.assignee,
+          t(locale, 'field.assignee'),
+          select(
+            members.map((member) => ({ value: member.userId, label: member.displayName ?? member.userId })),
+            null,
+            t(locale, 'slack.choose'),
+          ),
+          { hint: t(locale, 'slack.assignHint') },
+        ),
+      ];
+    case 'dueDate':
+      return [
+        paragraph(t(locale, 'slack.dueHint')),
+        input(BLOCK.dueDate, t(locale, 'field.dueAt'), datepicker(), { optional: true }),
+      ];
+  }
+}
+
+/** The dialog's answer in the core's terms. */
+export function readActionInput(kind: SimpleInput, values: StateValues): ActionInputValues {
+  switch (kind) {
+    case 'reason':
+      return { reason: textValue(values, BLOCK.reason) };
+    case 'note':
+      return { note: textValue(values, BLOCK.note) };
+    case 'assignee':
+      return { assigneeId: optionValue(values, BLOCK.assignee) };
+    case 'dueDate':
+      return { dueDate: dateValue(values, BLOCK.dueDate) };
+  }
+}
+
+export function isSimpleInput(value: unknown): value is SimpleInput {
+  return SIMPLE_INPUTS.includes(value as SimpleInput);
+}

@@ -1,0 +1,41 @@
+import type { types } from '@slack/bolt';
+import { encodeAction } from '../../../core/cards/action-payload.js';
+import { t } from '../../../core/i18n/catalogue.js';
+import type { Locale } from '../../../core/playbook/playbook.types.js';
+import { checkbox, input, modal, paragraph } from './modal-elements.js';
+import { CALLBACK, encodeMetadata, isChecked, type StateValues } from './modal-state.js';
+
+const ARCHIVE_BLOCK = 'archive';
+const ARCHIVE_OPTION = 'yes';
+
+/** `/incident sluit`: asks the lead to confirm, with a box to archive the channel as well. */
+export function closeModal(
+  locale: Locale,
+  context: { incidentId: string; question: string; channelId: string },
+): types.ModalView {
+  return modal({
+    callbackId: CALLBACK.close,
+    title: t(locale, 'slack.modal.close'),
+    submit: t(locale, 'command.confirm'),
+    close: t(locale, 'command.cancel'),
+    blocks: [
+      paragraph(context.question),
+      input(
+        ARCHIVE_BLOCK,
+        t(locale, 'slack.archiveLabel'),
+        checkbox(ARCHIVE_OPTION, t(locale, 'command.closeArchive')),
+        {
+          optional: true,
+        },
+      ),
+    ],
+    metadata: encodeMetadata({
+      p: encodeAction({ v: 1, i: context.incidentId, a: 'close' }),
+      c: context.channelId,
+    }),
+  });
+}
+
+export function readArchive(values: StateValues): boolean {
+  return isChecked(values, ARCHIVE_BLOCK, ARCHIVE_OPTION);
+}

@@ -1,0 +1,192 @@
+import type { types } from '@slack/bolt';
+import type { FieldSpec, FormSpec } from '../../../core/forms/form.specs.js';
+import { fieldLabel, isMessageKey, t } from '../../../core/i18n/catalogue.js';
+import type { Member } from '../../../core/incidents/incident.types.js';
+import type { FormRequest } from '../../../core/interactions/command.service.js';
+import type { Locale } from '../../../core/playbook/playbook.types.js';
+import { BLOCK_KIT } from '../block-kit/limits.js';
+import { datepicker, input, modal, paragraph, select, textInput } from './modal-elements.js';
+import {
+  CALLBACK,
+  dateValue,
+  encodeMetadata,
+  optionValue,
+  type StateValues,
+  textValue,
+} from './modal-state.js';
+
+type Row = Record<string, unknown>;
+
+/** Empty rows offered below the filled ones of a repeated group. */
+const EMPTY_ROWS = 2;
+
+/**
+ * A step's form as a modal, built from its FORM_SPEC: text, long text, date, choice and colleague
+ * fields, and for a repeated group (action list, aftercare moments) its rows. Stored answers are
+ * filled in; every stored row is shown so saving never drops one.
+ */
+export function formModal(
+  request: FormRequest,
+  locale: Locale,
+  context: { payload: string; channelId: string | null },
+): types.ModalView {
+  const { spec } = request;
+  const values: Row = request.values ?? {};
+  const fields = spec.fields.map((field) =>
+    fieldInput(
+      field,
+      `f:${field.name}`,
+      fieldLabel(field.name, locale, spec.kind),
+      values[field.name],
+      request,
+      locale,
+    ),
+  );
+  const rows = listRows(spec, values);
+  const listInputs: types.KnownBlock[] = [];
+  const list = spec.list;
+  if (list) {
+    rows.forEach((row, index) => {
+      for (const field of list.fields) {
+        const label = fieldLabel(`${list.name}.${index}.${field.name}`, locale, spec.kind);
+        listInputs.push(
+          fieldInput(field, `l:${index}:${field.name}`, label, row[field.name], request, locale, true),
+        );
+      }
+    });
+  }
+  const intro = paragraph(request.stepTitle, true);
+  const room = BLOCK_KIT.modalBlocks - fields.length - listInputs.length;
+  const blocks = [...(room >= 1 ? [intro] : []), ...fields, ...listInputs];
+  const ids = rows.map((row) => (typeof row.id === 'string' ? row.id : ''));
+  return modal({
+    callbackId: CALLBACK.form,
+    title: request.title,
+    submit: t(locale, 'slack.save'),
+    close: t(locale, 'command.cancel'),
+    blocks,
+    metadata: encodeMetadata({
+      p: context.payload,
+      ...(context.channelId ? { c: context.channelId } : {}),
+      ...(ids.some(Boolean) ? { ids } : {}),
+    }),
+  });
+}
+
+/** Stored rows plus empty ones, as many as the group and Slack's 100 blocks allow. */
+function listRows(spec: FormSpec, values: Row): Row[] {
+  if (!spec.list) return [];
+  const stored = Array.isArray(values[spec.list.name]) ? (values[spec.list.name] as Row[]) : [];
+  const perRow = Math.max(1, spec.list.fields.length);
+  const fitInModal = Math.floor((BLOCK_KIT.modalBlocks - spec.fields.length) / perRow);
+  const total = Math.min(
+    spec.list.max,
+    fitInModal,
+    stored.length + (stored.length === 0 ? EMPTY_ROWS + 1 : EMPTY_ROWS),
+  );
+  const rows = stored.slice(0, Math.max(total, stored.length));
+  while (rows.length < total) rows.push({});
+  return rows;
+}
+
+function fieldInput(
+  field: FieldSpec,
+  blockId: string,
+  label: string,
+  stored: unknown,
+  request: FormRequest,
+  locale: Locale,
+  inRow = false,
+): types.InputBlock {
+  const initial = typeof stored === 'string' ? stored : null;
+  // Rows are optional as a whole: the core drops empty rows and checks required fields in the rest.
+  const optional = inRow || !field.required;
+  switch (field.type) {
+    case 'text':
+    case 'longText':
+      return input(
+        blockId,
+        label,
+        textInput({
+          multiline: field.type === 'longText',
+          ...(field.max ? { max: field.max } : {}),
+          ...(initial ? { initial } : {}),
+        }),
+        { optional },
+      );
+    case 'date':
+      return input(blockId, label, datepicker(initial), { optional });
+    case 'choice':
+      return input(
+        blockId,
+        label,
+        select(
+          (field.options ?? []).map((option) => ({
+            value: option,
+            label: optionLabel(field.name, option, locale),
+          })),
+          initial,
+          t(locale, 'slack.choose'),
+        ),
+        { optional },
+      );
+    case 'user':
+      return input(
+        blockId,
+        label,
+        select(memberChoices(request.members), initial, t(locale, 'slack.choose')),
+        {
+          optional,
+        },
+      );
+  }
+}
+
+function optionLabel(field: string, option: string, locale: Locale): string {
+  const key = `option.${field}.${option}`;
+  return isMessageKey(key) ? t(locale, key) : option;
+}
+
+function memberChoices(members: Member[]) {
+  return members.map((member) => ({ value: member.userId, label: member.displayName ?? member.userId }));
+}
+
+/** The submitted form in the shape the core validates; row ids come back from the metadata. */
+export function readForm(spec: FormSpec, values: StateValues, rowIds: string[] = []): Row {
+  const data: Row = {};
+  for (const field of spec.fields) data[field.name] = readField(field, values, `f:${field.name}`);
+  if (spec.list) {
+    const rows: Row[] = [];
+    for (let index = 0; values[`l:${index}:${spec.list.fields[0]?.name}`] !== undefined; index += 1) {
+      const row: Row = {};
+      for (const field of spec.list.fields)
+        row[field.name] = readField(field, values, `l:${index}:${field.name}`);
+      const id = rowIds[index];
+      if (id) row.id = id;
+      rows.push(row);
+    }
+    data[spec.list.name] = rows;
+  }
+  return data;
+}
+
+function readField(field: FieldSpec, values: StateValues, blockId: string): string {
+  switch (field.type) {
+    case 'text':
+    case 'longText':
+      return textValue(values, blockId);
+    case 'date':
+      return dateValue(values, blockId);
+    case 'choice':
+    case 'user':
+      return optionValue(values, blockId);
+  }
+}
+
+/** `items.2.who` → `l:2:who`, `endDate` → `f:endDate`: where a core error belongs in the modal. */
+export function formBlockId(path: string): string {
+  const parts = path.split('.');
+  if (parts.length === 3) return `l:${parts[1]}:${parts[2]}`;
+  if (parts.length === 1) return `f:${path}`;
+  return path;
+}

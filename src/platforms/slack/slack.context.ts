@@ -1,0 +1,150 @@
+import type { webApi } from '@slack/bolt';
+import type { AppContext } from '../../app-module.js';
+import { isDomainError } from '../../core/errors/domain-error.js';
+import { errorMessage, t } from '../../core/i18n/catalogue.js';
+import type { Workspace } from '../../core/incidents/incident.types.js';
+import type { Locale } from '../../core/playbook/playbook.types.js';
+import { callSlack, SlackApiError } from './api/slack-api.js';
+import { messageText } from './block-kit/block-kit.renderer.js';
+import type { UserDirectory } from './user-directory.js';
+
+type WebClient = webApi.WebClient;
+
+/** Slack refusals a person can do something about, in their words. */
+export function slackProblem(error: unknown, locale: Locale): string | null {
+  if (!(error instanceof SlackApiError)) return null;
+  if (error.code === 'missing_scope' || error.code === 'not_allowed_token_type') {
+    return t(locale, 'slack.missingScope', { scope: error.needed ?? error.method });
+  }
+  if (error.code === 'ratelimited') return t(locale, 'slack.busy');
+  return null;
+}
+
+const WORKSPACE_TTL_MS = 30_000;
+
+/** What every Slack listener needs: the core, the Web API client and a few lookups. */
+export class SlackContext {
+  private readonly workspaces = new Map<string, { at: number; workspace: Promise<Workspace> }>();
+
+  private readonly retries = new Set<NodeJS.Timeout>();
+
+  constructor(
+    readonly core: AppContext,
+    readonly client: WebClient,
+    readonly directory: UserDirectory,
+    readonly botUserId: string,
+    /** The Web API base URL; response URLs on the same host are trusted too (tests, proxies). */
+    private readonly apiUrl: string,
+  ) {}
+
+  /** Only Slack's own response URLs are ever called back. */
+  isResponseUrl(url: string): boolean {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol === 'https:' && parsed.hostname === 'hooks.slack.com') return true;
+      return parsed.origin === new URL(this.apiUrl).origin;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Tries an interrupted opening again later (after 30 s, 2 and 10 minutes), so a passing Slack
+   * problem does not wait for the next restart. Finishing is idempotent.
+   */
+  scheduleOpeningRetry(incidentId: string, delays: number[] = [30_000, 120_000, 600_000]): void {
+    const [delay, ...rest] = delays;
+    if (delay === undefined) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      this.core.spaces.finishOpening(incidentId).catch((error: unknown) => {
+        this.logger.warn({ err: error, incident: incidentId }, 'opening an incident failed again');
+        this.scheduleOpeningRetry(incidentId, rest);
+      });
+    }, delay);
+    timer.unref();
+    this.retries.add(timer);
+  }
+
+  /** Stops pending retries (the next start resumes unfinished openings anyway). */
+  stop(): void {
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
+  }
+
+  get logger() {
+    return this.core.logger;
+  }
+
+  /** The language for answers when not even the workspace can be read (the database is down). */
+  get defaultLocale(): Locale {
+    return this.core.config.defaultLocale;
+  }
+
+  /** The workspace of a Slack team, made with the defaults on first sight; kept briefly. */
+  workspace(teamId: string): Promise<Workspace> {
+    const cached = this.workspaces.get(teamId);
+    if (cached && Date.now() - cached.at < WORKSPACE_TTL_MS) return cached.workspace;
+    const workspace = this.core.store.workspaces.ensure('slack', teamId, {
+      locale: this.core.config.defaultLocale,
+      timezone: this.core.config.timezone,
+    });
+    this.workspaces.set(teamId, { at: Date.now(), workspace });
+    workspace.catch(() => this.workspaces.delete(teamId));
+    return workspace;
+  }
+
+  /**
+   * The sentence for a failure: a domain error in the user's words (with names), a Slack
+   * problem they can act on, or the calm generic message. Unexpected errors are logged by id.
+   */
+  async describe(error: unknown, locale: Locale, incidentId: string | null, where: string): Promise<string> {
+    if (isDomainError(error)) {
+      return incidentId
+        ? this.core.interactions.describeError(error, incidentId, locale)
+        : errorMessage(error, locale);
+    }
+    const problem = slackProblem(error, locale);
+    this.logger.error({ err: error, incident: incidentId, where }, 'slack interaction failed');
+    return problem ?? errorMessage(error, locale);
+  }
+
+  /**
+   * A message only the person sees, in the channel they are in. Where the bot cannot post
+   * ephemerally (not in that channel), it goes to their direct messages with the bot instead.
+   */
+  async tell(channelId: string | null, userId: string, text: string): Promise<void> {
+    const body = messageText(text);
+    try {
+      if (!channelId) throw new SlackApiError('chat.postEphemeral', 'channel_not_found');
+      await callSlack(this.client, 'chat.postEphemeral', { channel: channelId, user: userId, text: body });
+    } catch (error) {
+      try {
+        await callSlack(this.client, 'chat.postMessage', { channel: userId, text: body });
+      } catch (direct) {
+        this.logger.warn({ err: direct, first: String(error) }, 'could not answer a Slack user');
+      }
+    }
+  }
+}
+
+/** Waits for `work` up to `ms`: Slack wants an answer to an interaction within 3 seconds. */
+export async function settleWithin<T>(
+  work: Promise<T>,
+  ms: number,
+): Promise<{ done: true; value: T } | { done: false }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ done: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), ms);
+  });
+  try {
+    return await Promise.race([work.then((value) => ({ done: true as const, value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Channels that are an incident's space; a direct message (`D…`) is not. */
+export function spaceOf(channelId: string | null | undefined): string | null {
+  return channelId && !channelId.startsWith('D') ? channelId : null;
+}

@@ -1,0 +1,140 @@
+import { App, type Logger as BoltLogger, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { AppContext, AppModule } from '../../app-module.js';
+import type { Workspace } from '../../core/incidents/incident.types.js';
+import { callSlack, SlackApiError } from './api/slack-api.js';
+import { boltLogger } from './bolt-logger.js';
+import { mountHttpReceiver } from './http.receiver.js';
+import { registerCardActions } from './listeners/card-action.listener.js';
+import { registerDialogSubmissions } from './listeners/dialog-submission.listener.js';
+import { registerFileShareWarning } from './listeners/file-share.listener.js';
+import { registerIncidentCommand } from './listeners/incident-command.listener.js';
+import { registerOpenIncident } from './listeners/open-incident.listener.js';
+import type { SlackConfig } from './slack.config.js';
+import { SlackContext } from './slack.context.js';
+import { SlackGateway } from './slack.gateway.js';
+import { UserDirectory } from './user-directory.js';
+
+export interface SlackModuleOptions {
+  /** Web API retries on 5xx and network errors; tests make them fast. */
+  retryConfig?: webApi.RetryOptions;
+  /** Per-request time limit of Web API calls, in ms. */
+  requestTimeoutMs?: number;
+}
+
+/** A few quick retries: a person is waiting, and the core keeps state safe when Slack fails. */
+const DEFAULT_RETRY: webApi.RetryOptions = {
+  retries: 4,
+  factor: 2,
+  minTimeout: 250,
+  maxTimeout: 4000,
+  randomize: true,
+};
+
+/**
+ * Slack as a chat platform: Bolt in Socket Mode (SLACK_APP_TOKEN) or HTTP mode on the shared
+ * server (SLACK_SIGNING_SECRET), the listeners, and the gateway the core uses for channels.
+ */
+export class SlackModule implements AppModule {
+  readonly name = 'slack';
+  private app: App | null = null;
+  private slack: SlackContext | null = null;
+  private stopHttp: (() => void) | null = null;
+
+  constructor(
+    private readonly config: SlackConfig,
+    private readonly options: SlackModuleOptions = {},
+  ) {}
+
+  async start(ctx: AppContext): Promise<void> {
+    const logger = boltLogger(ctx.logger);
+    const clientOptions: webApi.WebClientOptions = {
+      slackApiUrl: this.config.apiUrl,
+      retryConfig: this.options.retryConfig ?? DEFAULT_RETRY,
+      timeout: this.options.requestTimeoutMs ?? 10_000,
+    };
+    const receiver = this.receiver(ctx, logger);
+    const app = new App({
+      token: this.config.botToken,
+      receiver,
+      logger,
+      clientOptions,
+      convoStore: false,
+      deferInitialization: true,
+      socketMode: this.config.mode === 'socket',
+    });
+    const botUserId = await this.identify(app);
+    await app.init();
+    const directory = new UserDirectory(app.client);
+    const slack = new SlackContext(ctx, app.client, directory, botUserId, this.config.apiUrl);
+    registerIncidentCommand(app, slack);
+    registerCardActions(app, slack);
+    registerOpenIncident(app, slack);
+    registerDialogSubmissions(app, slack);
+    registerFileShareWarning(app, slack);
+    app.error(async (error) => {
+      ctx.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack listener failed');
+    });
+    const timelineClient = new webApi.WebClient(this.config.botToken, { ...clientOptions, logger });
+    const gateways = new Map<string, SlackGateway>();
+    // The caller of the factory has just read the workspace: its language may have changed since.
+    const latest = new Map<string, Workspace>();
+    ctx.registerGateway('slack', (workspace: Workspace) => {
+      latest.set(workspace.id, workspace);
+      let gateway = gateways.get(workspace.id);
+      if (!gateway) {
+        gateway = new SlackGateway(
+          app.client,
+          { botUserId },
+          {
+            incidentOfSpace: async (spaceId) =>
+              (await ctx.incidents.findBySpace(workspace.id, spaceId))?.id ?? null,
+            locale: () => latest.get(workspace.id)?.locale ?? workspace.locale,
+            timelineClient,
+          },
+        );
+        gateways.set(workspace.id, gateway);
+      }
+      return gateway;
+    });
+    this.app = app;
+    this.slack = slack;
+    if (this.config.mode === 'socket') await app.start();
+    ctx.logger.info({ mode: this.config.mode }, 'slack connected');
+  }
+
+  async stop(): Promise<void> {
+    this.slack?.stop();
+    this.stopHttp?.();
+    if (this.app && this.config.mode === 'socket') await this.app.stop().catch(() => undefined);
+    this.app = null;
+  }
+
+  private receiver(ctx: AppContext, logger: BoltLogger): Receiver {
+    if (this.config.mode === 'socket') {
+      return new SocketModeReceiver({
+        appToken: this.config.appToken ?? '',
+        logger,
+        installerOptions: { clientOptions: { slackApiUrl: this.config.apiUrl } },
+      });
+    }
+    const mounted = mountHttpReceiver(ctx.server, { signingSecret: this.config.signingSecret ?? '', logger });
+    this.stopHttp = mounted.stop;
+    return mounted.receiver;
+  }
+
+  /** auth.test: a wrong or revoked token stops start-up with a line that says so. */
+  private async identify(app: App): Promise<string> {
+    try {
+      const answer = await callSlack(app.client, 'auth.test', {});
+      if (typeof answer.user_id !== 'string') throw new SlackApiError('auth.test', 'unexpected_response');
+      return answer.user_id;
+    } catch (error) {
+      if (error instanceof SlackApiError) {
+        throw new Error(
+          `Slack refused SLACK_BOT_TOKEN (${error.code}); check the token of the installed app.`,
+        );
+      }
+      throw new Error(`Slack could not be reached at ${this.config.apiUrl} (${(error as Error).message}).`);
+    }
+  }
+}

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { FORM_SPECS } from '../../../src/core/forms/form.specs.js';
+import type { Member } from '../../../src/core/incidents/incident.types.js';
+import type { FormRequest } from '../../../src/core/interactions/command.service.js';
+import { FORM_KINDS, type FormKind } from '../../../src/core/playbook/playbook.types.js';
+import {
+  actionInputModal,
+  readActionInput,
+  SIMPLE_INPUTS,
+} from '../../../src/platforms/slack/modals/action-input.modal.js';
+import { closeModal, readArchive } from '../../../src/platforms/slack/modals/close.modal.js';
+import { formBlockId, formModal, readForm } from '../../../src/platforms/slack/modals/form.modal.js';
+import { decodeMetadata, type StateValues } from '../../../src/platforms/slack/modals/modal-state.js';
+import {
+  openIncidentModal,
+  readOpenIncident,
+} from '../../../src/platforms/slack/modals/open-incident.modal.js';
+import { validateModal } from './support/block-kit.validator.js';
+
+type Json = Record<string, unknown>;
+
+const members: Member[] = Array.from({ length: 50 }, (_, i) => ({
+  incidentId: 'i1',
+  userId: `U${i}`,
+  displayName: i === 0 ? `<!channel> ${'n'.repeat(200)}` : `Collega ${i}`,
+  addedBy: 'U0',
+  addedAt: new Date(),
+}));
+
+function request(kind: FormKind, values: Record<string, unknown> | null): FormRequest {
+  return {
+    incidentId: 'i1',
+    stepKey: 'step',
+    title: 'Besluit over melding of aangifte bij de politie',
+    stepTitle: 'Neem een besluit',
+    spec: FORM_SPECS[kind],
+    values,
+    members,
+  };
+}
+
+const inputIds = (view: Json) =>
+  ((view.blocks as Json[]) ?? []).filter((block) => block.type === 'input').map((block) => block.block_id);
+
+describe('modals', () => {
+  it('the open-incident modal is valid, defaults the lead to the opener and keeps the channel and response URL', () => {
+    const view = openIncidentModal('nl', {
+      title: 'x'.repeat(5000),
+      openerId: 'U1',
+      channelId: 'C1',
+      responseUrl: 'https://hooks.slack.com/commands/1',
+    }) as unknown as Json;
+    expect(validateModal(view)).toEqual([]);
+    expect(inputIds(view)).toEqual([
+      'title',
+      'kind',
+      'madeVoluntarily',
+      'perpetratorKnown',
+      'perpetratorAtOtherSchool',
+      'spread',
+      'invited',
+      'lead',
+    ]);
+    const lead = (view.blocks as Json[]).find((block) => block.block_id === 'lead')!.element as Json;
+    expect(lead.initial_user).toBe('U1');
+    expect(decodeMetadata(String(view.private_metadata))).toEqual({
+      c: 'C1',
+      r: 'https://hooks.slack.com/commands/1',
+    });
+    expect(JSON.stringify(openIncidentModal('en', { title: '', openerId: 'U1' }))).toContain(
+      'Invite colleagues',
+    );
+  });
+
+  it('reads the open-incident answers in the core’s terms', () => {
+    const values: StateValues = {
+      title: { v: { value: 'Foto 2B' } },
+      kind: { v: { selected_option: { value: 'sex_video' } } },
+      madeVoluntarily: { v: { selected_option: { value: 'no' } } },
+      spread: { v: { selected_option: { value: 'school' } } },
+      invited: { v: { selected_users: ['U2', 'U3'] } },
+      lead: { v: { selected_user: 'U2' } },
+    };
+    expect(readOpenIncident(values)).toEqual({
+      title: 'Foto 2B',
+      kind: 'sex_video',
+      facts: { madeVoluntarily: 'no', spread: 'school' },
+      invited: ['U2', 'U3'],
+      leadId: 'U2',
+    });
+  });
+
+  it.each(FORM_KINDS)(
+    'the %s form is valid empty and with every row filled, and reads back what was shown',
+    (kind) => {
+      const spec = FORM_SPECS[kind];
+      const empty = formModal(request(kind, null), 'nl', {
+        payload: '{}',
+        channelId: 'C1',
+      }) as unknown as Json;
+      expect(validateModal(empty)).toEqual([]);
+      const full: Record<string, unknown> = {};
+      for (const field of spec.fields)
+        full[field.name] =
+          field.type === 'choice'
+            ? field.options?.[0]
+            : field.type === 'date'
+              ? '2026-12-01'
+              : field.type === 'user'
+                ? 'U3'
+                : 'y'.repeat(field.max ?? 10);
+      if (spec.list) {
+        full[spec.list.name] = Array.from({ length: spec.list.max }, (_, i) =>
+          Object.fromEntries([
+            ['id', `row-${i}`],
+            ...spec.list!.fields.map((field) => [
+              field.name,
+              field.type === 'choice'
+                ? field.options?.[0]
+                : field.type === 'date'
+                  ? '2026-12-01'
+                  : field.type === 'user'
+                    ? 'U3'
+                    : `r${i}`,
+            ]),
+          ]),
+        );
+      }
+      const filled = formModal(request(kind, full), 'nl', {
+        payload: '{}',
+        channelId: 'C1',
+      }) as unknown as Json;
+      expect(validateModal(filled)).toEqual([]);
+      // What Slack sends back is what was shown: every stored row comes back with its id.
+      const values: StateValues = {};
+      for (const block of filled.blocks as Json[]) {
+        if (block.type !== 'input') continue;
+        const element = block.element as Json;
+        values[String(block.block_id)] = {
+          v: {
+            value: (element.initial_value as string) ?? null,
+            selected_option: (element.initial_option as { value: string }) ?? null,
+            selected_date: (element.initial_date as string) ?? null,
+          },
+        };
+      }
+      const metadata = decodeMetadata(String(filled.private_metadata));
+      expect(readForm(spec, values, metadata.ids)).toEqual(full);
+    },
+  );
+
+  it('offers empty rows below the stored ones of a list', () => {
+    const view = formModal(request('action_list', { items: [{ who: 'Mentor', what: 'Bellen' }] }), 'nl', {
+      payload: '{}',
+      channelId: null,
+    }) as unknown as Json;
+    expect(inputIds(view).filter((id) => String(id).endsWith(':who'))).toEqual([
+      'l:0:who',
+      'l:1:who',
+      'l:2:who',
+    ]);
+    expect(JSON.stringify(view)).toContain('Wie (rij 2)');
+  });
+
+  it('maps core field paths to form blocks', () => {
+    expect(formBlockId('items.2.who')).toBe('l:2:who');
+    expect(formBlockId('endDate')).toBe('f:endDate');
+  });
+
+  it.each(SIMPLE_INPUTS)('the %s dialog is valid and reads its answer', (kind) => {
+    const view = actionInputModal(kind, 'nl', {
+      payload: '{"v":1}',
+      channelId: 'C1',
+      members,
+    }) as unknown as Json;
+    expect(validateModal(view)).toEqual([]);
+    expect(decodeMetadata(String(view.private_metadata))).toEqual({ p: '{"v":1}', k: kind, c: 'C1' });
+    const block = inputIds(view)[0] as string;
+    const answer = readActionInput(kind, {
+      [block]: { v: { value: 'tekst', selected_option: { value: 'U3' }, selected_date: '2026-12-01' } },
+    });
+    expect(Object.values(answer)).toEqual([
+      kind === 'assignee' ? 'U3' : kind === 'dueDate' ? '2026-12-01' : 'tekst',
+    ]);
+  });
+
+  it('the assign dialog lists only the incident’s members, names shortened and escaped', () => {
+    const view = actionInputModal('assignee', 'nl', {
+      payload: '{}',
+      channelId: 'C1',
+      members,
+    }) as unknown as Json;
+    const options = (((view.blocks as Json[])[0]!.element as Json).options as Json[]).map(
+      (option) => option.value,
+    );
+    expect(options).toEqual(members.map((member) => member.userId));
+    expect(JSON.stringify(view)).toContain('&lt;!channel&gt; nnn');
+  });
+
+  it('the close dialog asks for confirmation with an archive box', () => {
+    const view = closeModal('nl', {
+      incidentId: 'i1',
+      question: 'Weet je het zeker?',
+      channelId: 'C1',
+    }) as unknown as Json;
+    expect(validateModal(view)).toEqual([]);
+    expect(view.submit).toMatchObject({ text: 'Ja, sluiten' });
+    expect(readArchive({ archive: { v: { selected_options: [{ value: 'yes' }] } } })).toBe(true);
+    expect(readArchive({})).toBe(false);
+  });
+});

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offered, submitFor } from './support/card-steps.js';
+import type { FakeChannel, FakeMessage } from './support/fake-slack.state.js';
+import { textsOf } from './support/fake-slack.state.js';
+import {
+  ANNA,
+  BAS,
+  type Harness,
+  openIncident,
+  startFakeSlack,
+  startHarness,
+  TEAM_ID,
+  YEAR,
+} from './support/slack-harness.js';
+
+/** This file runs in a workspace set to English: every answer follows that setting. */
+let h: Harness;
+let channel: FakeChannel;
+let card: (key: string) => FakeMessage;
+
+beforeAll(async () => {
+  h = await startHarness(await startFakeSlack());
+  await h.app.context.store.workspaces.ensure('slack', TEAM_ID, {
+    locale: 'en',
+    timezone: 'Europe/Amsterdam',
+  });
+  ({ channel, card } = await openIncident(h, ANNA, { title: 'Photo 2B', invited: [BAS] }));
+});
+afterAll(async () => {
+  await h?.close();
+  await h?.fake.close();
+});
+
+async function reply(userId: string, text: string, channelId?: string) {
+  const before = h.fake.responses.length;
+  const answer = await h.people.command(userId, text, channelId);
+  expect(answer.status).toBe(200);
+  return (await h.fake.waitFor(() => h.fake.responses[before], 5000, `reply to ${text}`)).body;
+}
+
+describe('/incident in an English workspace', () => {
+  it('`new` opens the English modal and the cards are in English', async () => {
+    expect(JSON.stringify(h.fake.state.views[0]?.view)).toContain('New incident');
+    expect(textsOf(card('overview').blocks).join('\n')).toContain('Possessing it is a criminal offence');
+    expect(textsOf(card('phase:direct').blocks).join('\n')).toContain('Pick up');
+  });
+
+  it('status in the incident channel shows the overview to the caller only', async () => {
+    const body = await reply(BAS, 'status', channel.id);
+    expect(body.response_type).toBe('ephemeral');
+    expect(textsOf(body.blocks as Record<string, unknown>[]).join('\n')).toContain(
+      `Incident ${YEAR}-0001: Photo 2B`,
+    );
+  });
+
+  it('status elsewhere lists the caller’s open incidents', async () => {
+    expect((await reply(BAS, 'status')).text).toBe(`Your open incidents:\n• ${YEAR}-0001: Photo 2B`);
+    expect((await reply('U0XANDER', 'status')).text).toBe('You have no open incidents.');
+  });
+
+  it('help and unknown words explain the commands', async () => {
+    expect(String((await reply(BAS, 'help')).text)).toContain('/incident new [short title]');
+    const unknown = String((await reply(BAS, 'frobnicate')).text);
+    expect(unknown.startsWith('I do not know that command.')).toBe(true);
+    expect(unknown).toContain('/incident close');
+  });
+
+  it('close is for the lead only', async () => {
+    expect((await reply(BAS, 'close', channel.id)).text).toBe(
+      'Only the lead of this incident (Anna) can do this.',
+    );
+    expect((await reply(ANNA, 'close')).text).toBe('Use this command in the incident channel.');
+  });
+
+  it('the lead confirms closing; the channel is archived and the cards lose their buttons', async () => {
+    const before = h.fake.state.views.length;
+    await h.people.command(ANNA, 'close', channel.id);
+    const dialog = await h.fake.waitFor(() =>
+      h.fake.state.views.slice(before).find((v) => v.userId === ANNA),
+    );
+    expect(JSON.stringify(dialog.view)).toContain(`Are you sure you want to close incident ${YEAR}-0001?`);
+    const closed = await submitFor(h, ANNA, dialog, { archive: ['yes'] });
+    expect(closed.answer).toBe(`Incident ${YEAR}-0001 is closed.`);
+    await h.fake.waitFor(() => channel.isArchived, 5000, 'archived');
+    expect(offered(h, card('phase:direct'), 'scope-impact')).toEqual([]);
+    expect(textsOf(card('overview').blocks).join('\n')).toContain('*Status*\nClosed');
+  });
+
+  it('a button used after closing changes nothing and says why', async () => {
+    const stale = card('phase:direct');
+    // The channel is archived, so the answer goes to the person directly.
+    const before = h.fake.state.messages.length;
+    await h.people.clickRaw(
+      BAS,
+      stale,
+      `|${JSON.stringify({ v: 1, i: (await incidentId())!, a: 'claim', s: 'scope-impact' })}`,
+    );
+    const direct = await h.fake.waitFor(() =>
+      h.fake.state.messages.slice(before).find((m) => m.channel.startsWith('D')),
+    );
+    expect(direct.text).toBe(`Incident ${YEAR}-0001 is closed. Nothing can be changed any more.`);
+  });
+});
+
+async function incidentId(): Promise<string | undefined> {
+  const workspace = await h.app.context.store.workspaces.ensure('slack', TEAM_ID, {
+    locale: 'en',
+    timezone: 'Europe/Amsterdam',
+  });
+  return (await h.app.context.store.incidents.findBySpace(workspace.id, channel.id))?.id;
+}
+
+describe('dialogs for people who may not act', () => {
+  it('a stranger never gets a dialog for an incident, and is told why', async () => {
+    const { card: other } = await openIncident(h, BAS, { title: 'Second', invited: [] });
+    const before = { views: h.fake.state.views.length, messages: h.fake.state.messages.length };
+    const clicked = await h.people.click(ANNA, other('phase:direct'), {
+      kind: 'assign',
+      step: 'check-protocols',
+    });
+    expect(clicked.status).toBe(200);
+    const direct = await h.fake.waitFor(() =>
+      h.fake.state.messages.slice(before.messages).find((m) => m.channel.startsWith('D')),
+    );
+    expect(direct.text).toBe('You are not a member of this incident. Ask the lead to add you.');
+    expect(h.fake.state.views.length).toBe(before.views);
+  });
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stepText } from './support/card-steps.js';
+import { freshPostgres } from './support/fresh-postgres.js';
+import {
+  ANNA,
+  type Harness,
+  memberId,
+  openIncident,
+  startFakeSlack,
+  startHarness,
+  TEAM_ID,
+} from './support/slack-harness.js';
+
+const adminUrl = inject('postgresUrl');
+
+/** Twenty colleagues press Oppakken on the same step at the same moment, on a real PostgreSQL server. */
+describe.skipIf(adminUrl === null)('20 members claiming one step at once [postgres]', () => {
+  let h: Harness;
+  let database: Awaited<ReturnType<typeof freshPostgres>>;
+
+  beforeAll(async () => {
+    database = await freshPostgres(adminUrl ?? '');
+    h = await startHarness(await startFakeSlack(19), { databaseUrl: database.url });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await h?.fake.close();
+    await database?.drop();
+  });
+
+  it('gives the step exactly one owner and tells the other 19 who has it', async () => {
+    const colleagues = Array.from({ length: 19 }, (_, i) => memberId(h.fake, i + 1));
+    const { channel, card } = await openIncident(h, ANNA, { title: 'Drukte', invited: colleagues });
+    const everyone = [ANNA, ...colleagues];
+    const direct = card('phase:direct');
+    const before = h.fake.state.ephemerals.length;
+
+    const answers = await Promise.all(
+      everyone.map((userId) => h.people.click(userId, direct, { kind: 'claim', step: 'scope-impact' })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(everyone.map(() => 200));
+    const told = await h.fake.waitFor(() => {
+      const fresh = h.fake.state.ephemerals.slice(before);
+      return fresh.length >= 20 ? fresh : null;
+    });
+
+    const winners = told.filter(
+      (answer) => answer.text === 'Je hebt deze stap opgepakt: Bepaal omvang en impact.',
+    );
+    expect(winners).toHaveLength(1);
+    const owner = h.fake.state.users.get(winners[0]!.user)!.displayName;
+    const losers = told.filter((answer) => answer.user !== winners[0]!.user);
+    expect(losers).toHaveLength(19);
+    expect(new Set(losers.map((answer) => answer.text))).toEqual(
+      new Set([`${owner} heeft deze stap al opgepakt.`]),
+    );
+
+    const workspace = await h.app.context.store.workspaces.ensure('slack', TEAM_ID, {
+      locale: 'nl',
+      timezone: 'Europe/Amsterdam',
+    });
+    const incident = await h.app.context.store.incidents.findBySpace(workspace.id, channel.id);
+    const step = await h.app.context.store.steps.get(incident!.id, 'scope-impact');
+    expect(step).toMatchObject({ status: 'claimed', ownerId: winners[0]!.user, revision: 1 });
+    const claims = (await h.app.context.store.audit.list(incident!.id)).filter(
+      (event) => event.action === 'step.claimed',
+    );
+    expect(claims).toHaveLength(1);
+    await h.fake.waitFor(() => stepText(h, direct, 'scope-impact').includes(`Opgepakt door ${owner}`));
+  });
+});

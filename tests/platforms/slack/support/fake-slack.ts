@@ -1,0 +1,208 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { METHODS } from './fake-slack.methods.js';
+import { ApiRefusal, FakeSlackState, type Json } from './fake-slack.state.js';
+import { scopeFor } from './slack-scopes.js';
+
+export const BOT_TOKEN = 'xoxb-test-token';
+export const APP_TOKEN = 'xapp-test-token';
+export const SIGNING_SECRET = 'test-signing-secret';
+export const TEAM_ID = 'T0SCHOOL';
+export const BOT_USER_ID = 'UBOT0001';
+
+export interface RecordedCall {
+  method: string;
+  args: Json;
+  ok: boolean;
+  error?: string;
+  /** What Slack said besides the code (e.g. invalid_blocks errors). */
+  detail?: Json;
+  at: number;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Json;
+  at: number;
+}
+
+/** What a call suffers instead of a normal answer. */
+export type Fault =
+  | { status: 429; retryAfter: number }
+  | { status: 500 | 502 | 503 }
+  | { error: string }
+  /** Apply the call, then never answer: the caller waits, as when a process dies mid-call. */
+  | { hang: true }
+  /** Never answer and do nothing. */
+  | { hangBefore: true };
+
+/**
+ * A stand-in for Slack's Web API on loopback: records every call, answers like Slack (ids, ts,
+ * error codes) and refuses what Slack refuses (Block Kit limits, missing arguments, missing
+ * scopes, taken names, expired trigger ids). Also takes response_url posts and, for Socket Mode,
+ * apps.connections.open.
+ */
+export class FakeSlack {
+  readonly state = new FakeSlackState(TEAM_ID, BOT_USER_ID, 'BBOT0001');
+  readonly calls: RecordedCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  /** Every path requested, including ones the fake does not serve (e.g. a file's url_private). */
+  readonly requestedPaths: string[] = [];
+  /** The URL apps.connections.open hands out (a local WebSocket server in the Socket Mode test). */
+  socketUrl = '';
+  private readonly faults: Array<{ method: string; fault: Fault; skip: number }> = [];
+  private readonly hung: ServerResponse[] = [];
+  private responseCounter = 0;
+
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+    private readonly scopes: Set<string>,
+  ) {}
+
+  static async start(scopes: string[]): Promise<FakeSlack> {
+    let fake: FakeSlack | undefined;
+    const server = createServer((req, res) => void fake?.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlack(server, `http://127.0.0.1:${port}`, new Set(scopes));
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** `times` calls of `method`, after the next `after` normal ones, get `fault` instead of their answer. */
+  fail(method: string, fault: Fault, times = 1, after = 0): void {
+    for (let i = 0; i < times; i += 1) this.faults.push({ method, fault, skip: after });
+  }
+
+  newResponseUrl(): string {
+    this.responseCounter += 1;
+    return `${this.baseUrl}/respond/${this.responseCounter}`;
+  }
+
+  named(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Polls until `check` returns something truthy (or throws after `timeoutMs`). */
+  async waitFor<T>(
+    check: () => T | undefined | null | false,
+    timeoutMs = 10_000,
+    what = 'condition',
+  ): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hung.splice(0)) res.socket?.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readAll(req);
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    this.requestedPaths.push(path);
+    if (path.startsWith('/respond/')) {
+      this.responses.push({
+        id: path.slice('/respond/'.length),
+        body: JSON.parse(raw || '{}') as Json,
+        at: performance.now(),
+      });
+      return void res.writeHead(200).end('ok');
+    }
+    if (!path.startsWith('/api/')) return void res.writeHead(404).end();
+    const method = path.slice('/api/'.length);
+    const args = parseArgs(raw, req.headers['content-type'] ?? '');
+    const auth = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || String(args.token ?? '');
+    const fault = this.takeFault(method);
+    if (fault && 'hangBefore' in fault) {
+      this.hung.push(res);
+      return;
+    }
+    if (fault && 'status' in fault) {
+      this.record(method, args, false, `http_${fault.status}`);
+      const headers = fault.status === 429 ? { 'retry-after': String(fault.retryAfter) } : {};
+      return void res.writeHead(fault.status, headers).end();
+    }
+    let body: Json;
+    try {
+      if (fault && 'error' in fault) throw new ApiRefusal(fault.error);
+      body = { ok: true, ...this.call(method, args, auth) };
+      this.record(method, args, true);
+    } catch (error) {
+      if (!(error instanceof ApiRefusal)) throw error;
+      this.record(method, args, false, error.error, error.extra);
+      body = { ok: false, error: error.error, ...error.extra };
+    }
+    if (fault && 'hang' in fault) {
+      this.hung.push(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  private takeFault(method: string): Fault | undefined {
+    const index = this.faults.findIndex((entry) => entry.method === method);
+    const entry = this.faults[index];
+    if (!entry) return undefined;
+    if (entry.skip > 0) {
+      for (const other of this.faults) if (other.method === method) other.skip -= 1;
+      return undefined;
+    }
+    this.faults.splice(index, 1);
+    return entry.fault;
+  }
+
+  private call(method: string, args: Json, token: string): Json {
+    if (method === 'apps.connections.open') {
+      if (!token.startsWith('xapp-')) throw new ApiRefusal('not_allowed_token_type');
+      return { url: this.socketUrl };
+    }
+    if (token !== BOT_TOKEN) throw new ApiRefusal('invalid_auth');
+    const handler = METHODS[method];
+    if (!handler) throw new ApiRefusal('unknown_method');
+    const needed = scopeFor(method, args, (id) => this.state.channels.get(id)?.isPrivate ?? false);
+    if (needed && !this.scopes.has(needed)) {
+      throw new ApiRefusal('missing_scope', { needed, provided: [...this.scopes].join(',') });
+    }
+    return handler(this.state, args);
+  }
+
+  private record(method: string, args: Json, ok: boolean, error?: string, detail?: Json): void {
+    this.calls.push({
+      method,
+      args,
+      ok,
+      ...(error ? { error } : {}),
+      ...(detail ? { detail } : {}),
+      at: performance.now(),
+    });
+  }
+}
+
+const JSON_FIELDS = ['blocks', 'metadata', 'view', 'attachments'];
+
+function parseArgs(raw: string, contentType: string): Json {
+  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Json) : {};
+  const args: Json = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = JSON_FIELDS.includes(key) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+async function readAll(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,277 @@
+import { type FakeSlack, SIGNING_SECRET, TEAM_ID } from './fake-slack.js';
+import type { FakeMessage, FakeView, Json } from './fake-slack.state.js';
+import { postSigned, type SignedPost } from './signed-request.js';
+
+/** A value typed or picked in a modal field, by the field's block id. */
+export type Fill = string | string[];
+
+export interface Target {
+  /** Action kind, e.g. claim, done, notApplicable, assign. */
+  kind: string;
+  step?: string;
+}
+
+export interface Submitted extends SignedPost {
+  errors?: Record<string, string>;
+}
+
+/**
+ * People using Slack: what their clicks, commands and modal submissions look like when Slack
+ * delivers them to the app — signed, with fresh trigger ids — built only from what the fake Slack
+ * actually shows them (the latest version of a message, the modal as opened).
+ */
+export class SlackPeople {
+  constructor(
+    private readonly fake: FakeSlack,
+    private readonly eventsUrl: string,
+    private readonly secret = SIGNING_SECRET,
+  ) {}
+
+  command(userId: string, text: string, channelId = 'CGENERAL'): Promise<SignedPost> {
+    const body = new URLSearchParams({
+      token: 'legacy',
+      team_id: TEAM_ID,
+      team_domain: 'school',
+      channel_id: channelId,
+      channel_name: 'algemeen',
+      user_id: userId,
+      user_name: this.nameOf(userId),
+      command: '/incident',
+      text,
+      api_app_id: 'A0APP',
+      response_url: this.fake.newResponseUrl(),
+      trigger_id: this.fake.state.issueTrigger(userId),
+    }).toString();
+    return this.send(body, 'application/x-www-form-urlencoded');
+  }
+
+  /** Clicks the button (or overflow option) for `target` on the message as it is now. */
+  click(userId: string, message: FakeMessage, target: Target): Promise<SignedPost> {
+    const current = this.fake.state.message(message.channel, message.ts);
+    const found = findAction(current.blocks ?? [], target);
+    if (!found) throw new Error(`No ${target.kind} for ${target.step ?? '-'} on this message`);
+    return this.sendAction(userId, current, found);
+  }
+
+  /** Sends a block action with any value: for forged and replayed payloads. */
+  clickRaw(
+    userId: string,
+    message: FakeMessage,
+    value: string,
+    channelId = message.channel,
+  ): Promise<SignedPost> {
+    const action = {
+      type: 'button',
+      action_id: 'sp:claim:forged',
+      block_id: 'forged',
+      text: { type: 'plain_text', text: 'x' },
+      value,
+    };
+    return this.sendAction(userId, { ...message, channel: channelId }, action);
+  }
+
+  /** Fills in and submits a modal the way Slack's client would; refuses what the client refuses. */
+  async submit(userId: string, opened: FakeView, fill: Record<string, Fill> = {}): Promise<Submitted> {
+    const view = opened.view;
+    const values: Record<string, Record<string, Json>> = {};
+    for (const block of (view.blocks as Json[]) ?? []) {
+      if (block.type !== 'input') continue;
+      const blockId = String(block.block_id);
+      const element = block.element as Json;
+      const state = elementState(element, fill[blockId]);
+      if (!block.optional && isEmpty(state))
+        throw new Error(`Slack would not submit: ${blockId} is required`);
+      const maxLength = element.max_length as number | undefined;
+      if (maxLength && typeof state.value === 'string' && state.value.length > maxLength) {
+        throw new Error(`Slack would not submit: ${blockId} is longer than ${maxLength}`);
+      }
+      values[blockId] = { [String(element.action_id)]: state };
+    }
+    const payload = {
+      type: 'view_submission',
+      team: { id: TEAM_ID, domain: 'school' },
+      user: { id: userId, username: this.nameOf(userId), name: this.nameOf(userId), team_id: TEAM_ID },
+      api_app_id: 'A0APP',
+      token: 'legacy',
+      trigger_id: this.fake.state.issueTrigger(userId),
+      view: { ...view, id: opened.id, team_id: TEAM_ID, state: { values }, hash: `h-${opened.id}` },
+      response_urls: [],
+    };
+    const posted = await this.send(
+      `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      'application/x-www-form-urlencoded',
+    );
+    const answer = posted.text ? (JSON.parse(posted.text) as Json) : {};
+    return answer.response_action === 'errors'
+      ? { ...posted, errors: answer.errors as Record<string, string> }
+      : posted;
+  }
+
+  event(event: Json, options: { eventId?: string; retryNum?: number } = {}): Promise<SignedPost> {
+    const body = JSON.stringify({
+      token: 'legacy',
+      team_id: TEAM_ID,
+      api_app_id: 'A0APP',
+      type: 'event_callback',
+      event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: TEAM_ID, user_id: this.fake.state.botUserId, is_bot: true }],
+      event,
+    });
+    const headers: Record<string, string> =
+      options.retryNum !== undefined
+        ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {};
+    return postSigned(this.eventsUrl, body, {
+      secret: this.secret,
+      contentType: 'application/json',
+      headers,
+    });
+  }
+
+  /** The modal most recently opened for this person. */
+  lastView(userId: string): FakeView {
+    const view = this.fake.state.views.filter((candidate) => candidate.userId === userId).at(-1);
+    if (!view) throw new Error(`No modal was opened for ${userId}`);
+    return view;
+  }
+
+  private sendAction(userId: string, message: FakeMessage, action: Json): Promise<SignedPost> {
+    const payload = {
+      type: 'block_actions',
+      team: { id: TEAM_ID, domain: 'school' },
+      user: { id: userId, username: this.nameOf(userId), name: this.nameOf(userId), team_id: TEAM_ID },
+      api_app_id: 'A0APP',
+      token: 'legacy',
+      container: {
+        type: 'message',
+        message_ts: message.ts,
+        channel_id: message.channel,
+        is_ephemeral: false,
+      },
+      trigger_id: this.fake.state.issueTrigger(userId),
+      channel: { id: message.channel, name: 'incident' },
+      message: {
+        type: 'message',
+        user: message.user,
+        ts: message.ts,
+        text: message.text,
+        blocks: message.blocks,
+      },
+      response_url: this.fake.newResponseUrl(),
+      actions: [{ ...action, action_ts: `${Date.now() / 1000}` }],
+    };
+    return this.send(
+      `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      'application/x-www-form-urlencoded',
+    );
+  }
+
+  private send(body: string, contentType: string): Promise<SignedPost> {
+    return postSigned(this.eventsUrl, body, { secret: this.secret, contentType });
+  }
+
+  private nameOf(userId: string): string {
+    return this.fake.state.users.get(userId)?.name ?? userId.toLowerCase();
+  }
+}
+
+/** The payload a button or overflow option carries, read the way the app wrote it. */
+export function payloadOf(value: unknown): Json | null {
+  if (typeof value !== 'string') return null;
+  const bar = value.indexOf('|');
+  try {
+    return JSON.parse(value.slice(bar + 1)) as Json;
+  } catch {
+    return null;
+  }
+}
+
+function findAction(blocks: Json[], target: Target): Json | null {
+  const matches = (value: unknown) => {
+    const payload = payloadOf(value);
+    return payload?.a === target.kind && (target.step === undefined || payload?.s === target.step);
+  };
+  for (const block of blocks) {
+    const elements = [
+      ...((block.elements as Json[]) ?? []),
+      ...(block.accessory ? [block.accessory as Json] : []),
+    ];
+    for (const element of elements) {
+      if (element.type === 'button' && matches(element.value)) {
+        return {
+          type: 'button',
+          action_id: element.action_id,
+          block_id: block.block_id,
+          text: element.text,
+          value: element.value,
+        };
+      }
+      if (element.type === 'overflow') {
+        const option = ((element.options as Json[]) ?? []).find((candidate) => matches(candidate.value));
+        if (option)
+          return {
+            type: 'overflow',
+            action_id: element.action_id,
+            block_id: block.block_id,
+            selected_option: option,
+          };
+      }
+    }
+  }
+  return null;
+}
+
+function elementState(element: Json, fill: Fill | undefined): Json {
+  const options = (element.options as Json[]) ?? [];
+  const pick = (value: string) => {
+    const option = options.find((candidate) => candidate.value === value);
+    if (!option) throw new Error(`Slack offers no option ${value}`);
+    return option;
+  };
+  switch (element.type) {
+    case 'plain_text_input':
+      return {
+        type: element.type,
+        value: fill !== undefined ? String(fill) : ((element.initial_value as string) ?? null),
+      };
+    case 'static_select':
+    case 'radio_buttons':
+      return {
+        type: element.type,
+        selected_option: fill !== undefined ? pick(String(fill)) : (element.initial_option ?? null),
+      };
+    case 'users_select':
+      return {
+        type: element.type,
+        selected_user: fill !== undefined ? String(fill) : (element.initial_user ?? null),
+      };
+    case 'multi_users_select':
+      return {
+        type: element.type,
+        selected_users: fill !== undefined ? [fill].flat() : (element.initial_users ?? []),
+      };
+    case 'datepicker':
+      return {
+        type: element.type,
+        selected_date: fill !== undefined ? String(fill) : (element.initial_date ?? null),
+      };
+    case 'checkboxes':
+      return {
+        type: element.type,
+        selected_options: fill !== undefined ? [fill].flat().map(pick) : (element.initial_options ?? []),
+      };
+    default:
+      throw new Error(`Unknown element ${String(element.type)}`);
+  }
+}
+
+function isEmpty(state: Json): boolean {
+  if ('value' in state) return state.value === null || state.value === '';
+  if ('selected_option' in state) return state.selected_option === null;
+  if ('selected_user' in state) return state.selected_user === null;
+  if ('selected_users' in state) return (state.selected_users as unknown[]).length === 0;
+  if ('selected_date' in state) return state.selected_date === null || state.selected_date === '';
+  if ('selected_options' in state) return (state.selected_options as unknown[]).length === 0;
+  return true;
+}
