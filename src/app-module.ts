@@ -9,6 +9,7 @@ import type { ChatGateway } from './core/ports/chat-gateway.js';
 import type { Clock } from './core/ports/clock.js';
 import type { Store } from './core/ports/store.js';
 import type { SpaceService } from './core/spaces/space.service.js';
+import type { DatabaseHandle } from './db/connect.js';
 import type { HttpServer } from './http/http-server.js';
 import type { Logger } from './logging/logger.js';
 
@@ -29,6 +30,8 @@ export interface AppContext {
   server: HttpServer;
   /** Makes the platform's gateway the one used for its workspaces. */
   registerGateway(platform: Platform, gatewayFor: (workspace: Workspace) => ChatGateway): void;
+  /** The database, for a module's own tables (e.g. Teams conversation references). */
+  database: DatabaseHandle;
 }
 
 /** A part plugged into the process: a chat platform (Slack, Teams, the playground) or the scheduler. */

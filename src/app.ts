@@ -95,6 +95,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       commands,
       server,
       registerGateway: (platform, factory) => gateways.set(platform, factory),
+      database,
     };
 
     for (const module of options.modules ?? []) {

@@ -6,6 +6,7 @@ import type { NoteTable } from './tables/note.table.js';
 import type { PlaybookTable } from './tables/playbook.table.js';
 import type { ProcessedRequestTable } from './tables/processed-request.table.js';
 import type { StepTable } from './tables/step.table.js';
+import type { TeamsConversationTable, TeamsTeamTable } from './tables/teams.table.js';
 import type { WorkspaceTable } from './tables/workspace.table.js';
 
 /** The database as Kysely sees it. Tables of later features add themselves here. */
@@ -21,4 +22,6 @@ export interface Database {
   card_message: CardMessageTable;
   audit_event: AuditEventTable;
   processed_request: ProcessedRequestTable;
+  teams_team: TeamsTeamTable;
+  teams_conversation: TeamsConversationTable;
 }

@@ -16,6 +16,8 @@ const TABLES = [
   'playbook',
   'processed_request',
   'step',
+  'teams_conversation',
+  'teams_team',
   'workspace',
 ];
 

@@ -25,6 +25,8 @@ export interface OpenFormInput {
   values?: OpenFormValues;
   /** The message for a refused answer, shown above the form. */
   error?: string;
+  /** Workspace the incident is for, when the form is filled in outside the team (a personal chat). */
+  team?: string;
 }
 
 const FACT_KEYS = Object.keys(FACT_VALUES) as FactKey[];
@@ -96,7 +98,7 @@ export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
         type: 'Action.Execute',
         title: t(locale, 'command.submit'),
         verb: VERBS.openSubmit,
-        data: { k: OPEN_PREFIX },
+        data: input.team ? { k: OPEN_PREFIX, t: input.team } : { k: OPEN_PREFIX },
         style: 'positive',
       },
       {
