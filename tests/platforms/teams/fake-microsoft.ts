@@ -127,23 +127,17 @@ export class FakeMicrosoft {
 
   private route(method: string, path: string, body: unknown): { status: number; body?: unknown } {
     const b = (body ?? {}) as Record<string, unknown>;
-    let m: RegExpMatchArray | null;
-    if (method === 'POST' && (m = path.match(/^\/token\/([^/]+)$/))) {
-      return {
-        status: 200,
-        body: { access_token: `token-for-${m[1]}`, expires_in: 3600, token_type: 'Bearer' },
-      };
-    }
-    if (
-      method === 'GET' &&
-      (m = path.match(/^\/graph\/teams\/([^/]+)\/channels\?\$filter=displayName eq '(.+)'$/))
-    ) {
-      return { status: 200, body: { value: this.channels.filter((c) => c.displayName === m?.[2]) } };
-    }
-    if (method === 'POST' && (m = path.match(/^\/graph\/teams\/([^/]+)\/channels$/))) {
+    const on = (verb: string | null, pattern: RegExp) =>
+      verb === null || method === verb ? path.match(pattern) : null;
+    const token = on('POST', /^\/token\/([^/]+)$/);
+    if (token) return { status: 200, body: { access_token: `token-for-${token[1]}`, expires_in: 3600 } };
+    const find = on('GET', /^\/graph\/teams\/([^/]+)\/channels\?\$filter=displayName eq '(.+)'$/);
+    if (find) return { status: 200, body: { value: this.channels.filter((c) => c.displayName === find[2]) } };
+    if (on('POST', /^\/graph\/teams\/([^/]+)\/channels$/)) {
       if (this.channels.some((c) => c.displayName === b.displayName)) return { status: 409 };
+      this.counter += 1;
       const channel = {
-        id: `19:channel-${++this.counter}@thread.tacv2`,
+        id: `19:channel-${this.counter}@thread.tacv2`,
         displayName: String(b.displayName),
         membershipType: String(b.membershipType),
         members: (b.members as unknown[]) ?? [],
@@ -151,45 +145,48 @@ export class FakeMicrosoft {
       this.channels.push(channel);
       return { status: 201, body: channel };
     }
-    if (method === 'POST' && /^\/graph\/teams\/[^/]+\/channels\/[^/]+\/(members|archive)$/.test(path)) {
+    if (on('POST', /^\/graph\/teams\/[^/]+\/channels\/[^/]+\/(members|archive)$/)) {
       return { status: path.endsWith('archive') ? 202 : 201, body: {} };
     }
-    if (method === 'GET' && (m = path.match(/^\/connector\/v3\/teams\/([^/]+)$/))) {
-      return { status: 200, body: { id: m[1], name: 'Zorgteam', aadGroupId: GROUP_ID } };
+    const team = on('GET', /^\/connector\/v3\/teams\/([^/]+)$/);
+    if (team) return { status: 200, body: { id: team[1], name: 'Zorgteam', aadGroupId: GROUP_ID } };
+    if (on('GET', /^\/connector\/v3\/conversations\/[^/]+\/pagedmembers/)) {
+      const members = this.people.map((p) => ({
+        id: `29:${p.aad}`,
+        name: p.name,
+        aadObjectId: p.aad,
+        tenantId: TENANT,
+      }));
+      return { status: 200, body: { members } };
     }
-    if (method === 'GET' && /^\/connector\/v3\/conversations\/[^/]+\/pagedmembers/.test(path)) {
-      return {
-        status: 200,
-        body: {
-          members: this.people.map((p) => ({
-            id: `29:${p.aad}`,
-            name: p.name,
-            aadObjectId: p.aad,
-            tenantId: TENANT,
-          })),
-        },
-      };
-    }
-    if (method === 'POST' && path === '/connector/v3/conversations') {
+    if (on('POST', /^\/connector\/v3\/conversations$/)) {
       const member = ((b.members as Array<{ id: string }>) ?? [])[0]?.id ?? 'nobody';
       return { status: 201, body: { id: `a:personal-${member}`, activityId: '' } };
     }
-    if ((m = path.match(/^\/connector\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/))) {
-      const conversationId = (m[1] ?? '').split(';messageid=')[0] ?? '';
-      const messages = this.activities.get(conversationId) ?? new Map<string, Record<string, unknown>>();
-      this.activities.set(conversationId, messages);
-      if (method === 'PUT' && m[2]) {
-        if (!messages.has(m[2])) return { status: 404 };
-        messages.set(m[2], { ...b, replyToId: messages.get(m[2])?.replyToId });
-        return { status: 200, body: { id: m[2] } };
-      }
-      if (method === 'POST') {
-        const id = `${++this.counter}${randomUUID().slice(0, 4)}`;
-        const replyTo = m[2] ?? (m[1]?.includes(';messageid=') ? m[1].split(';messageid=')[1] : undefined);
-        messages.set(id, { ...b, ...(replyTo ? { replyToId: replyTo } : {}) });
-        return { status: 200, body: { id } };
-      }
-    }
+    const activity = on(null, /^\/connector\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
+    if (activity) return this.activity(method, activity[1] ?? '', activity[2], b);
     return { status: 404, body: { error: { code: 'NotFound' } } };
+  }
+
+  private activity(
+    method: string,
+    conversation: string,
+    activityId: string | undefined,
+    b: Record<string, unknown>,
+  ) {
+    const [conversationId = '', threadId] = conversation.split(';messageid=');
+    const messages = this.activities.get(conversationId) ?? new Map<string, Record<string, unknown>>();
+    this.activities.set(conversationId, messages);
+    if (method === 'PUT' && activityId) {
+      if (!messages.has(activityId)) return { status: 404 };
+      messages.set(activityId, { ...b, replyToId: messages.get(activityId)?.replyToId });
+      return { status: 200, body: { id: activityId } };
+    }
+    if (method !== 'POST') return { status: 405 };
+    this.counter += 1;
+    const id = `${this.counter}${randomUUID().slice(0, 4)}`;
+    const replyTo = activityId ?? threadId;
+    messages.set(id, { ...b, ...(replyTo ? { replyToId: replyTo } : {}) });
+    return { status: 200, body: { id } };
   }
 }

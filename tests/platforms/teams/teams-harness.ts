@@ -151,7 +151,10 @@ export function click(
 }
 
 /** Waits until `check` holds (the bot's follow-up work runs after the answer). */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const started = Date.now();
   let last: unknown;
   while (Date.now() - started < timeoutMs) {
@@ -201,4 +204,13 @@ export function actionData(card: unknown, title: string, verb?: string): Record<
   )[0];
   if (!action) throw new Error(`no action "${title}"`);
   return action.data as Record<string, unknown>;
+}
+
+/** A message text as Teams shows it: escapes and entities undone. */
+export function shown(text: string | undefined): string {
+  return (text ?? '')
+    .replace(/\\(.)/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

@@ -12,7 +12,7 @@ export function inert(text: string, max = 2000): string {
   return shorten(text.replace(CONTROL, '').replace(/\{\{/g, '{\u200B{').replace(/\}\}/g, '}\u200B}'), max);
 }
 
-const MARKDOWN = /[\\`*_{}[\]()#+\-.!|~>]/g;
+const MARKDOWN = /[\\`*_{}[\]()#+\-.!|~]/g;
 
 /**
  * Text for a message activity or a TextBlock, where Teams reads markdown and HTML: every markdown
