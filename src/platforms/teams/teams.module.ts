@@ -43,7 +43,7 @@ export class TeamsModule implements AppModule {
     const retry = this.options.retry ?? DEFAULT_RETRY;
     const references = new TeamsReferenceRepository(app.database.db);
     const adapter = createTeamsAdapter(config);
-    const connector = new ConnectorAccess(adapter, config.appId, retry);
+    const connector = new ConnectorAccess(adapter, config.appId);
     const tokens = new ClientCredentialTokens({
       tokenUrl: config.graphTokenUrl,
       clientId: config.appId,

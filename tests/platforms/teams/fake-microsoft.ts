@@ -65,6 +65,10 @@ export class FakeMicrosoft {
     this.faults.push({ method, match, status, headers, remaining: times });
   }
 
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   named(method: string, match: RegExp): RecordedCall[] {
     return this.calls.filter((call) => call.method === method && match.test(call.path));
   }

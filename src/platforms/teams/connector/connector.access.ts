@@ -20,22 +20,18 @@ export interface ConnectorClient {
 }
 
 /**
- * The Bot Framework Connector outside a turn (proactive messages): a client for a service URL,
- * with Teams' throttling (429) and server errors retried.
+ * The Bot Framework Connector outside a turn (proactive messages). botbuilder's Connector client
+ * already retries throttling (429 and 503, waiting as long as Retry-After says) and other server
+ * errors with exponential back-off, so calls here are not wrapped in a second retry loop.
  */
 export class ConnectorAccess {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly retry: RetryOptions = DEFAULT_RETRY,
   ) {}
 
-  /** Runs `call` with a Connector client for the service URL, retrying throttling and 5xx. */
+  /** Runs `call` with a Connector client for the service URL. */
   async call<T>(serviceUrl: string, call: (client: ConnectorClient) => Promise<T>): Promise<T> {
-    return withRetry(() => this.withClient(serviceUrl, call), connectorDecision, this.retry);
-  }
-
-  private async withClient<T>(serviceUrl: string, call: (client: ConnectorClient) => Promise<T>): Promise<T> {
     const reference: Partial<ConversationReference> = {
       serviceUrl,
       channelId: 'msteams',
@@ -50,26 +46,4 @@ export class ConnectorAccess {
     if (!result) throw new Error('The Connector call did not run');
     return (result as { value: T }).value;
   }
-}
-
-/** Reads the status of a Connector error (Azure REST error or plain HTTP error). */
-export function connectorDecision(error: unknown): RetryDecision {
-  const e = error as {
-    statusCode?: number;
-    status?: number;
-    code?: string;
-    response?: {
-      status?: number;
-      headers?: { get?: (name: string) => string | null } & Record<string, unknown>;
-    };
-  };
-  const status = e?.statusCode ?? e?.response?.status ?? e?.status;
-  const headers = e?.response?.headers;
-  const retryAfter =
-    typeof headers?.get === 'function'
-      ? headers.get('retry-after')
-      : (headers?.['retry-after'] as string | undefined);
-  if (status === undefined && (e?.code === 'ECONNREFUSED' || e?.code === 'ECONNRESET'))
-    return { retry: true };
-  return decideByStatus(status, retryAfter);
 }
