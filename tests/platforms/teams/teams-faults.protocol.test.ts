@@ -90,7 +90,13 @@ describe('Teams: Microsoft having a bad moment', () => {
       members: [],
     });
     const creates = h.microsoft.named('POST', new RegExp(`/graph/teams/${GROUP_ID}/channels$`)).length;
-    const opened = await openIncident(h, ANNA, { ...OPEN, 'o:title': 'Foto 4D' });
+    const opened = await openIncident(
+      h,
+      ANNA,
+      { ...OPEN, 'o:title': 'Foto 4D' },
+      9,
+      '19:left-over@thread.tacv2',
+    );
     expect(opened.channelId).toBe('19:left-over@thread.tacv2');
     expect(h.microsoft.named('POST', new RegExp(`/graph/teams/${GROUP_ID}/channels$`))).toHaveLength(creates);
   });

@@ -22,6 +22,8 @@ export async function openIncident(
   opener: Person,
   values: Record<string, string>,
   expectedCards = 9,
+  /** A channel that already exists and should be used. */
+  existingChannel?: string,
 ): Promise<OpenedIncident> {
   const before = h.microsoft.channels.length;
   await h.post(message(h.microsoft, opener, 'incident nieuw', { channel: GENERAL }));
@@ -45,7 +47,11 @@ export async function openIncident(
       },
     ),
   );
-  const channel = await eventually(() => h.microsoft.channels[before]);
+  const channel = await eventually(() =>
+    existingChannel
+      ? h.microsoft.channels.find((c) => c.id === existingChannel)
+      : h.microsoft.channels[before],
+  );
   const cards = await eventually(() => {
     const posted = h.microsoft.postedCards(channel.id);
     return posted.length === expectedCards ? posted : null;
