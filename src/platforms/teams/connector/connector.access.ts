@@ -1,5 +1,4 @@
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
-import { DEFAULT_RETRY, decideByStatus, type RetryDecision, type RetryOptions, withRetry } from '../retry.js';
 
 /** The Connector operations the bot uses (a subset of botframework-connector's client). */
 export interface ConnectorClient {
