@@ -24,11 +24,8 @@ async function schema(version: string) {
 }
 
 async function validate(manifest: Record<string, unknown>): Promise<string[]> {
-  // biome-ignore lint/suspicious/noExplicitAny: the validator is typed for its own manifest classes
-  return AppManifestUtils.validateAgainstSchema(
-    manifest as any,
-    await schema(String(manifest.manifestVersion)),
-  );
+  const check = AppManifestUtils.validateAgainstSchema as (m: unknown, s: unknown) => Promise<string[]>;
+  return check(manifest, await schema(String(manifest.manifestVersion)));
 }
 
 /** The files of a zip, read back with inflate (a small reader, so the test does not trust our writer's view). */
