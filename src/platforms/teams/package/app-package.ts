@@ -19,14 +19,15 @@ export interface PackageOptions {
 export async function packageManifest(options: PackageOptions): Promise<Record<string, unknown>> {
   if (!GUID.test(options.botId)) throw new Error("MicrosoftAppId must be the bot's application id (a GUID).");
   if (options.appId && !GUID.test(options.appId)) throw new Error('TEAMS_APP_ID must be a GUID.');
-  const manifest = JSON.parse(await readFile(join(options.folder, 'manifest.json'), 'utf8')) as Record<
-    string,
-    any
-  >;
-  manifest.bots[0].botId = options.botId;
+  const manifest = JSON.parse(await readFile(join(options.folder, 'manifest.json'), 'utf8')) as {
+    id: string;
+    bots: Array<{ botId: string }>;
+    webApplicationInfo: { id: string };
+  };
+  for (const bot of manifest.bots) bot.botId = options.botId;
   manifest.webApplicationInfo.id = options.botId;
   if (options.appId) manifest.id = options.appId;
-  return manifest;
+  return manifest as unknown as Record<string, unknown>;
 }
 
 /** The zip a Teams admin uploads: manifest.json and the two icons at the top level. */
