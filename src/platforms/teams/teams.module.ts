@@ -23,6 +23,8 @@ export interface TeamsModuleOptions {
   /** `playground` when the local stand-in plays Teams; its workspaces are kept apart. */
   platform?: Platform;
   retry?: RetryOptions;
+  /** Graph's addresses when they are only known once the server listens (the playground). */
+  graphUrls?: () => Pick<TeamsConfig, 'graphApiUrl' | 'graphTokenUrl'>;
 }
 
 /** Microsoft Teams: messages at POST /api/messages, the incident space as a private channel. */
@@ -45,13 +47,23 @@ export class TeamsModule implements AppModule {
     const adapter = createTeamsAdapter(config);
     const connector = new ConnectorAccess(adapter, config.appId);
     const tokens = new ClientCredentialTokens({
-      tokenUrl: config.graphTokenUrl,
+      tokenUrl: this.options.graphUrls
+        ? () => this.options.graphUrls?.().graphTokenUrl ?? ''
+        : config.graphTokenUrl,
       clientId: config.appId,
       clientSecret: config.appPassword,
       fixedTenantId: config.appType === 'SingleTenant' ? config.appTenantId : null,
       retry,
     });
-    const spaces = new PrivateChannelSpaces(new GraphClient({ baseUrl: config.graphApiUrl, tokens, retry }));
+    const spaces = new PrivateChannelSpaces(
+      new GraphClient({
+        baseUrl: this.options.graphUrls
+          ? () => this.options.graphUrls?.().graphApiUrl ?? ''
+          : config.graphApiUrl,
+        tokens,
+        retry,
+      }),
+    );
     const renderContext = (workspace: Workspace, card: Card, spaceId: string | null) =>
       cardRenderContext(app, workspace, card, spaceId);
     const deps: TeamsDeps = { app, platform, references, renderContext };

@@ -8,8 +8,8 @@ export interface GraphTokens {
 }
 
 export interface ClientCredentials {
-  /** `{tenant}` is replaced by the tenant id. */
-  tokenUrl: string;
+  /** `{tenant}` is replaced by the tenant id; a function when known only once the server listens. */
+  tokenUrl: string | (() => string);
   clientId: string;
   clientSecret: string;
   /** Single-tenant bots always ask their own tenant. */
@@ -45,14 +45,16 @@ export class ClientCredentialTokens implements GraphTokens {
     });
     const answer = await withRetry(
       async () => {
-        const response = await doFetch(
-          this.options.tokenUrl.replace('{tenant}', encodeURIComponent(tenant)),
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body,
-          },
-        ).catch(() => {
+        const { tokenUrl } = this.options;
+        const url = (typeof tokenUrl === 'function' ? tokenUrl() : tokenUrl).replace(
+          '{tenant}',
+          encodeURIComponent(tenant),
+        );
+        const response = await doFetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        }).catch(() => {
           throw new TokenError(503);
         });
         if (!response.ok) throw new TokenError(response.status);

@@ -14,7 +14,8 @@ export class GraphError extends Error {
 }
 
 export interface GraphClientOptions {
-  baseUrl: string;
+  /** Graph's address; a function when it is only known once the server listens (the playground). */
+  baseUrl: string | (() => string);
   tokens: GraphTokens;
   retry?: RetryOptions;
   fetch?: typeof fetch;
@@ -25,7 +26,8 @@ export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
   get baseUrl(): string {
-    return this.options.baseUrl;
+    const { baseUrl } = this.options;
+    return typeof baseUrl === 'function' ? baseUrl() : baseUrl;
   }
 
   async request<T>(tenantId: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -35,7 +37,7 @@ export class GraphClient {
         const token = await this.options.tokens.token(tenantId);
         let response: Response;
         try {
-          response = await doFetch(`${this.options.baseUrl}${path}`, {
+          response = await doFetch(`${this.baseUrl}${path}`, {
             method,
             headers: {
               authorization: `Bearer ${token}`,
