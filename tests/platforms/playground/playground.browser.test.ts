@@ -99,6 +99,6 @@ describe.skipIf(!available)('the playground in a browser', () => {
     await b.getByText(`Opgepakt door ${MENTOR}`).first().waitFor();
 
     await mkdir('test-output', { recursive: true });
-    await b.screenshot({ path: 'test-output/playground.png', fullPage: false });
+    await b.screenshot({ path: 'test-output/playground.png' });
   }, 120_000);
 });

@@ -122,13 +122,21 @@
       answer = null;
     }
     if (answer?.type === CARD) {
-      state.overrides.set(viewKey(message), { card: answer.value, version: message.version });
+      // The answer is at least as new as the message is now; a later change for everyone replaces it.
+      const now = await currentVersion(message);
+      state.overrides.set(viewKey(message), { card: answer.value, version: now ?? message.version });
     } else if (answer?.type === 'application/vnd.microsoft.activity.message') {
       toast(String(answer.value));
     } else if (trigger === 'manual') {
       toast('Er ging iets mis. Probeer het opnieuw.');
     }
     await renderMessages();
+  }
+
+  async function currentVersion(message) {
+    const url = `/playground/messages?user=${encodeURIComponent(state.me.aad)}&conversation=${encodeURIComponent(message.conversationId)}`;
+    const messages = await getJson(url);
+    return messages?.find((m) => m.id === message.id)?.version;
   }
 
   function renderCard(json, message) {
