@@ -169,6 +169,20 @@ export async function eventually<T>(
   throw last ?? new Error('condition not met in time');
 }
 
+/** Waits until the bot has made no call to Microsoft for `ms` (its follow-up work is done). */
+export async function quiet(microsoft: FakeMicrosoft, ms = 300, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  let count = microsoft.calls.length;
+  let since = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (microsoft.calls.length !== count) {
+      count = microsoft.calls.length;
+      since = Date.now();
+    } else if (Date.now() - since >= ms) return;
+  }
+}
+
 type Node = Record<string, unknown>;
 
 /** Every object in a card for which `match` holds. */

@@ -14,6 +14,7 @@ import {
   GENERAL,
   type Harness,
   message,
+  quiet,
   startHarness,
 } from './teams-harness.js';
 
@@ -150,7 +151,7 @@ describe('Teams: opening an incident from a channel', () => {
       ),
     );
     expect(cardText(answeredCard(response))).toContain('Incident 2026-0001');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await quiet(h.microsoft);
     expect(h.microsoft.channels).toHaveLength(1);
   });
 

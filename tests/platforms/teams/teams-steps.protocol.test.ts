@@ -13,6 +13,7 @@ import {
   GENERAL,
   type Harness,
   message,
+  quiet,
   shown,
   startHarness,
 } from './teams-harness.js';
@@ -67,10 +68,11 @@ describe('Teams: working on the steps', () => {
   });
 
   it('Anna clicks the same claim: she is told Bas has it, nothing changes', async () => {
+    await quiet(h.microsoft);
     const puts = h.microsoft.named('PUT', /./).length;
     const response = await h.post(click(h.microsoft, ANNA, VERBS.action, claim, inChannel(phaseId)));
     expect(cardText(answeredCard(response))).toContain('Bas **vet** <at>x</at> heeft deze stap al opgepakt.');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await quiet(h.microsoft);
     expect(h.microsoft.named('PUT', /./)).toHaveLength(puts);
   });
 
