@@ -155,6 +155,23 @@ describe('Teams: opening an incident from a channel', () => {
     expect(h.microsoft.channels).toHaveLength(1);
   });
 
+  it('refuses the form sent in by someone else than the asker', async () => {
+    const submit = actionData(form, 'Openen');
+    const response = await h.post(
+      click(
+        h.microsoft,
+        DIRK,
+        VERBS.openSubmit,
+        { ...submit, 'o:title': 'Foto 5E', 'o:kind': 'other' },
+        {
+          channel: GENERAL,
+          replyToId: pendingId,
+        },
+      ),
+    );
+    expect(cardText(answeredCard(response))).toContain('Dit formulier is van een collega.');
+  });
+
   it('refuses to invite someone who is not in the team', async () => {
     const submit = actionData(form, 'Openen');
     const response = await h.post(

@@ -98,7 +98,8 @@ export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
         type: 'Action.Execute',
         title: t(locale, 'command.submit'),
         verb: VERBS.openSubmit,
-        data: input.team ? { k: OPEN_PREFIX, t: input.team } : { k: OPEN_PREFIX },
+        // Who the form is for: in a channel, nobody else may send it in.
+        data: { k: OPEN_PREFIX, u: input.requesterId, ...(input.team ? { t: input.team } : {}) },
         style: 'positive',
       },
       {

@@ -33,6 +33,7 @@ export async function submitOpenForm(deps: TeamsDeps, context: TurnContext, data
   const workspace = await targetWorkspace(deps, context, data);
   const locale = localeOf(activity, workspace ?? undefined);
   if (!workspace) return answerWithMessage(context, t(locale, 'teams.useTeamChannel'));
+  if (data.u !== actor.userId) return answerWithMessage(context, t(locale, 'teams.notYourForm'));
   const team = await deps.references.team(workspace.id);
   const colleagues = team ? await teamColleagues(context, team.teamId) : [];
   const values = openFormValues(data);
