@@ -38,6 +38,11 @@ export function registerPage(server: HttpServer, state: PlaygroundState): void {
     file(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'text/javascript; charset=utf-8'),
   );
 
+  server.route('GET', '/favicon.ico', (_req, res) => {
+    res.writeHead(204);
+    res.end();
+  });
+
   server.route('GET', '/playground/team', (_req, res) =>
     sendJson(res, 200, {
       tenantId: PLAYGROUND_TENANT,

@@ -17,6 +17,13 @@
     refreshing: new Set(),
   };
   const $ = (id) => document.getElementById(id);
+  // The bot's cards use TextRuns (no markdown); any TextBlock is shown as plain text.
+  AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    const div = document.createElement('div');
+    div.textContent = text;
+    result.outputHtml = div.innerHTML;
+    result.didProcess = true;
+  };
 
   const newId = () =>
     window.crypto?.randomUUID
