@@ -5,7 +5,7 @@ import { errorMessage } from '../../../core/i18n/catalogue.js';
 import type { Incident, Workspace } from '../../../core/incidents/incident.types.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
-import { toAdaptiveCard } from '../../../platforms/teams/cards/adaptive-card.renderer.js';
+import { toAdaptiveCard } from '../cards/adaptive-card.renderer.js';
 import { mergeFormPage } from '../cards/form-pages.js';
 import { formViewCard } from '../cards/form-view.card.js';
 import { inputValues } from '../cards/input-values.js';
@@ -164,10 +164,7 @@ async function answerWithIncidentCard(
   if (!clicked) return answerWithMessage(context, banner?.text ?? '', banner?.tone);
   const card = await deps.app.spaces.buildCard(click.incident.id, clicked.cardKey);
   const renderContext = await deps.renderContext(click.workspace, card, click.spaceId);
-  return answerWithCard(
-    context,
-    toAdaptiveCard(card, { ...renderContext, locale: click.locale }, banner ? { banner } : {}),
-  );
+  return answerWithCard(context, toAdaptiveCard(card, renderContext, banner ? { banner } : {}));
 }
 
 async function describe(deps: TeamsDeps, error: unknown, data: Record<string, unknown>, locale: Locale) {
