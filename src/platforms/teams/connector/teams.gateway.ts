@@ -69,8 +69,10 @@ export class TeamsGateway implements ChatGateway {
   async updateCard(spaceId: string, messageId: string, card: Card): Promise<void> {
     const space = await this.space(spaceId);
     const activity = { ...cardActivity(await this.render(card, spaceId), card.fallback), id: messageId };
+    // A post in a channel is its own thread; Teams names it `<channel>;messageid=<post>`.
+    const thread = `${space.conversationId};messageid=${messageId}`;
     await this.deps.connector.call(space.serviceUrl, (client) =>
-      client.conversations.updateActivity(space.conversationId, messageId, this.withContext(activity, space)),
+      client.conversations.updateActivity(thread, messageId, this.withContext(activity, space)),
     );
   }
 
