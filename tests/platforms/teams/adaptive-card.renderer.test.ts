@@ -18,6 +18,8 @@ import { inputValues } from '../../../src/platforms/teams/cards/input-values.js'
 import { messageCard } from '../../../src/platforms/teams/cards/message.card.js';
 import { openFormCard } from '../../../src/platforms/teams/cards/open-form.card.js';
 import { renderContextFor } from '../../../src/platforms/teams/cards/render-context.js';
+import { closeQuestionCard } from '../../../src/platforms/teams/handlers/close.handler.js';
+import { pendingCard } from '../../../src/platforms/teams/handlers/open-command.handler.js';
 import { type CoreFixture, createCoreFixture } from '../../support/core-fixture.js';
 import { checkCard } from './adaptive-cards.support.js';
 
@@ -291,8 +293,15 @@ describe('forms, the opening form and messages', () => {
     }
   });
 
-  it('a message card', () => {
+  it('a message card, the card the channel sees while someone opens, and the question before closing', () => {
     expectValid(messageCard([HOSTILE, 'tweede regel'], { tone: 'attention' }));
+    const pending = pendingCard('nl', 'U-1', HOSTILE, '29:U-1');
+    expectValid(pending);
+    expect(checkCard(pending).inputIds).toEqual([]);
+    for (const locale of ['nl', 'en'] as const) {
+      const question = closeQuestionCard(locale, base.incident.id, 'Weet je het zeker?');
+      expect(expectValid(question).inputIds).toEqual(['c:archive']);
+    }
   });
 });
 

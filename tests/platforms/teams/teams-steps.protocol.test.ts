@@ -10,6 +10,7 @@ import {
   click,
   DIRK,
   eventually,
+  findAll,
   GENERAL,
   type Harness,
   message,
@@ -140,6 +141,40 @@ describe('Teams: working on the steps', () => {
       ),
     );
     expect(cardText(answeredCard(saved))).toContain('Op niet van toepassing gezet');
+  });
+
+  it('the "Meer" set assigns a step to a colleague and adds a note', async () => {
+    const card = incident.cards[1]!.card;
+    const more = findAll(card, (n) => n.type === 'Action.ShowCard' && n.title === 'Meer')[1];
+    const assign = findAll(
+      more,
+      (n) => n.type === 'Action.ShowCard' && n.title === 'Toewijzen aan collega',
+    )[0];
+    const choices = findAll(assign, (n) => n.type === 'Input.ChoiceSet')[0] as {
+      id: string;
+      choices: Array<{ value: string }>;
+    };
+    expect(choices.choices.map((c) => c.value)).toEqual(['aad-anna', 'aad-bas']);
+    const save = actionData(assign, 'Opslaan');
+    const assigned = await h.post(
+      click(h.microsoft, BAS, VERBS.action, { ...save, [choices.id]: 'aad-anna' }, inChannel(phaseId)),
+    );
+    expect(cardText(answeredCard(assigned))).toContain(
+      'Je hebt Bepaal omvang en impact toegewezen aan Anna.',
+    );
+    const note = findAll(more, (n) => n.type === 'Action.ShowCard' && n.title === 'Notitie toevoegen')[0];
+    const noteSave = actionData(note, 'Opslaan');
+    const noted = await h.post(
+      click(
+        h.microsoft,
+        BAS,
+        VERBS.action,
+        { ...noteSave, [`${noteSave.k}:note`]: 'Ouders zijn gebeld' },
+        inChannel(phaseId),
+      ),
+    );
+    expect(cardText(answeredCard(noted))).toContain('Je notitie is opgeslagen.');
+    expect(cardText(answeredCard(noted))).toContain('Ouders zijn gebeld');
   });
 
   it('a form opens for the clicker only, refuses bad answers on the form and saves good ones', async () => {

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { type ActionPayload, decodeAction, encodeAction } from '../../../core/cards/action-payload.js';
 import { errorMessage, t } from '../../../core/i18n/catalogue.js';
+import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { card, VERBS } from '../cards/adaptive.types.js';
 import { container, line } from '../cards/elements.js';
 import { messageCard } from '../cards/message.card.js';
@@ -9,23 +10,12 @@ import { actorOf, channelOf, localeOf } from '../teams.turn.js';
 import { workspaceOfTeam } from '../teams.workspaces.js';
 import { answerWithCard, replaceForEveryone, replyCard, replyText } from './replies.js';
 
-/** `incident sluit`: the lead gets a question first; closing cannot be undone. */
-export async function closeCommand(deps: TeamsDeps, context: TurnContext): Promise<void> {
-  const workspace = await workspaceOfTeam(deps, context);
-  const locale = localeOf(context.activity, workspace ?? undefined);
-  const spaceId = channelOf(context.activity);
-  if (!workspace || !spaceId) return replyText(context, t(locale, 'command.notInIncident'));
-  const prepared = await deps.app.commands.prepareClose(
-    workspace,
-    actorOf(context.activity),
-    spaceId,
-    locale,
-  );
-  if (!prepared.ok) return replyText(context, prepared.message);
-  const payload: ActionPayload = { v: 1, i: prepared.incident.id, a: 'close' };
-  const question = card(
+/** The question before closing, with the choice to archive the channel too. */
+export function closeQuestionCard(locale: Locale, incidentId: string, question: string) {
+  const payload: ActionPayload = { v: 1, i: incidentId, a: 'close' };
+  return card(
     [
-      container([line(prepared.question, { strong: true })], { style: 'attention' }),
+      container([line(question, { strong: true })], { style: 'attention' }),
       { type: 'Input.Toggle', id: 'c:archive', title: t(locale, 'command.closeArchive'), value: 'false' },
     ],
     {
@@ -47,6 +37,22 @@ export async function closeCommand(deps: TeamsDeps, context: TurnContext): Promi
       ],
     },
   );
+}
+
+/** `incident sluit`: the lead gets a question first; closing cannot be undone. */
+export async function closeCommand(deps: TeamsDeps, context: TurnContext): Promise<void> {
+  const workspace = await workspaceOfTeam(deps, context);
+  const locale = localeOf(context.activity, workspace ?? undefined);
+  const spaceId = channelOf(context.activity);
+  if (!workspace || !spaceId) return replyText(context, t(locale, 'command.notInIncident'));
+  const prepared = await deps.app.commands.prepareClose(
+    workspace,
+    actorOf(context.activity),
+    spaceId,
+    locale,
+  );
+  if (!prepared.ok) return replyText(context, prepared.message);
+  const question = closeQuestionCard(locale, prepared.incident.id, prepared.question);
   await replyCard(context, question, prepared.question);
 }
 
