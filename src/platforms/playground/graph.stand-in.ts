@@ -33,6 +33,21 @@ export function registerGraph(server: HttpServer, state: PlaygroundState): void 
         }));
       return sendJson(res, 200, { value });
     }
+    if (req.method === 'GET' && parts[4] === 'messages') {
+      const value = state
+        .list(parts[3] ?? '')
+        .filter((message) => !message.replyToId)
+        .map((message) => ({
+          id: message.id,
+          attachments: (
+            (message.activity.attachments as Array<{ contentType: string; content: unknown }>) ?? []
+          ).map((attachment) => ({
+            contentType: attachment.contentType,
+            content: JSON.stringify(attachment.content),
+          })),
+        }));
+      return sendJson(res, 200, { value });
+    }
     const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
     if (req.method === 'POST' && parts.length === 3) {
       const name = String(body.displayName ?? '');

@@ -149,6 +149,16 @@ export class FakeMicrosoft {
       this.channels.push(channel);
       return { status: 201, body: channel };
     }
+    const posts = on('GET', /^\/graph\/teams\/[^/]+\/channels\/([^/]+)\/messages/);
+    if (posts) {
+      const value = this.cards(posts[1] ?? '', false).map((post) => ({
+        id: post.id,
+        attachments: [
+          { contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(post.card) },
+        ],
+      }));
+      return { status: 200, body: { value } };
+    }
     if (on('POST', /^\/graph\/teams\/[^/]+\/channels\/[^/]+\/(members|archive)$/)) {
       return { status: path.endsWith('archive') ? 202 : 201, body: {} };
     }

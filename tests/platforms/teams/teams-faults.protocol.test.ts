@@ -175,18 +175,39 @@ describe('Teams: finishing an opening after a crash', () => {
     expect(microsoft.channels).toHaveLength(1);
     const stored = await h.app.database.db
       .selectFrom('incident')
-      .select(['status', 'space_id'])
+      .select(['id', 'status', 'space_id'])
       .executeTakeFirstOrThrow();
     expect(stored.status).toBe('opening');
+    const incidentId = stored.id;
     await h.close();
+
+    // The overview did reach the channel before the process died, but its id was never stored.
+    const channelId0 = microsoft.channels[0]!.id;
+    const earlier = new Map([
+      [
+        'earlier-overview',
+        { attachments: [{ content: { body: [{ id: `stappenplan:${incidentId}:overview` }] } }] },
+      ],
+    ]);
+    microsoft.activities.set(channelId0, earlier);
 
     // Restarted, with Microsoft answering again.
     microsoft.clearFaults();
     h = await startHarness({ dataDir: join(dir, 'data'), microsoft });
     const channelId = microsoft.channels[0]!.id;
-    await eventually(() => microsoft.postedCards(channelId).length === 9);
-    const after = await h.app.database.db.selectFrom('incident').select(['status']).executeTakeFirstOrThrow();
-    expect(after.status).toBe('open');
+    await eventually(
+      async () =>
+        (await h!.app.database.db.selectFrom('incident').select(['status']).executeTakeFirstOrThrow())
+          .status === 'open',
+    );
+    // Eight cards posted now, the overview found instead of posted twice.
+    expect(microsoft.postedCards(channelId)).toHaveLength(9);
+    const overview = await h.app.database.db
+      .selectFrom('card_message')
+      .select('message_id')
+      .where('card_key', '=', 'overview')
+      .executeTakeFirstOrThrow();
+    expect(overview.message_id).toBe('earlier-overview');
     expect(microsoft.channels).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import {
   byteSize,
   CARD_BYTE_LIMIT,
   card,
+  cardMarker,
   type RenderContext,
 } from './adaptive.types.js';
 import { container, labelled, line, paragraph, run } from './elements.js';
@@ -80,6 +81,7 @@ function render(source: Card, ctx: RenderContext, extras: RenderExtras, level: L
     }
     body.push(...elements);
   }
+  if (ctx.incidentId && body[0]) body[0] = { ...body[0], id: cardMarker(ctx.incidentId, source.key) };
   return card(body, { fallbackText: inert(source.fallback, 200), msteams: { width: 'Full' } });
 }
 

@@ -33,6 +33,13 @@ export interface RenderContext {
   members: MemberChoice[];
   /** Form kind and stored answer per step key, for the form view. */
   forms: Record<string, { kind: string; data: Record<string, unknown> | null }>;
+  /** The incident the card belongs to; marks the card so it can be found again after a crash. */
+  incidentId?: string;
+}
+
+/** The id put on a card's first element: which incident and which card it is. */
+export function cardMarker(incidentId: string, cardKey: string): string {
+  return `stappenplan:${incidentId}:${cardKey}`;
 }
 
 /** Action.Execute verbs the bot understands. */

@@ -14,6 +14,7 @@ export function renderContextFor(view: IncidentView, playbook: Playbook, locale:
   }
   return {
     locale,
+    incidentId: view.incident.id,
     members: view.members.map((member) => ({ userId: member.userId, displayName: member.displayName })),
     forms,
   };

@@ -2,7 +2,7 @@ import type { ConversationParameters } from 'botbuilder';
 import type { Card } from '../../../core/cards/card.types.js';
 import type { UserId, Workspace } from '../../../core/incidents/incident.types.js';
 import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../../core/ports/chat-gateway.js';
-import type { RenderContext } from '../cards/adaptive.types.js';
+import { cardMarker, type RenderContext } from '../cards/adaptive.types.js';
 import { toAdaptiveCard } from '../cards/adaptive-card.renderer.js';
 import type { PrivateChannelSpaces } from '../graph/private-channel.space.js';
 import type { SpaceRef, TeamRef, TeamsReferenceRepository } from '../storage/teams-reference.repository.js';
@@ -55,6 +55,17 @@ export class TeamsGateway implements ChatGateway {
       tenantId: team.tenantId,
     });
     return { spaceId };
+  }
+
+  /** A card a previous process posted but could not store (it died in between), found through Graph. */
+  async findCard(spaceId: string, incidentId: string, cardKey: string): Promise<PostedMessage | null> {
+    const team = await this.team();
+    if (!team.aadGroupId) return null;
+    const found = await this.deps.spaces
+      .findPost(team.tenantId, team.aadGroupId, spaceId, cardMarker(incidentId, cardKey))
+      // Not finding it (no permission, Graph down) means posting it again: a double card, never a lost one.
+      .catch(() => null);
+    return found ? { messageId: found } : null;
   }
 
   async postCard(spaceId: string, card: Card): Promise<PostedMessage> {

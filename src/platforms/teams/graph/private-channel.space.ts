@@ -65,6 +65,23 @@ export class PrivateChannelSpaces {
     }
   }
 
+  /**
+   * A recent post in the channel whose card carries `marker` (a card posted by a process that
+   * died before it could store the post's id). Reads the newest posts only.
+   */
+  async findPost(
+    tenantId: string,
+    groupId: string,
+    channelId: string,
+    marker: string,
+  ): Promise<string | null> {
+    const posts = await this.graph.request<{
+      value: Array<{ id: string; attachments?: Array<{ content?: string | null }> }>;
+    }>(tenantId, 'GET', `${this.channelPath(groupId, channelId)}/messages?$top=50`);
+    const needle = JSON.stringify(marker);
+    return posts.value.find((post) => post.attachments?.some((a) => a.content?.includes(needle)))?.id ?? null;
+  }
+
   async archive(tenantId: string, groupId: string, channelId: string): Promise<void> {
     await this.graph.request(tenantId, 'POST', `${this.channelPath(groupId, channelId)}/archive`, {});
   }
