@@ -10,6 +10,14 @@ export function adaptiveCards(): AdaptiveCards {
   if (!loaded) {
     const require = createRequire(import.meta.url);
     loaded = require('adaptivecards/dist/adaptivecards.js');
+    // Input labels go through the markdown hook; plain text is what Teams shows there.
+    loaded.AdaptiveCard.onProcessMarkdown = (
+      text: string,
+      result: { outputHtml?: string; didProcess: boolean },
+    ) => {
+      result.outputHtml = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      result.didProcess = true;
+    };
   }
   return loaded;
 }
