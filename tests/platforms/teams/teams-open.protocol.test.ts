@@ -15,6 +15,7 @@ import {
   type Harness,
   message,
   quiet,
+  shown,
   startHarness,
 } from './teams-harness.js';
 
@@ -209,6 +210,23 @@ describe('Teams: opening an incident from a channel', () => {
     );
     expect(cardText(answeredCard(response))).toContain('Incident 2026-0002 is geopend');
     await eventually(() => h.microsoft.channels.find((c) => c.displayName === 'incident-2026-0002'));
+  });
+
+  it('status in a personal chat lists your open incidents; help comes in your language', async () => {
+    await h.post(message(h.microsoft, BAS, 'incident status'));
+    const texts = h.microsoft.texts('a:personal-aad-bas');
+    const status = shown(texts.at(-1)?.text);
+    expect(status).toContain('Jouw open incidenten:');
+    expect(status).toContain('2026-0001: Foto 2B');
+    expect(status).toContain('2026-0002: Filmpje 4A');
+    await h.post(message(h.microsoft, DIRK, 'incident status'));
+    expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toBe(
+      'Je hebt geen open incidenten.',
+    );
+    await h.post(message(h.microsoft, DIRK, 'wat kan je?', { locale: 'en-US' }));
+    expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toContain(
+      "I don't know that command.",
+    );
   });
 });
 
