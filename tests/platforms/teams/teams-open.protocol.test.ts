@@ -225,7 +225,7 @@ describe('Teams: opening an incident from a channel', () => {
     );
     await h.post(message(h.microsoft, DIRK, 'wat kan je?', { locale: 'en-US' }));
     expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toContain(
-      "I don't know that command.",
+      'I do not know that command.',
     );
   });
 });
