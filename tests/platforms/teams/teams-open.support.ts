@@ -56,5 +56,14 @@ export async function openIncident(
     const posted = h.microsoft.postedCards(channel.id);
     return posted.length === expectedCards ? posted : null;
   });
+  // The opening is done once every card's id is stored and the incident is open.
+  await eventually(async () => {
+    const incident = await h.app.database.db
+      .selectFrom('incident')
+      .select('status')
+      .where('space_id', '=', channel.id)
+      .executeTakeFirst();
+    return incident?.status === 'open';
+  });
   return { channelId: channel.id, cards };
 }
