@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_reminders.js';
+import * as m0003 from './0003_teams.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so the same
@@ -9,4 +10,5 @@ import * as m0002 from './0002_reminders.js';
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_reminders': m0002,
+  '0003_teams': m0003,
 };

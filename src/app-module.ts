@@ -28,10 +28,10 @@ export interface AppContext {
   /** Opening, status, closing, the file-share warning, form and assign dialogs. */
   commands: CommandService;
   server: HttpServer;
-  /** The database itself, for modules with their own tables (the scheduler's reminders). */
-  database: DatabaseHandle;
   /** Makes the platform's gateway the one used for its workspaces. */
   registerGateway(platform: Platform, gatewayFor: (workspace: Workspace) => ChatGateway): void;
+  /** The database, for a module's own tables (the scheduler's reminders, Teams conversation references). */
+  database: DatabaseHandle;
 }
 
 /** A part plugged into the process: a chat platform (Slack, Teams, the playground) or the scheduler. */

@@ -7,6 +7,7 @@ import type { PlaybookTable } from './tables/playbook.table.js';
 import type { ProcessedRequestTable } from './tables/processed-request.table.js';
 import type { ReminderTable } from './tables/reminder.table.js';
 import type { StepTable } from './tables/step.table.js';
+import type { TeamsConversationTable, TeamsTeamTable } from './tables/teams.table.js';
 import type { WorkspaceTable } from './tables/workspace.table.js';
 
 /** The database as Kysely sees it. Tables of later features add themselves here. */
@@ -23,4 +24,6 @@ export interface Database {
   audit_event: AuditEventTable;
   processed_request: ProcessedRequestTable;
   reminder: ReminderTable;
+  teams_team: TeamsTeamTable;
+  teams_conversation: TeamsConversationTable;
 }

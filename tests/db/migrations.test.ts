@@ -17,6 +17,8 @@ const TABLES = [
   'processed_request',
   'reminder',
   'step',
+  'teams_conversation',
+  'teams_team',
   'workspace',
 ];
 

@@ -257,4 +257,17 @@ export const en: Record<MessageKey, string> = {
   'slack.stillBusy': 'The incident is still being saved. You will get a message here when it is ready.',
   'slack.openFailed':
     'Incident {number} is saved, but its channel is not ready yet. {problem} The bot will try again by itself.',
+  // Microsoft Teams and the playground
+  'teams.save': 'Save',
+  'teams.cardTooLarge': 'This card is too large to show here. Type "incident status" for the overview.',
+  'teams.openPending': '{name} is filling in the form for a new incident. Only {name} sees that form.',
+  'teams.openCancelled': 'No incident was opened.',
+  'teams.opened': 'Incident {number} has been opened in a private channel, only for the people invited.',
+  'teams.useTeamChannel':
+    'Open an incident from a channel of the team Stappenplan was added to: type @Stappenplan incident new there.',
+  'teams.notYourForm': 'This form belongs to a colleague. Type "incident new" yourself to open an incident.',
+  'teams.closeCancelled': 'The incident stays open.',
+  'teams.help':
+    "Stappenplan sexting: how it works.\n• @Stappenplan incident new: open a new incident with its own private channel.\n• @Stappenplan incident status: in an incident channel the overview; elsewhere your open incidents.\n• @Stappenplan incident close: close the incident (lead only).\n• @Stappenplan incident help: this explanation.\nIn your chat with Stappenplan, leave out @Stappenplan. Do not use pupils' names and never share the images themselves.",
+  'teams.rows': 'Rows {from}–{to}',
 };

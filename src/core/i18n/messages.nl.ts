@@ -274,6 +274,21 @@ export const nl = {
   'slack.stillBusy': 'Het incident wordt nog opgeslagen. Je krijgt hier bericht zodra het klaarstaat.',
   'slack.openFailed':
     'Incident {number} is bewaard, maar het kanaal staat nog niet klaar. {problem} De bot probeert het vanzelf opnieuw.',
+  // Microsoft Teams and the playground
+  'teams.save': 'Opslaan',
+  'teams.cardTooLarge': 'Deze kaart is te groot om hier te tonen. Typ "incident status" voor het overzicht.',
+  'teams.openPending':
+    '{name} vult het formulier voor een nieuw incident in. Alleen {name} ziet dat formulier.',
+  'teams.openCancelled': 'Er is geen incident geopend.',
+  'teams.opened': 'Incident {number} is geopend in een besloten kanaal, alleen voor de genodigden.',
+  'teams.useTeamChannel':
+    'Open een incident vanuit een kanaal van het team waar Stappenplan is toegevoegd: typ daar @Stappenplan incident nieuw.',
+  'teams.notYourForm':
+    'Dit formulier is van een collega. Typ zelf "incident nieuw" om een incident te openen.',
+  'teams.closeCancelled': 'Het incident blijft open.',
+  'teams.help':
+    'Stappenplan sexting: zo werkt het.\n• @Stappenplan incident nieuw: open een nieuw incident met een eigen, besloten kanaal.\n• @Stappenplan incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• @Stappenplan incident sluit: sluit het incident (alleen de regisseur).\n• @Stappenplan incident help: deze uitleg.\nIn je chat met Stappenplan laat je @Stappenplan weg. Gebruik geen namen van leerlingen en deel nooit de beelden zelf.',
+  'teams.rows': 'Rijen {from}–{to}',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,0 +1,22 @@
+import type { AppModule } from '../../app-module.js';
+import { type Config, ConfigError, type Env, text } from '../../config/config.js';
+import { isLoopback, loadTeamsConfig } from '../teams/teams.config.js';
+import { TeamsModule } from '../teams/teams.module.js';
+import { PlaygroundModule } from './playground.module.js';
+
+/**
+ * Teams when MicrosoftAppId is set; the playground when no chat platform has credentials (neither
+ * Teams nor Slack). The playground accepts requests without sign-in, so only on a loopback HOST.
+ */
+export function teamsOrPlayground(env: Env, config: Config): AppModule[] {
+  const teams = loadTeamsConfig(env);
+  if (teams) return [new TeamsModule({ config: teams })];
+  if (text(env, 'SLACK_BOT_TOKEN')) return [];
+  if (!isLoopback(config.host)) {
+    throw new ConfigError(
+      'HOST',
+      `must be 127.0.0.1 while no chat platform is configured: the playground accepts requests without sign-in (got "${config.host}"). Set MicrosoftAppId or SLACK_BOT_TOKEN for a reachable bot.`,
+    );
+  }
+  return [new PlaygroundModule()];
+}

@@ -1,0 +1,103 @@
+import { encodeAction } from '../../../core/cards/action-payload.js';
+import type { CardAction } from '../../../core/cards/card.types.js';
+import { t } from '../../../core/i18n/catalogue.js';
+import { LIMITS } from '../../../core/incidents/limits.js';
+import { type AcElement, card, type RenderContext, VERBS } from './adaptive.types.js';
+import { inert } from './inert-text.js';
+
+const STYLE: Record<NonNullable<CardAction['style']>, string> = {
+  primary: 'positive',
+  danger: 'destructive',
+};
+
+/** The data an Action.Execute carries: the encoded payload and, for inputs, their id prefix. */
+export function actionData(action: CardAction, prefix?: string): Record<string, string> {
+  return prefix ? { p: encodeAction(action.payload), k: prefix } : { p: encodeAction(action.payload) };
+}
+
+function execute(title: string, verb: string, data: Record<string, string>, style?: string): AcElement {
+  const element: AcElement = { type: 'Action.Execute', title: inert(title, 75), verb, data };
+  if (style) element.style = style;
+  return element;
+}
+
+/**
+ * A button. Actions that need input open an inline card with that input and a save button
+ * (one click less than a dialog, and the answer goes through the same Action.Execute path);
+ * a form opens the form view for the clicker only, because a whole form does not fit inline.
+ * `prefix` keeps input ids unique within the card.
+ */
+export function renderAction(
+  action: CardAction,
+  ctx: RenderContext,
+  prefix: string,
+  inline = true,
+): AcElement {
+  const style = action.style ? STYLE[action.style] : undefined;
+  if (!action.input) return execute(action.label, VERBS.action, actionData(action), style);
+  if (action.input === 'form' || !inline) {
+    return execute(action.label, VERBS.formView, actionData(action), style);
+  }
+  const inputs = inputFor(action.input, ctx, prefix);
+  if (!inputs) return execute(action.label, VERBS.formView, actionData(action), style);
+  return {
+    type: 'Action.ShowCard',
+    title: inert(action.label, 75),
+    card: card(inputs, {
+      actions: [execute(t(ctx.locale, 'teams.save'), VERBS.action, actionData(action, prefix), 'positive')],
+    }),
+  };
+}
+
+function inputFor(input: CardAction['input'], ctx: RenderContext, prefix: string): AcElement[] | null {
+  const { locale } = ctx;
+  switch (input) {
+    case 'reason':
+      return [
+        {
+          type: 'Input.Text',
+          id: `${prefix}:reason`,
+          label: t(locale, 'prompt.notApplicable'),
+          isMultiline: true,
+          isRequired: true,
+          maxLength: LIMITS.reason,
+          errorMessage: t(locale, 'input.required', { field: t(locale, 'field.reason') }),
+        },
+      ];
+    case 'note':
+      return [
+        {
+          type: 'Input.Text',
+          id: `${prefix}:note`,
+          label: t(locale, 'prompt.note'),
+          isMultiline: true,
+          isRequired: true,
+          maxLength: LIMITS.note,
+          errorMessage: t(locale, 'input.required', { field: t(locale, 'field.note') }),
+        },
+      ];
+    case 'dueDate':
+      return [{ type: 'Input.Date', id: `${prefix}:dueDate`, label: t(locale, 'field.dueAt') }];
+    case 'assignee':
+      return [
+        {
+          type: 'Input.ChoiceSet',
+          id: `${prefix}:assigneeId`,
+          label: t(locale, 'field.assignee'),
+          style: 'compact',
+          isRequired: true,
+          errorMessage: t(locale, 'input.required', { field: t(locale, 'field.assignee') }),
+          choices: memberChoices(ctx),
+        },
+      ];
+    default:
+      return null;
+  }
+}
+
+export function memberChoices(ctx: Pick<RenderContext, 'members'>): AcElement[] {
+  return ctx.members.map((member) => ({
+    title: inert(member.displayName ?? member.userId, 120),
+    value: member.userId,
+  }));
+}

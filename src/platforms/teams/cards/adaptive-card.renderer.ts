@@ -1,0 +1,181 @@
+import type { Card, CardBlock, StepBlock } from '../../../core/cards/card.types.js';
+import { t } from '../../../core/i18n/catalogue.js';
+import { renderAction } from './action.renderer.js';
+import {
+  type AcElement,
+  type AdaptiveCardJson,
+  byteSize,
+  CARD_BYTE_LIMIT,
+  card,
+  cardMarker,
+  type RenderContext,
+} from './adaptive.types.js';
+import { container, labelled, line, paragraph, run } from './elements.js';
+import { inert } from './inert-text.js';
+
+/**
+ * How much a card may show. Level 0 is everything; each next level gives up something so that
+ * any card fits Teams' size limit: guidance first, then inline inputs, then long lines.
+ */
+interface Level {
+  guidance: boolean;
+  inlineInputs: boolean;
+  lineMax: number;
+}
+
+const LEVELS: Level[] = [
+  { guidance: true, inlineInputs: true, lineMax: 600 },
+  { guidance: false, inlineInputs: true, lineMax: 300 },
+  { guidance: false, inlineInputs: false, lineMax: 200 },
+  { guidance: false, inlineInputs: false, lineMax: 80 },
+];
+
+export interface RenderExtras {
+  /** A sentence for the person who clicked, shown on top of their copy of the card. */
+  banner?: { text: string; tone: 'good' | 'attention' };
+}
+
+/**
+ * The neutral card as an Adaptive Card 1.5. Pure: the same card and context give the same JSON.
+ * All text goes into TextRuns (literal), and the result is always under CARD_BYTE_LIMIT.
+ */
+export function toAdaptiveCard(
+  source: Card,
+  ctx: RenderContext,
+  extras: RenderExtras = {},
+): AdaptiveCardJson {
+  for (const level of LEVELS) {
+    const rendered = render(source, ctx, extras, level);
+    if (byteSize(rendered) <= CARD_BYTE_LIMIT) return rendered;
+  }
+  // Still too big (a playbook with very many steps): the header and a pointer to the status command.
+  const header = source.blocks.find((block) => block.type === 'header');
+  return card(
+    [
+      line(header?.type === 'header' ? header.text : source.fallback, { strong: true, size: 'medium' }),
+      line(t(ctx.locale, 'teams.cardTooLarge'), { tone: 'attention' }),
+    ],
+    { fallbackText: inert(source.fallback, 200), msteams: { width: 'Full' } },
+  );
+}
+
+function render(source: Card, ctx: RenderContext, extras: RenderExtras, level: Level): AdaptiveCardJson {
+  const body: AcElement[] = [];
+  if (extras.banner) {
+    body.push(container([line(extras.banner.text, { strong: true })], { style: extras.banner.tone }));
+  }
+  let separateNext = false;
+  let stepIndex = 0;
+  for (const block of source.blocks) {
+    if (block.type === 'divider') {
+      separateNext = true;
+      continue;
+    }
+    const elements =
+      block.type === 'step'
+        ? renderStep(block, ctx, level, `s${stepIndex++}`)
+        : renderBlock(block, ctx, level);
+    if (separateNext && elements[0]) {
+      elements[0] = { ...elements[0], separator: true, spacing: 'medium' };
+      separateNext = false;
+    }
+    body.push(...elements);
+  }
+  if (ctx.incidentId && body[0]) body[0] = { ...body[0], id: cardMarker(ctx.incidentId, source.key) };
+  return card(body, { fallbackText: inert(source.fallback, 200), msteams: { width: 'Full' } });
+}
+
+function renderBlock(block: Exclude<CardBlock, StepBlock>, ctx: RenderContext, level: Level): AcElement[] {
+  const max = level.lineMax;
+  switch (block.type) {
+    case 'header':
+      return [line(block.text, { strong: true, size: 'large' }, {}, 200)];
+    case 'text': {
+      const text = line(block.text, { tone: block.tone, strong: block.strong }, {}, Math.max(max, 400));
+      if (block.tone === 'warning' || block.tone === 'attention') {
+        return [container([text], { style: block.tone === 'warning' ? 'warning' : 'attention' })];
+      }
+      return [text];
+    }
+    case 'facts':
+      return [container(block.facts.map((fact) => labelled(fact.label, fact.value)))];
+    case 'progress':
+      return [
+        line(block.title, { strong: true }, { spacing: 'medium' }),
+        ...block.rows.map((row) =>
+          labelled(
+            row.label,
+            t(ctx.locale, 'overview.progressLine', { done: row.done, na: row.notApplicable, open: row.open }),
+          ),
+        ),
+      ];
+    case 'list':
+      return [
+        ...(block.title ? [line(block.title, { strong: true }, { spacing: 'medium' })] : []),
+        ...block.items.map((item) => line(`• ${item}`, {}, { spacing: 'none' }, max)),
+      ];
+    case 'links':
+      return [
+        ...(block.title ? [line(block.title, { strong: true }, { spacing: 'medium' })] : []),
+        ...block.links.map((link) => {
+          const runs = [run(link.label, { strong: true }, 200)];
+          if (link.detail) runs.push(run(` · ${link.detail}`, { tone: 'muted' }, 300));
+          const element = paragraph(runs, { spacing: 'small' });
+          return safeUrl(link.url)
+            ? { ...element, inlines: [{ ...runs[0], selectAction: openUrl(link.url) }, ...runs.slice(1)] }
+            : element;
+        }),
+      ];
+    case 'actions':
+      return [{ type: 'ActionSet', actions: block.actions.map((a, i) => renderAction(a, ctx, `a${i}`)) }];
+    default:
+      return [];
+  }
+}
+
+function renderStep(step: StepBlock, ctx: RenderContext, level: Level, prefix: string): AcElement[] {
+  const items: AcElement[] = [
+    paragraph([
+      run(step.title, { strong: true }, 200),
+      run(`  ·  ${step.statusLabel}`, { tone: statusTone(step) }),
+    ]),
+  ];
+  if (level.guidance) {
+    for (const guidance of step.guidance)
+      items.push(line(guidance, { tone: 'muted' }, { spacing: 'none' }, 400));
+  }
+  for (const detail of step.details) items.push(line(detail, {}, { spacing: 'none' }, level.lineMax));
+  const actions = step.actions.map((action, i) =>
+    renderAction(action, ctx, `${prefix}a${i}`, level.inlineInputs),
+  );
+  if (step.menu.length > 0) {
+    actions.push({
+      type: 'Action.ShowCard',
+      title: t(ctx.locale, 'action.more'),
+      card: card([
+        {
+          type: 'ActionSet',
+          actions: step.menu.map((action, i) =>
+            renderAction(action, ctx, `${prefix}m${i}`, level.inlineInputs),
+          ),
+        },
+      ]),
+    });
+  }
+  if (actions.length > 0) items.push({ type: 'ActionSet', actions });
+  return [container(items, { separator: true, spacing: 'medium' })];
+}
+
+function statusTone(step: StepBlock) {
+  if (step.status === 'done') return 'good' as const;
+  if (step.status === 'claimed') return 'warning' as const;
+  return 'muted' as const;
+}
+
+function safeUrl(url: string): boolean {
+  return /^https:\/\/[^\s"<>]+$/i.test(url) || /^tel:\+?[\d\s-]+$/i.test(url);
+}
+
+function openUrl(url: string): AcElement {
+  return { type: 'Action.OpenUrl', url };
+}

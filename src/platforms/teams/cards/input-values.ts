@@ -1,0 +1,53 @@
+import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
+
+/**
+ * Reads what an Action.Execute brought back: the values of the inputs whose ids start with the
+ * prefix in `data.k`. Ids look like `s0a2:reason` or `f:items.1.who`.
+ */
+export function inputValues(data: Record<string, unknown>): ActionInputValues {
+  const prefix = typeof data.k === 'string' ? `${data.k}:` : null;
+  if (!prefix) return {};
+  const own = new Map<string, string>();
+  for (const [key, value] of Object.entries(data)) {
+    if (key.startsWith(prefix) && (typeof value === 'string' || typeof value === 'number')) {
+      own.set(key.slice(prefix.length), String(value));
+    }
+  }
+  const values: ActionInputValues = {};
+  if (own.has('reason')) values.reason = own.get('reason');
+  if (own.has('note')) values.note = own.get('note');
+  if (own.has('assigneeId')) values.assigneeId = own.get('assigneeId');
+  if (own.has('dueDate')) values.dueDate = own.get('dueDate');
+  if (data.k === 'f') values.form = formValues(own, typeof data.r === 'string' ? data.r.split(',') : []);
+  return values;
+}
+
+const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** `items.1.who` → `{ items: [ , { who } ] }`; row ids from the card are put back on their rows. */
+function formValues(own: Map<string, string>, rowIds: string[]): Record<string, unknown> {
+  const form: Record<string, unknown> = {};
+  for (const [path, value] of own) {
+    const parts = path.split('.');
+    if (parts.length === 1) {
+      if (!UNSAFE.has(path)) form[path] = value;
+      continue;
+    }
+    const [list, indexText, field] = parts;
+    const index = Number(indexText);
+    if (parts.length !== 3 || !list || !field || UNSAFE.has(list) || UNSAFE.has(field)) continue;
+    if (!Number.isInteger(index) || index < 0 || index > 100) continue;
+    if (!Array.isArray(form[list])) form[list] = [];
+    const rows = form[list] as Record<string, unknown>[];
+    while (rows.length <= index) rows.push({});
+    (rows[index] as Record<string, unknown>)[field] = value;
+  }
+  for (const value of Object.values(form)) {
+    if (!Array.isArray(value)) continue;
+    value.forEach((row: Record<string, unknown>, index) => {
+      const id = rowIds[index];
+      if (id) row.id = id;
+    });
+  }
+  return form;
+}

@@ -1,0 +1,138 @@
+import { type MessageKey, t } from '../../../core/i18n/catalogue.js';
+import { INCIDENT_KINDS } from '../../../core/incidents/incident.types.js';
+import { LIMITS } from '../../../core/incidents/limits.js';
+import { FACT_VALUES, type FactKey, type Locale } from '../../../core/playbook/playbook.types.js';
+import { type AcElement, type AdaptiveCardJson, card, type MemberChoice, VERBS } from './adaptive.types.js';
+import { container, line } from './elements.js';
+import { inert } from './inert-text.js';
+
+export const OPEN_PREFIX = 'o';
+
+/** What the person typed last time, so a refused form comes back filled in. */
+export interface OpenFormValues {
+  title?: string;
+  kind?: string;
+  facts?: Partial<Record<FactKey, string>>;
+  invited?: string[];
+  lead?: string;
+}
+
+export interface OpenFormInput {
+  locale: Locale;
+  requesterId: string;
+  /** Colleagues in the team who can be invited (a private channel only takes team members). */
+  colleagues: MemberChoice[];
+  values?: OpenFormValues;
+  /** The message for a refused answer, shown above the form. */
+  error?: string;
+  /** Workspace the incident is for, when the form is filled in outside the team (a personal chat). */
+  team?: string;
+}
+
+const FACT_KEYS = Object.keys(FACT_VALUES) as FactKey[];
+
+/** The opening form: the same questions as on Slack. */
+export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
+  const { locale } = input;
+  const values = input.values ?? {};
+  const choices = input.colleagues.map((person) => ({
+    title: inert(person.displayName ?? person.userId, 120),
+    value: person.userId,
+  }));
+  const body: AcElement[] = [line(t(locale, 'command.openTitle'), { strong: true, size: 'medium' })];
+  if (input.error) body.push(container([line(input.error, { strong: true })], { style: 'attention' }));
+  body.push(
+    {
+      type: 'Input.Text',
+      id: `${OPEN_PREFIX}:title`,
+      label: t(locale, 'field.title'),
+      placeholder: t(locale, 'field.title.hint'),
+      maxLength: LIMITS.title,
+      isRequired: true,
+      errorMessage: t(locale, 'input.required', { field: t(locale, 'field.title') }),
+      ...(values.title ? { value: inert(values.title, LIMITS.title) } : {}),
+    },
+    line(t(locale, 'field.title.hint'), { tone: 'muted' }, { spacing: 'none' }),
+    {
+      type: 'Input.ChoiceSet',
+      id: `${OPEN_PREFIX}:kind`,
+      label: t(locale, 'field.kind'),
+      style: 'compact',
+      isRequired: true,
+      errorMessage: t(locale, 'input.required', { field: t(locale, 'field.kind') }),
+      choices: INCIDENT_KINDS.map((kind) => ({ title: t(locale, `kind.${kind}`), value: kind })),
+      value: values.kind ?? 'nude_photo',
+    },
+    ...FACT_KEYS.map((fact) => ({
+      type: 'Input.ChoiceSet',
+      id: `${OPEN_PREFIX}:${fact}`,
+      label: t(locale, `field.${fact}`),
+      style: 'compact',
+      choices: FACT_VALUES[fact].map((value) => ({
+        title: t(locale, (fact === 'spread' ? `spread.${value}` : `yesNo.${value}`) as MessageKey),
+        value,
+      })),
+      value: values.facts?.[fact] ?? 'unknown',
+    })),
+    {
+      type: 'Input.ChoiceSet',
+      id: `${OPEN_PREFIX}:invited`,
+      label: t(locale, 'field.invited'),
+      style: 'filtered',
+      isMultiSelect: true,
+      choices: choices.filter((choice) => choice.value !== input.requesterId),
+      ...(values.invited?.length ? { value: values.invited.join(',') } : {}),
+    },
+    {
+      type: 'Input.ChoiceSet',
+      id: `${OPEN_PREFIX}:lead`,
+      label: t(locale, 'field.lead'),
+      style: 'compact',
+      choices,
+      value: values.lead ?? input.requesterId,
+    },
+  );
+  return card(body, {
+    actions: [
+      {
+        type: 'Action.Execute',
+        title: t(locale, 'command.submit'),
+        verb: VERBS.openSubmit,
+        // Who the form is for: in a channel, nobody else may send it in.
+        data: { k: OPEN_PREFIX, u: input.requesterId, ...(input.team ? { t: input.team } : {}) },
+        style: 'positive',
+      },
+      {
+        type: 'Action.Execute',
+        title: t(locale, 'command.cancel'),
+        verb: VERBS.openCancel,
+        data: {},
+        associatedInputs: 'none',
+      },
+    ],
+  });
+}
+
+/** Reads the opening form's answers from an Action.Execute's data. */
+export function openFormValues(data: Record<string, unknown>): OpenFormValues {
+  const read = (name: string) => {
+    const value = data[`${OPEN_PREFIX}:${name}`];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const facts: Partial<Record<FactKey, string>> = {};
+  for (const fact of FACT_KEYS) {
+    const value = read(fact);
+    if (value) facts[fact] = value;
+  }
+  const invited = (read('invited') ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return {
+    title: read('title') ?? '',
+    kind: read('kind') ?? '',
+    facts,
+    invited,
+    ...(read('lead') ? { lead: read('lead') } : {}),
+  };
+}

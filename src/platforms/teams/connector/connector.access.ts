@@ -1,0 +1,48 @@
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
+
+/** The Connector operations the bot uses (a subset of botframework-connector's client). */
+export interface ConnectorClient {
+  conversations: {
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
+    replyToActivity(
+      conversationId: string,
+      activityId: string,
+      activity: Partial<Activity>,
+    ): Promise<{ id?: string }>;
+    updateActivity(
+      conversationId: string,
+      activityId: string,
+      activity: Partial<Activity>,
+    ): Promise<{ id?: string }>;
+    createConversation(parameters: ConversationParameters): Promise<{ id?: string; activityId?: string }>;
+  };
+}
+
+/**
+ * The Bot Framework Connector outside a turn (proactive messages). botbuilder's Connector client
+ * already retries throttling (429 and 503, waiting as long as Retry-After says) and other server
+ * errors with exponential back-off, so calls here are not wrapped in a second retry loop.
+ */
+export class ConnectorAccess {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+  ) {}
+
+  /** Runs `call` with a Connector client for the service URL. */
+  async call<T>(serviceUrl: string, call: (client: ConnectorClient) => Promise<T>): Promise<T> {
+    const reference: Partial<ConversationReference> = {
+      serviceUrl,
+      channelId: 'msteams',
+      conversation: { id: 'proactive', isGroup: false, conversationType: '', name: '' },
+      bot: { id: this.appId, name: '' },
+    };
+    let result: { value: T } | null = null;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+      result = { value: await call(client) };
+    });
+    if (!result) throw new Error('The Connector call did not run');
+    return (result as { value: T }).value;
+  }
+}

@@ -1,0 +1,71 @@
+import { DEFAULT_RETRY, decideByStatus, type RetryOptions, withRetry } from '../retry.js';
+import type { GraphTokens } from './graph-token.js';
+
+/** A Graph call that failed for good; carries the status and Graph's error code, never the token. */
+export class GraphError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly retryAfter: string | null = null,
+  ) {
+    super(`Microsoft Graph answered ${status} ${code}`);
+    this.name = 'GraphError';
+  }
+}
+
+export interface GraphClientOptions {
+  /** Graph's address; a function when it is only known once the server listens (the playground). */
+  baseUrl: string | (() => string);
+  tokens: GraphTokens;
+  retry?: RetryOptions;
+  fetch?: typeof fetch;
+}
+
+/** A small Microsoft Graph client: app-only token, JSON in and out, retries on 429 and 5xx. */
+export class GraphClient {
+  constructor(private readonly options: GraphClientOptions) {}
+
+  get baseUrl(): string {
+    const { baseUrl } = this.options;
+    return typeof baseUrl === 'function' ? baseUrl() : baseUrl;
+  }
+
+  async request<T>(tenantId: string, method: string, path: string, body?: unknown): Promise<T> {
+    const doFetch = this.options.fetch ?? fetch;
+    return withRetry(
+      async () => {
+        const token = await this.options.tokens.token(tenantId);
+        let response: Response;
+        try {
+          response = await doFetch(`${this.baseUrl}${path}`, {
+            method,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/json',
+              accept: 'application/json',
+            },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          });
+        } catch {
+          // The network failed before Graph answered: worth another try.
+          throw new GraphError(503, 'networkError');
+        }
+        if (response.status === 401) this.options.tokens.forget(tenantId);
+        if (!response.ok) {
+          const detail = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+          throw new GraphError(
+            response.status,
+            detail?.error?.code ?? 'unknown',
+            response.headers.get('retry-after'),
+          );
+        }
+        if (response.status === 204) return undefined as T;
+        const text = await response.text();
+        return (text ? JSON.parse(text) : undefined) as T;
+      },
+      (error) =>
+        error instanceof GraphError ? decideByStatus(error.status, error.retryAfter) : { retry: false },
+      this.options.retry ?? DEFAULT_RETRY,
+    );
+  }
+}

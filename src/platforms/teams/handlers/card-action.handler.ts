@@ -1,0 +1,182 @@
+import type { TurnContext } from 'botbuilder';
+import { type ActionPayload, decodeAction } from '../../../core/cards/action-payload.js';
+import { DomainError, isDomainError } from '../../../core/errors/domain-error.js';
+import { errorMessage } from '../../../core/i18n/catalogue.js';
+import type { Incident, Workspace } from '../../../core/incidents/incident.types.js';
+import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
+import type { Locale } from '../../../core/playbook/playbook.types.js';
+import { toAdaptiveCard } from '../cards/adaptive-card.renderer.js';
+import { mergeFormPage } from '../cards/form-pages.js';
+import { formViewCard } from '../cards/form-view.card.js';
+import { inputValues } from '../cards/input-values.js';
+import type { TeamsDeps } from '../teams.context.js';
+import { actorOf, channelOf, localeOf, tenantOf } from '../teams.turn.js';
+import { workspaceOfTeam } from '../teams.workspaces.js';
+import { answerWithCard, answerWithMessage } from './replies.js';
+
+interface Click {
+  payload: ActionPayload;
+  incident: Incident;
+  workspace: Workspace;
+  locale: Locale;
+  /** The channel of the click; null in a personal chat (reminders). */
+  spaceId: string | null;
+}
+
+/**
+ * A button on an incident card: decodes the payload, checks it belongs to the team it came from,
+ * and lets the core act. Anything wrong ends in one calm sentence for the clicker.
+ */
+async function readClick(
+  deps: TeamsDeps,
+  context: TurnContext,
+  data: Record<string, unknown>,
+): Promise<Click> {
+  const payload = decodeAction(data.p);
+  const incident = await deps.app.store.incidents.get(payload.i);
+  if (!incident) throw new DomainError('IncidentNotFound', { incident: payload.i });
+  const workspace = await deps.app.store.workspaces.get(incident.workspaceId);
+  if (!workspace) throw new DomainError('WorkspaceNotFound', { workspace: incident.workspaceId });
+  const spaceId = channelOf(context.activity);
+  if (spaceId) {
+    // A payload copied from another team's card is refused before the core sees it.
+    const here = await workspaceOfTeam(deps, context);
+    if (!here || here.id !== workspace.id)
+      throw new DomainError('ActionContextMismatch', { incident: incident.number });
+  } else {
+    const team = await deps.references.team(workspace.id);
+    if (!team || team.tenantId !== tenantOf(context.activity)) throw new DomainError('InvalidAction');
+  }
+  return { payload, incident, workspace, locale: localeOf(context.activity, workspace), spaceId };
+}
+
+/** `stappenplan.action`: a step action, a note, a saved form or closing. */
+export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
+  const locale = localeOf(context.activity);
+  let click: Click;
+  try {
+    click = await readClick(deps, context, data);
+  } catch (error) {
+    return answerWithMessage(context, errorMessage(error, locale));
+  }
+  let input: ActionInputValues = inputValues(data);
+  const paged = data.k === 'f' && typeof data.o === 'string';
+  if (paged && click.payload.s) {
+    const form = await deps.app.commands
+      .formRequest(click.incident.id, click.payload.s, actorOf(context.activity), click.locale)
+      .catch(() => null);
+    if (form) {
+      input = {
+        ...input,
+        form: mergeFormPage(
+          form.spec,
+          form.values,
+          (input.form ?? {}) as Record<string, unknown>,
+          Number(data.o),
+          Number(data.n),
+        ),
+      };
+    }
+  }
+  const result = await deps.app.interactions.handle({
+    workspace: click.workspace,
+    actor: actorOf(context.activity),
+    payload: click.payload,
+    spaceId: click.spaceId,
+    input,
+    // Teams sends a retried delivery with the same activity id.
+    requestId: `teams:${context.activity.id ?? ''}`,
+    locale: click.locale,
+  });
+  if (!result.ok && result.errorCode === 'InvalidInput' && data.k === 'f' && click.payload.s) {
+    // The form comes back with what was typed and the problem on top.
+    return formView(deps, context, click, result.message, (input.form ?? {}) as Record<string, unknown>);
+  }
+  return answerWithIncidentCard(deps, context, click, {
+    text: result.message,
+    tone: result.ok ? 'good' : 'attention',
+  });
+}
+
+/** `stappenplan.form`: one step's form, for the clicker only. */
+export async function showFormView(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
+  try {
+    const click = await readClick(deps, context, data);
+    if (click.spaceId && click.incident.spaceId && click.incident.spaceId !== click.spaceId) {
+      throw new DomainError('ActionContextMismatch', { incident: click.incident.number });
+    }
+    return await formView(deps, context, click, undefined, undefined, Number(data.o ?? 0));
+  } catch (error) {
+    return answerWithMessage(context, await describe(deps, error, data, localeOf(context.activity)));
+  }
+}
+
+/** `stappenplan.card`: back from a form view to the card as it is now. */
+export async function showCard(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
+  try {
+    const click = await readClick(deps, context, data);
+    return await answerWithIncidentCard(deps, context, click);
+  } catch (error) {
+    return answerWithMessage(context, await describe(deps, error, data, localeOf(context.activity)));
+  }
+}
+
+async function formView(
+  deps: TeamsDeps,
+  context: TurnContext,
+  click: Click,
+  error?: string,
+  typed?: Record<string, unknown>,
+  offset = 0,
+) {
+  const stepKey = click.payload.s ?? '';
+  const form = await deps.app.commands.formRequest(
+    click.incident.id,
+    stepKey,
+    actorOf(context.activity),
+    click.locale,
+  );
+  return answerWithCard(
+    context,
+    formViewCard({
+      locale: click.locale,
+      title: form.title,
+      stepTitle: form.stepTitle,
+      spec: form.spec,
+      values: typed ?? form.values,
+      members: form.members,
+      payload: { v: 1, i: click.incident.id, a: 'form', s: stepKey },
+      ...(error ? { error } : {}),
+      offset: Number.isFinite(offset) ? offset : 0,
+    }),
+  );
+}
+
+/** The card the click came from, as it is now, with the answer on top for the clicker. */
+async function answerWithIncidentCard(
+  deps: TeamsDeps,
+  context: TurnContext,
+  click: Click,
+  banner?: { text: string; tone: 'good' | 'attention' },
+) {
+  const posted = await deps.app.store.cards.list(click.incident.id);
+  const clicked = posted.find((card) => card.messageId === context.activity.replyToId);
+  if (!clicked) return answerWithMessage(context, banner?.text ?? '', banner?.tone);
+  const card = await deps.app.spaces.buildCard(click.incident.id, clicked.cardKey);
+  const renderContext = await deps.renderContext(click.workspace, card, click.spaceId);
+  return answerWithCard(context, toAdaptiveCard(card, renderContext, banner ? { banner } : {}));
+}
+
+async function describe(deps: TeamsDeps, error: unknown, data: Record<string, unknown>, locale: Locale) {
+  if (!isDomainError(error)) throw error;
+  const incidentId = (() => {
+    try {
+      return decodeAction(data.p).i;
+    } catch {
+      return '';
+    }
+  })();
+  return incidentId
+    ? deps.app.interactions.describeError(error, incidentId, locale)
+    : errorMessage(error, locale);
+}

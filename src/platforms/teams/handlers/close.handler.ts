@@ -1,0 +1,92 @@
+import type { TurnContext } from 'botbuilder';
+import { type ActionPayload, decodeAction, encodeAction } from '../../../core/cards/action-payload.js';
+import { errorMessage, t } from '../../../core/i18n/catalogue.js';
+import type { Locale } from '../../../core/playbook/playbook.types.js';
+import { card, VERBS } from '../cards/adaptive.types.js';
+import { container, line } from '../cards/elements.js';
+import { messageCard } from '../cards/message.card.js';
+import type { TeamsDeps } from '../teams.context.js';
+import { actorOf, channelOf, localeOf } from '../teams.turn.js';
+import { workspaceOfTeam } from '../teams.workspaces.js';
+import { answerWithCard, replaceForEveryone, replyCard, replyText } from './replies.js';
+
+/** The question before closing, with the choice to archive the channel too. */
+export function closeQuestionCard(locale: Locale, incidentId: string, question: string) {
+  const payload: ActionPayload = { v: 1, i: incidentId, a: 'close' };
+  return card(
+    [
+      container([line(question, { strong: true })], { style: 'attention' }),
+      { type: 'Input.Toggle', id: 'c:archive', title: t(locale, 'command.closeArchive'), value: 'false' },
+    ],
+    {
+      actions: [
+        {
+          type: 'Action.Execute',
+          title: t(locale, 'command.confirm'),
+          verb: VERBS.closeConfirm,
+          data: { p: encodeAction(payload), k: 'c' },
+          style: 'destructive',
+        },
+        {
+          type: 'Action.Execute',
+          title: t(locale, 'command.cancel'),
+          verb: VERBS.closeCancel,
+          data: {},
+          associatedInputs: 'none',
+        },
+      ],
+    },
+  );
+}
+
+/** `incident sluit`: the lead gets a question first; closing cannot be undone. */
+export async function closeCommand(deps: TeamsDeps, context: TurnContext): Promise<void> {
+  const workspace = await workspaceOfTeam(deps, context);
+  const locale = localeOf(context.activity, workspace ?? undefined);
+  const spaceId = channelOf(context.activity);
+  if (!workspace || !spaceId) return replyText(context, t(locale, 'command.notInIncident'));
+  const prepared = await deps.app.commands.prepareClose(
+    workspace,
+    actorOf(context.activity),
+    spaceId,
+    locale,
+  );
+  if (!prepared.ok) return replyText(context, prepared.message);
+  const question = closeQuestionCard(locale, prepared.incident.id, prepared.question);
+  await replyCard(context, question, prepared.question);
+}
+
+/** The lead confirmed: the core closes (it checks the lead again) and the question card says what happened. */
+export async function confirmClose(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
+  const locale = localeOf(context.activity);
+  const spaceId = channelOf(context.activity);
+  const workspace = await workspaceOfTeam(deps, context);
+  let payload: ActionPayload;
+  try {
+    payload = decodeAction(data.p);
+    if (payload.a !== 'close' || !workspace) throw new Error('not a close');
+  } catch {
+    return answerWithCard(
+      context,
+      messageCard([errorMessage(new Error('invalid'), locale)], { tone: 'attention' }),
+    );
+  }
+  const result = await deps.app.interactions.handle({
+    workspace,
+    actor: actorOf(context.activity),
+    payload,
+    spaceId,
+    input: { archive: data['c:archive'] === 'true' },
+    requestId: `teams:${context.activity.id ?? ''}`,
+    locale,
+  });
+  const answer = messageCard([result.message], { tone: result.ok ? 'good' : 'attention' });
+  if (result.ok) await replaceForEveryone(context, answer, result.message);
+  return answerWithCard(context, answer);
+}
+
+export async function cancelClose(_deps: TeamsDeps, context: TurnContext) {
+  const answer = messageCard([t(localeOf(context.activity), 'teams.closeCancelled')]);
+  await replaceForEveryone(context, answer, t(localeOf(context.activity), 'teams.closeCancelled'));
+  return answerWithCard(context, answer);
+}

@@ -1,0 +1,96 @@
+import type { TurnContext } from 'botbuilder';
+import { fieldLabel, t } from '../../../core/i18n/catalogue.js';
+import type { Workspace } from '../../../core/incidents/incident.types.js';
+import { messageCard } from '../cards/message.card.js';
+import { openFormCard, openFormValues } from '../cards/open-form.card.js';
+import type { TeamsDeps } from '../teams.context.js';
+import { actorOf, isPersonal, localeOf, tenantOf } from '../teams.turn.js';
+import { workspaceOfTeam } from '../teams.workspaces.js';
+import { pendingCard } from './open-command.handler.js';
+import { answerWithCard, answerWithMessage, replaceForEveryone } from './replies.js';
+import { teamColleagues } from './team-members.js';
+
+/** The refresh from the pending card: the form for the asker, the pending card for anyone else. */
+export async function showOpenForm(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
+  const activity = context.activity;
+  const actor = actorOf(activity);
+  const workspace = await workspaceOfTeam(deps, context);
+  const locale = localeOf(activity, workspace ?? undefined);
+  const requester = typeof data.u === 'string' ? data.u : '';
+  const name = typeof data.n === 'string' ? data.n : '';
+  if (!workspace || actor.userId !== requester) {
+    return answerWithCard(context, pendingCard(locale, requester, name, activity.from?.id ?? ''));
+  }
+  const team = await deps.references.team(workspace.id);
+  const colleagues = team ? await teamColleagues(context, team.teamId) : [];
+  return answerWithCard(context, openFormCard({ locale, requesterId: actor.userId, colleagues }));
+}
+
+/** The form was sent: open the incident, or show the form again with the problem and the answers. */
+export async function submitOpenForm(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
+  const activity = context.activity;
+  const actor = actorOf(activity);
+  const workspace = await targetWorkspace(deps, context, data);
+  const locale = localeOf(activity, workspace ?? undefined);
+  if (!workspace) return answerWithMessage(context, t(locale, 'teams.useTeamChannel'));
+  if (data.u !== actor.userId) return answerWithMessage(context, t(locale, 'teams.notYourForm'));
+  const team = await deps.references.team(workspace.id);
+  const colleagues = team ? await teamColleagues(context, team.teamId) : [];
+  const values = openFormValues(data);
+  const formAgain = (error: string) =>
+    answerWithCard(
+      context,
+      openFormCard({ locale, requesterId: actor.userId, colleagues, values, error, ...teamOf(data) }),
+    );
+  const names = new Map(colleagues.map((person) => [person.userId, person.displayName]));
+  // From a personal chat, only a member of the team may open an incident in it.
+  if (isPersonal(activity) && !names.has(actor.userId))
+    return answerWithMessage(context, t(locale, 'teams.useTeamChannel'));
+  const stranger = (values.invited ?? []).find((userId) => !names.has(userId));
+  if (stranger) return formAgain(t(locale, 'input.notAMember', { field: fieldLabel('invited', locale) }));
+  const result = await deps.app.commands.open(
+    workspace,
+    actor,
+    {
+      title: values.title ?? '',
+      kind: values.kind ?? '',
+      facts: values.facts ?? {},
+      leadId: values.lead ?? null,
+      invited: (values.invited ?? []).map((userId) => ({ userId, displayName: names.get(userId) ?? null })),
+    },
+    // The same form sent twice (a double click, a retry) opens one incident.
+    `teams:open:${activity.conversation?.id ?? ''}:${activity.replyToId ?? activity.id ?? ''}`,
+    locale,
+  );
+  if (!result.ok) return formAgain(result.message);
+  // The channel learns only the number; the title stays in the incident's own channel.
+  const done = messageCard([t(locale, 'teams.opened', { number: result.incident.number })], { tone: 'good' });
+  if (!isPersonal(activity)) await replaceForEveryone(context, done, t(locale, 'command.openTitle'));
+  return answerWithCard(context, done);
+}
+
+export async function cancelOpenForm(deps: TeamsDeps, context: TurnContext) {
+  const workspace = isPersonal(context.activity) ? null : await workspaceOfTeam(deps, context);
+  const locale = localeOf(context.activity, workspace ?? undefined);
+  const card = messageCard([t(locale, 'teams.openCancelled')]);
+  if (!isPersonal(context.activity)) await replaceForEveryone(context, card, t(locale, 'command.openTitle'));
+  return answerWithCard(context, card);
+}
+
+/** The team the form is for: the channel's own, or (personal chat) the one named in the form. */
+async function targetWorkspace(
+  deps: TeamsDeps,
+  context: TurnContext,
+  data: Record<string, unknown>,
+): Promise<Workspace | null> {
+  if (!isPersonal(context.activity)) return workspaceOfTeam(deps, context);
+  if (typeof data.t !== 'string') return null;
+  const team = await deps.references.team(data.t).catch(() => undefined);
+  // A form from another tenant's team is refused rather than trusted.
+  if (!team || team.tenantId !== tenantOf(context.activity)) return null;
+  return (await deps.app.store.workspaces.get(team.workspaceId)) ?? null;
+}
+
+function teamOf(data: Record<string, unknown>): { team?: string } {
+  return typeof data.t === 'string' ? { team: data.t } : {};
+}

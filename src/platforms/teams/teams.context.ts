@@ -1,0 +1,14 @@
+import type { AppContext } from '../../app-module.js';
+import type { Card } from '../../core/cards/card.types.js';
+import type { Platform, Workspace } from '../../core/incidents/incident.types.js';
+import type { RenderContext } from './cards/adaptive.types.js';
+import type { TeamsReferenceRepository } from './storage/teams-reference.repository.js';
+
+/** What every Teams handler gets. */
+export interface TeamsDeps {
+  app: AppContext;
+  /** `teams`, or `playground` when the local stand-in plays Teams. */
+  platform: Platform;
+  references: TeamsReferenceRepository;
+  renderContext(workspace: Workspace, card: Card, spaceId: string | null): Promise<RenderContext>;
+}

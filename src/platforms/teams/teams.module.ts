@@ -1,0 +1,117 @@
+import type { AppContext, AppModule } from '../../app-module.js';
+import type { Card } from '../../core/cards/card.types.js';
+import { nameResolver } from '../../core/cards/card-context.js';
+import type { Platform, Workspace } from '../../core/incidents/incident.types.js';
+import type { RenderContext } from './cards/adaptive.types.js';
+import { renderContextFor } from './cards/render-context.js';
+import { ConnectorAccess } from './connector/connector.access.js';
+import { TeamsGateway } from './connector/teams.gateway.js';
+import { GraphClient } from './graph/graph.client.js';
+import { ClientCredentialTokens } from './graph/graph-token.js';
+import { PrivateChannelSpaces } from './graph/private-channel.space.js';
+import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
+import { TeamsReferenceRepository } from './storage/teams-reference.repository.js';
+import { createTeamsAdapter } from './teams.adapter.js';
+import { teamsBot } from './teams.bot.js';
+import type { TeamsConfig } from './teams.config.js';
+import { isLoopback } from './teams.config.js';
+import type { TeamsDeps } from './teams.context.js';
+import { messagesRoute } from './teams.http.js';
+
+export interface TeamsModuleOptions {
+  config: TeamsConfig;
+  /** `playground` when the local stand-in plays Teams; its workspaces are kept apart. */
+  platform?: Platform;
+  retry?: RetryOptions;
+  /** Graph's addresses when they are only known once the server listens (the playground). */
+  graphUrls?: () => Pick<TeamsConfig, 'graphApiUrl' | 'graphTokenUrl'>;
+}
+
+/** Microsoft Teams: messages at POST /api/messages, the incident space as a private channel. */
+export class TeamsModule implements AppModule {
+  readonly name: string;
+
+  constructor(private readonly options: TeamsModuleOptions) {
+    this.name = options.platform === 'playground' ? 'teams (playground)' : 'teams';
+  }
+
+  async start(app: AppContext): Promise<void> {
+    const { config } = this.options;
+    if (!config.appId && !isLoopback(app.config.host)) {
+      // Without an app id botbuilder accepts anyone's requests: never on a reachable address.
+      throw new Error('MicrosoftAppId is empty, which is only allowed for the playground on 127.0.0.1.');
+    }
+    const platform = this.options.platform ?? 'teams';
+    const retry = this.options.retry ?? DEFAULT_RETRY;
+    const references = new TeamsReferenceRepository(app.database.db);
+    const adapter = createTeamsAdapter(config);
+    const connector = new ConnectorAccess(adapter, config.appId);
+    const tokens = new ClientCredentialTokens({
+      tokenUrl: this.options.graphUrls
+        ? () => this.options.graphUrls?.().graphTokenUrl ?? ''
+        : config.graphTokenUrl,
+      clientId: config.appId,
+      clientSecret: config.appPassword,
+      fixedTenantId: config.appType === 'SingleTenant' ? config.appTenantId : null,
+      retry,
+    });
+    const spaces = new PrivateChannelSpaces(
+      new GraphClient({
+        baseUrl: this.options.graphUrls
+          ? () => this.options.graphUrls?.().graphApiUrl ?? ''
+          : config.graphApiUrl,
+        tokens,
+        retry,
+      }),
+    );
+    const renderContext = (workspace: Workspace, card: Card, spaceId: string | null) =>
+      cardRenderContext(app, workspace, card, spaceId);
+    const deps: TeamsDeps = { app, platform, references, renderContext };
+    const bot = { id: config.appId ? `28:${config.appId}` : 'stappenplan', name: 'Stappenplan' };
+
+    app.registerGateway(
+      platform,
+      (workspace) =>
+        new TeamsGateway({
+          workspace,
+          references,
+          connector,
+          spaces,
+          bot,
+          renderContext,
+          nameOf: async (ws, spaceId, userId) => {
+            const incident = await app.incidents.findBySpace(ws.id, spaceId);
+            const members = incident ? await app.store.members.list(incident.id) : [];
+            return nameResolver(members)(userId);
+          },
+        }),
+    );
+    app.server.route('POST', '/api/messages', messagesRoute(adapter, teamsBot(deps, app.logger), app.logger));
+  }
+
+  async stop(): Promise<void> {}
+}
+
+/** The members and stored answers of the incident a card belongs to. */
+async function cardRenderContext(
+  app: AppContext,
+  workspace: Workspace,
+  card: Card,
+  spaceId: string | null,
+): Promise<RenderContext> {
+  const incidentId =
+    firstPayloadIncident(card) ??
+    (spaceId ? (await app.incidents.findBySpace(workspace.id, spaceId))?.id : undefined);
+  if (!incidentId) return { locale: workspace.locale, members: [], forms: {} };
+  const view = await app.incidents.view(incidentId);
+  const playbook = app.playbooks.get(view.incident.playbookKey, view.incident.playbookVersion);
+  return renderContextFor(view, playbook, workspace.locale);
+}
+
+function firstPayloadIncident(card: Card): string | undefined {
+  for (const block of card.blocks) {
+    if (block.type === 'step') return block.actions[0]?.payload.i ?? block.menu[0]?.payload.i;
+    if (block.type === 'actions') return block.actions[0]?.payload.i;
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Workspace } from '../../core/incidents/incident.types.js';
+import type { TeamsDeps } from './teams.context.js';
+import { channelDataOf, tenantOf } from './teams.turn.js';
+
+/**
+ * The workspace of the team an activity comes from (one workspace per Teams team), remembering
+ * where the bot reaches that team. Null outside a team (personal or group chat).
+ */
+export async function workspaceOfTeam(deps: TeamsDeps, context: TurnContext): Promise<Workspace | null> {
+  const activity = context.activity;
+  const team = channelDataOf(activity).team;
+  if (!team?.id) return null;
+  const { store, config } = deps.app;
+  const workspace = await store.workspaces.ensure(deps.platform, team.id, {
+    locale: config.defaultLocale,
+    timezone: config.timezone,
+  });
+  const known = await deps.references.team(workspace.id);
+  let aadGroupId = team.aadGroupId ?? known?.aadGroupId ?? null;
+  if (!aadGroupId) {
+    // Messages do not carry the team's group id; the Connector knows it.
+    aadGroupId = (await TeamsInfo.getTeamDetails(context, team.id).catch(() => null))?.aadGroupId ?? null;
+  }
+  const serviceUrl = activity.serviceUrl ?? known?.serviceUrl ?? '';
+  if (!known || known.aadGroupId !== aadGroupId || known.serviceUrl !== serviceUrl) {
+    await deps.references.saveTeam({
+      workspaceId: workspace.id,
+      tenantId: tenantOf(activity),
+      teamId: team.id,
+      aadGroupId,
+      serviceUrl,
+    });
+  }
+  return workspace;
+}
+
+/** The workspaces (teams) of the tenant the bot is in, for commands typed in a personal chat. */
+export async function workspacesOfTenant(deps: TeamsDeps, tenantId: string): Promise<Workspace[]> {
+  const teams = await deps.references.teamsOfTenant(tenantId);
+  const workspaces = await Promise.all(teams.map((team) => deps.app.store.workspaces.get(team.workspaceId)));
+  return workspaces.filter((workspace): workspace is Workspace => workspace !== undefined);
+}

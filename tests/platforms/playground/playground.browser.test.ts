@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, startApp } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.CI === 'true')
+    throw new Error(`CI=true but Chromium is missing at ${CHROMIUM}; .ci/run installs it.`);
+  console.warn(
+    `\n[tests] The playground browser test is SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium).\n`,
+  );
+}
+
+const MENTOR = 'Mila Jansen (mentor)';
+const ZORG = 'Zoë de Vries (zorgcoördinator)';
+const DIRECTIE = 'Dana Smit (directie)';
+const CHANNEL = '🔒 incident-2026-0001';
+
+async function be(page: Page, person: string) {
+  await page.getByLabel('Wissel van collega').selectOption({ label: person });
+}
+
+describe.skipIf(!available)('the playground in a browser', () => {
+  let app: App;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const logs = new Writable({ write: (_chunk, _encoding, done) => done() });
+    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: 'memory://' }), {
+      logger: createLogger('info', logs),
+      modules: [new PlaygroundModule()],
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('A opens an incident and invites B; only A and B see its channel; B is told A has the step', async () => {
+    const a = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await a.goto(`${app.url}/`);
+    await expect.poll(() => a.getByRole('button', { name: '# Algemeen' }).count()).toBe(1);
+
+    // A (the mentor) asks for a new incident in the team's channel; only A gets the form.
+    await a.getByLabel('Bericht').fill('@Stappenplan incident nieuw');
+    await a.getByRole('button', { name: 'Versturen' }).click();
+    const title = a.getByLabel('Korte titel');
+    await title.waitFor({ timeout: 15_000 });
+    await title.fill('Foto 2B');
+    await a.getByRole('checkbox', { name: ZORG }).check();
+    await a.getByRole('button', { name: 'Openen' }).click();
+    await a.getByText('Incident 2026-0001 is geopend in een besloten kanaal').waitFor({ timeout: 15_000 });
+
+    // The private channel appears for A and for B, not for D.
+    await a.getByRole('button', { name: CHANNEL }).waitFor({ timeout: 15_000 });
+    await be(a, ZORG);
+    await a.getByRole('button', { name: CHANNEL }).waitFor();
+    await be(a, DIRECTIE);
+    await a.getByRole('button', { name: '# Algemeen' }).waitFor();
+    expect(await a.getByRole('button', { name: CHANNEL }).count()).toBe(0);
+
+    // B opens the channel in their own window, which is not told about changes (a stale card).
+    const b = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await b.route('**/playground/events', (route) => route.abort());
+    await b.goto(`${app.url}/`);
+    await be(b, ZORG);
+    await b.getByRole('button', { name: CHANNEL }).click();
+    await b.getByText('Fase 1 van 7: Direct').waitFor({ timeout: 15_000 });
+
+    // A claims the first step.
+    await be(a, MENTOR);
+    await a.getByRole('button', { name: CHANNEL }).click();
+    await a.getByText('Fase 1 van 7: Direct').waitFor({ timeout: 15_000 });
+    await a.getByRole('button', { name: 'Oppakken' }).first().click();
+    await a.getByText(`Opgepakt door ${MENTOR}`).first().waitFor({ timeout: 15_000 });
+
+    // B clicks claim on the card they still see, is told A has it, and sees it claimed.
+    await b.getByRole('button', { name: 'Oppakken' }).first().click();
+    await b.getByText(`${MENTOR} heeft deze stap al opgepakt.`).waitFor({ timeout: 15_000 });
+    await b.getByText(`Opgepakt door ${MENTOR}`).first().waitFor();
+
+    await mkdir('test-output', { recursive: true });
+    await b.screenshot({ path: 'test-output/playground.png' });
+  }, 120_000);
+});

@@ -1,0 +1,136 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, startApp } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
+import {
+  PLAYGROUND_TEAM_ID,
+  PLAYGROUND_TENANT,
+} from '../../../src/platforms/playground/playground.people.js';
+
+/** The playground without a browser: what its page does, over HTTP. */
+describe('the playground over HTTP', () => {
+  let app: App;
+  let playground: PlaygroundModule;
+  const get = async (path: string) => {
+    const response = await fetch(`${app.url}${path}`);
+    return { status: response.status, body: response.status === 200 ? await response.json() : null };
+  };
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return text ? JSON.parse(text) : null;
+  };
+  const visible = async (user: string) =>
+    ((await get(`/playground/conversations?user=${user}`)).body as Array<{ name: string }>).map(
+      (c) => c.name,
+    );
+  const envelope = (
+    user: string,
+    name: string,
+    channel: string,
+    replyToId: string,
+    id = `a-${Math.random()}`,
+  ) => ({
+    id,
+    channelId: 'msteams',
+    serviceUrl: `${app.url}/playground/connector/`,
+    from: { id: `29:${user}`, name, aadObjectId: user },
+    recipient: { id: 'stappenplan', name: 'Stappenplan' },
+    replyToId,
+    conversation: {
+      id: `${channel};messageid=${replyToId}`,
+      conversationType: 'channel',
+      tenantId: PLAYGROUND_TENANT,
+    },
+    channelData: {
+      team: { id: PLAYGROUND_TEAM_ID },
+      channel: { id: channel },
+      tenant: { id: PLAYGROUND_TENANT },
+    },
+  });
+
+  beforeAll(async () => {
+    playground = new PlaygroundModule();
+    const logs = new Writable({ write: (_chunk, _encoding, done) => done() });
+    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: 'memory://' }), {
+      logger: createLogger('info', logs),
+      modules: [playground],
+    });
+  });
+  afterAll(async () => app?.close());
+
+  it('serves the page, its script and Microsoft’s card renderer from this machine', async () => {
+    const page = await fetch(`${app.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script src="/playground/adaptivecards.js"></script>');
+    const renderer = await fetch(`${app.url}/playground/adaptivecards.js`);
+    expect(renderer.status).toBe(200);
+    expect((await renderer.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it('opens an incident through the real Teams path; the channel is only for the invited', async () => {
+    const mentor = 'demo-mentor';
+    const general = PLAYGROUND_TEAM_ID;
+    // What the page does for "@Stappenplan incident nieuw": keep the message, then tell the bot.
+    const said = {
+      ...envelope(mentor, 'Mila', general, 'm-1', 'm-1'),
+      type: 'message',
+      text: '<at>Stappenplan</at> incident nieuw',
+      entities: [
+        {
+          type: 'mention',
+          mentioned: { id: 'stappenplan', name: 'Stappenplan' },
+          text: '<at>Stappenplan</at>',
+        },
+      ],
+    };
+    await post('/playground/record', { user: mentor, conversation: general, activity: said });
+    await post('/api/messages', said);
+    const pending = playground.state.list(general).find((m) => m.replyToId === 'm-1');
+    expect(pending).toBeDefined();
+    const opened = await post('/api/messages', {
+      ...envelope(mentor, 'Mila', general, pending!.id),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'stappenplan.open',
+          data: { k: 'o', u: mentor, 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'demo-zorg' },
+        },
+      },
+    });
+    expect(JSON.stringify(opened)).toContain('Incident 2026-0001 is geopend');
+    await expect.poll(() => visible(mentor), { timeout: 10_000 }).toContain('incident-2026-0001');
+    expect(await visible('demo-zorg')).toContain('incident-2026-0001');
+    expect(await visible('demo-directie')).not.toContain('incident-2026-0001');
+
+    const channel = [...playground.state.conversations.values()].find(
+      (c) => c.name === 'incident-2026-0001',
+    )!;
+    await expect.poll(() => playground.state.list(channel.id).length, { timeout: 10_000 }).toBe(9);
+    expect(
+      (await get(`/playground/messages?user=demo-directie&conversation=${encodeURIComponent(channel.id)}`))
+        .status,
+    ).toBe(403);
+    expect(
+      (await get(`/playground/messages?user=demo-zorg&conversation=${encodeURIComponent(channel.id)}`))
+        .status,
+    ).toBe(200);
+    const recorded = await fetch(`${app.url}/playground/record`, {
+      method: 'POST',
+      body: JSON.stringify({
+        user: 'demo-directie',
+        conversation: channel.id,
+        activity: { type: 'message', text: 'hoi' },
+      }),
+    });
+    expect(recorded.status).toBe(403);
+  });
+});

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the fake Connector, Graph or token endpoint. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  body: unknown;
+  authorization: string | undefined;
+}
+
+export interface Person {
+  aad: string;
+  name: string;
+}
+
+interface Fault {
+  method: string;
+  match: RegExp;
+  status: number;
+  headers: Record<string, string>;
+  remaining: number;
+}
+
+export const TENANT = 'tenant-1';
+export const TEAM_ID = '19:team-general@thread.tacv2';
+export const GROUP_ID = 'group-1';
+
+/**
+ * Microsoft as far as the bot sees it, on 127.0.0.1: the Bot Framework Connector (conversations,
+ * activities, team members), Microsoft Graph (channels) and the token endpoint. It records every
+ * call and can be told to fail the next calls that match, e.g. with 429 and Retry-After.
+ */
+export class FakeMicrosoft {
+  readonly calls: RecordedCall[] = [];
+  /** Messages per conversation id, as the bot last left them. */
+  readonly activities = new Map<string, Map<string, Record<string, unknown>>>();
+  readonly channels: Array<{ id: string; displayName: string; membershipType: string; members: unknown[] }> =
+    [];
+  private readonly faults: Fault[] = [];
+  private server: Server | null = null;
+  private counter = 0;
+  url = '';
+
+  constructor(readonly people: Person[]) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  get serviceUrl(): string {
+    return `${this.url}/connector/`;
+  }
+
+  /** The next `times` calls of `method` whose path matches fail with `status`. */
+  fail(method: string, match: RegExp, status: number, times = 1, headers: Record<string, string> = {}): void {
+    this.faults.push({ method, match, status, headers, remaining: times });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  named(method: string, match: RegExp): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method && match.test(call.path));
+  }
+
+  /** Cards posted as new messages (not replies) into a conversation, in order. */
+  postedCards(conversationId: string): Array<{ id: string; card: Record<string, unknown> }> {
+    return this.cards(conversationId, false);
+  }
+
+  /** Every card in a conversation (replies in threads too), as the bot last left it. */
+  cards(conversationId: string, replies = true): Array<{ id: string; card: Record<string, unknown> }> {
+    const messages = this.activities.get(conversationId) ?? new Map();
+    return [...messages.entries()]
+      .filter(([, activity]) => (replies || !activity.replyToId) && Array.isArray(activity.attachments))
+      .map(([id, activity]) => ({
+        id,
+        card: (activity.attachments as Array<{ content: Record<string, unknown> }>)[0]?.content ?? {},
+      }));
+  }
+
+  /** Text messages in a conversation (replies in threads too), in order. */
+  texts(
+    conversationId: string,
+  ): Array<{ id: string; text: string; replyToId?: string; entities?: unknown[] }> {
+    const messages = this.activities.get(conversationId) ?? new Map();
+    return [...messages.entries()]
+      .filter(([, activity]) => typeof activity.text === 'string')
+      .map(([id, activity]) => ({
+        id,
+        text: String(activity.text),
+        ...(activity.replyToId ? { replyToId: String(activity.replyToId) } : {}),
+        ...(Array.isArray(activity.entities) ? { entities: activity.entities as unknown[] } : {}),
+      }));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = raw;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      // form-encoded token requests stay text
+    }
+    const method = req.method ?? 'GET';
+    const path = decodeURIComponent(req.url ?? '/');
+    this.calls.push({ method, path, body, authorization: req.headers.authorization });
+    const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.match.test(path));
+    if (fault) {
+      fault.remaining -= 1;
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      res.end(JSON.stringify({ error: { code: 'fake', message: 'fake failure' } }));
+      return;
+    }
+    const answer = this.route(method, path, body);
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+  }
+
+  private route(method: string, path: string, body: unknown): { status: number; body?: unknown } {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const on = (verb: string | null, pattern: RegExp) =>
+      verb === null || method === verb ? path.match(pattern) : null;
+    const token = on('POST', /^\/token\/([^/]+)$/);
+    if (token) return { status: 200, body: { access_token: `token-for-${token[1]}`, expires_in: 3600 } };
+    const find = on('GET', /^\/graph\/teams\/([^/]+)\/channels\?\$filter=displayName eq '(.+)'$/);
+    if (find) return { status: 200, body: { value: this.channels.filter((c) => c.displayName === find[2]) } };
+    if (on('POST', /^\/graph\/teams\/([^/]+)\/channels$/)) {
+      if (this.channels.some((c) => c.displayName === b.displayName)) return { status: 409 };
+      this.counter += 1;
+      const channel = {
+        id: `19:channel-${this.counter}@thread.tacv2`,
+        displayName: String(b.displayName),
+        membershipType: String(b.membershipType),
+        members: (b.members as unknown[]) ?? [],
+      };
+      this.channels.push(channel);
+      return { status: 201, body: channel };
+    }
+    const posts = on('GET', /^\/graph\/teams\/[^/]+\/channels\/([^/]+)\/messages/);
+    if (posts) {
+      const value = this.cards(posts[1] ?? '', false).map((post) => ({
+        id: post.id,
+        attachments: [
+          { contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(post.card) },
+        ],
+      }));
+      return { status: 200, body: { value } };
+    }
+    if (on('POST', /^\/graph\/teams\/[^/]+\/channels\/[^/]+\/(members|archive)$/)) {
+      return { status: path.endsWith('archive') ? 202 : 201, body: {} };
+    }
+    const team = on('GET', /^\/connector\/v3\/teams\/([^/]+)$/);
+    if (team) return { status: 200, body: { id: team[1], name: 'Zorgteam', aadGroupId: GROUP_ID } };
+    if (on('GET', /^\/connector\/v3\/conversations\/[^/]+\/pagedmembers/)) {
+      const members = this.people.map((p) => ({
+        id: `29:${p.aad}`,
+        name: p.name,
+        aadObjectId: p.aad,
+        tenantId: TENANT,
+      }));
+      return { status: 200, body: { members } };
+    }
+    if (on('POST', /^\/connector\/v3\/conversations$/)) {
+      const member = ((b.members as Array<{ id: string }>) ?? [])[0]?.id ?? 'nobody';
+      return { status: 201, body: { id: `a:personal-${member}`, activityId: '' } };
+    }
+    const activity = on(null, /^\/connector\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
+    if (activity) return this.activity(method, activity[1] ?? '', activity[2], b);
+    return { status: 404, body: { error: { code: 'NotFound' } } };
+  }
+
+  private activity(
+    method: string,
+    conversation: string,
+    activityId: string | undefined,
+    b: Record<string, unknown>,
+  ) {
+    const [conversationId = '', threadId] = conversation.split(';messageid=');
+    const messages = this.activities.get(conversationId) ?? new Map<string, Record<string, unknown>>();
+    this.activities.set(conversationId, messages);
+    if (method === 'PUT' && activityId) {
+      if (!messages.has(activityId)) return { status: 404 };
+      messages.set(activityId, { ...b, replyToId: messages.get(activityId)?.replyToId });
+      return { status: 200, body: { id: activityId } };
+    }
+    if (method !== 'POST') return { status: 405 };
+    this.counter += 1;
+    const id = `${this.counter}${randomUUID().slice(0, 4)}`;
+    const replyTo = activityId ?? threadId;
+    messages.set(id, { ...b, ...(replyTo ? { replyToId: replyTo } : {}) });
+    return { status: 200, body: { id } };
+  }
+}

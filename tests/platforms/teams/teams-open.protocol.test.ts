@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
+import { GROUP_ID } from './fake-microsoft.js';
+import {
+  ANNA,
+  actionData,
+  answeredCard,
+  BAS,
+  cardText,
+  click,
+  DIRK,
+  eventually,
+  findAll,
+  GENERAL,
+  type Harness,
+  message,
+  quiet,
+  shown,
+  startHarness,
+} from './teams-harness.js';
+
+describe('Teams: opening an incident from a channel', () => {
+  let h: Harness;
+  let pendingId: string;
+  let form: Record<string, unknown>;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await h?.microsoft.stop();
+  });
+
+  it('answers "@Stappenplan incident nieuw" with a card that shows the form only to the asker', async () => {
+    const response = await h.post(
+      message(h.microsoft, ANNA, 'incident nieuw foto van Jan', { channel: GENERAL }),
+    );
+    expect(response.status).toBe(200);
+    const posted = h.microsoft.cards(GENERAL);
+    expect(posted).toHaveLength(1);
+    const pending = posted[0]!;
+    pendingId = pending.id;
+    expect(cardText(pending.card)).toContain('Anna vult het formulier voor een nieuw incident in');
+    expect(pending.card.refresh).toMatchObject({
+      userIds: ['29:aad-anna'],
+      action: { verb: VERBS.openForm },
+    });
+    // Nothing typed after the command is carried into the channel's card.
+    expect(JSON.stringify(pending.card)).not.toContain('Jan');
+  });
+
+  it('gives Anna the form on refresh and Dirk only the pending card', async () => {
+    const data = (h.microsoft.cards(GENERAL)[0]!.card.refresh as { action: { data: object } }).action.data;
+    const forAnna = await h.post(
+      click(h.microsoft, ANNA, VERBS.openForm, { ...data }, { channel: GENERAL, replyToId: pendingId }),
+    );
+    form = answeredCard(forAnna);
+    const ids = findAll(form, (n) => typeof n.id === 'string').map((n) => n.id);
+    expect(ids).toEqual(expect.arrayContaining(['o:title', 'o:kind', 'o:spread', 'o:invited', 'o:lead']));
+    const invite = findAll(form, (n) => n.id === 'o:invited')[0] as { choices: Array<{ value: string }> };
+    expect(invite.choices.map((c) => c.value)).toEqual(['aad-bas', 'aad-carla', 'aad-dirk']);
+
+    const forDirk = await h.post(
+      click(h.microsoft, DIRK, VERBS.openForm, { ...data }, { channel: GENERAL, replyToId: pendingId }),
+    );
+    const dirkCard = answeredCard(forDirk);
+    expect(findAll(dirkCard, (n) => n.id === 'o:title')).toEqual([]);
+    expect(cardText(dirkCard)).toContain('Alleen Anna ziet dat formulier');
+  });
+
+  it('answers bad input on the form itself, keeping what was typed', async () => {
+    const submit = actionData(form, 'Openen');
+    const response = await h.post(
+      click(
+        h.microsoft,
+        ANNA,
+        VERBS.openSubmit,
+        { ...submit, 'o:title': 'x', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' },
+        {
+          channel: GENERAL,
+          replyToId: pendingId,
+        },
+      ),
+    );
+    const again = answeredCard(response);
+    expect(cardText(again)).toContain('Korte titel: minimaal 3 tekens.');
+    expect(findAll(again, (n) => n.id === 'o:invited')[0]?.value).toBe('aad-bas');
+    expect(h.microsoft.channels).toEqual([]);
+  });
+
+  it('opens the incident: a private channel with the lead as owner, then every card in it', async () => {
+    const submit = actionData(form, 'Openen');
+    const values = {
+      'o:title': 'Foto 2B',
+      'o:kind': 'nude_photo',
+      'o:invited': 'aad-bas',
+      'o:lead': 'aad-anna',
+    };
+    const response = await h.post(
+      click(
+        h.microsoft,
+        ANNA,
+        VERBS.openSubmit,
+        { ...submit, ...values },
+        { channel: GENERAL, replyToId: pendingId },
+      ),
+    );
+    expect(cardText(answeredCard(response))).toContain(
+      'Incident 2026-0001 is geopend in een besloten kanaal',
+    );
+    // The channel's pending card now says only the number.
+    const updated = h.microsoft.activities.get(GENERAL)?.get(pendingId);
+    expect(JSON.stringify(updated)).toContain('2026-0001');
+    expect(JSON.stringify(updated)).not.toContain('Foto 2B');
+
+    const channel = await eventually(() => h.microsoft.channels[0]);
+    expect(channel).toMatchObject({ displayName: 'incident-2026-0001', membershipType: 'private' });
+    expect(channel.members).toEqual([
+      expect.objectContaining({
+        'user@odata.bind': expect.stringContaining("users('aad-anna')"),
+        roles: ['owner'],
+      }),
+      expect.objectContaining({ 'user@odata.bind': expect.stringContaining("users('aad-bas')"), roles: [] }),
+    ]);
+    const create = h.microsoft.named('POST', new RegExp(`/graph/teams/${GROUP_ID}/channels$`))[0];
+    expect(create?.authorization).toBe('Bearer token-for-tenant-1');
+
+    const cards = await eventually(() => {
+      const posted = h.microsoft.postedCards(channel.id);
+      return posted.length === 9 ? posted : null;
+    });
+    expect(cardText(cards[0]!.card)).toContain('Incident 2026-0001: Foto 2B');
+    const incident = await eventually(async () => {
+      const found = await firstIncident(h);
+      return found.status === 'open' ? found : null;
+    });
+    expect(incident.status).toBe('open');
+    expect(incident.spaceId).toBe(channel.id);
+  });
+
+  it('a second submit of the same form opens nothing new', async () => {
+    const submit = actionData(form, 'Openen');
+    const values = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
+    const response = await h.post(
+      click(
+        h.microsoft,
+        ANNA,
+        VERBS.openSubmit,
+        { ...submit, ...values },
+        { channel: GENERAL, replyToId: pendingId },
+      ),
+    );
+    expect(cardText(answeredCard(response))).toContain('Incident 2026-0001');
+    await quiet(h.microsoft);
+    expect(h.microsoft.channels).toHaveLength(1);
+  });
+
+  it('refuses the form sent in by someone else than the asker', async () => {
+    const submit = actionData(form, 'Openen');
+    const response = await h.post(
+      click(
+        h.microsoft,
+        DIRK,
+        VERBS.openSubmit,
+        { ...submit, 'o:title': 'Foto 5E', 'o:kind': 'other' },
+        {
+          channel: GENERAL,
+          replyToId: pendingId,
+        },
+      ),
+    );
+    expect(cardText(answeredCard(response))).toContain('Dit formulier is van een collega.');
+  });
+
+  it('refuses to invite someone who is not in the team', async () => {
+    const submit = actionData(form, 'Openen');
+    const response = await h.post(
+      click(
+        h.microsoft,
+        ANNA,
+        VERBS.openSubmit,
+        { ...submit, 'o:title': 'Foto 3C', 'o:kind': 'other', 'o:invited': 'aad-stranger' },
+        {
+          channel: GENERAL,
+          replyToId: 'another-card',
+        },
+      ),
+    );
+    expect(cardText(answeredCard(response))).toContain('deze collega is geen lid');
+  });
+
+  it('opens from a personal chat too, in the one team the bot is in', async () => {
+    await h.post(message(h.microsoft, BAS, 'incident nieuw Filmpje 4A'));
+    const chat = h.microsoft.cards('a:personal-aad-bas');
+    expect(chat).toHaveLength(1);
+    const personalForm = chat[0]!.card;
+    expect(findAll(personalForm, (n) => n.id === 'o:title')[0]?.value).toBe('Filmpje 4A');
+    const submit = actionData(personalForm, 'Openen');
+    const response = await h.post(
+      click(
+        h.microsoft,
+        BAS,
+        VERBS.openSubmit,
+        { ...submit, 'o:title': 'Filmpje 4A', 'o:kind': 'sex_video' },
+        {
+          replyToId: chat[0]!.id,
+        },
+      ),
+    );
+    expect(cardText(answeredCard(response))).toContain('Incident 2026-0002 is geopend');
+    await eventually(() => h.microsoft.channels.find((c) => c.displayName === 'incident-2026-0002'));
+  });
+
+  it('status in a personal chat lists your open incidents; help comes in your language', async () => {
+    await h.post(message(h.microsoft, BAS, 'incident status'));
+    const texts = h.microsoft.texts('a:personal-aad-bas');
+    const status = shown(texts.at(-1)?.text);
+    expect(status).toContain('Jouw open incidenten:');
+    expect(status).toContain('2026-0001: Foto 2B');
+    expect(status).toContain('2026-0002: Filmpje 4A');
+    await h.post(message(h.microsoft, DIRK, 'incident status'));
+    expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toBe(
+      'Je hebt geen open incidenten.',
+    );
+    await h.post(message(h.microsoft, DIRK, 'wat kan je?', { locale: 'en-US' }));
+    expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toContain(
+      'I do not know that command.',
+    );
+  });
+});
+
+async function firstIncident(h: Harness) {
+  const { rows } = await (await import('kysely')).sql<{
+    id: string;
+  }>`select id from incident order by created_at limit 1`.execute(h.app.database.db);
+  const incident = await h.app.context.store.incidents.get(rows[0]?.id ?? '');
+  if (!incident) throw new Error('no incident');
+  return incident;
+}

@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../../src/core/cards/action-payload.js';
+import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
+import {
+  ANNA,
+  actionData,
+  answeredCard,
+  BAS,
+  cardText,
+  click,
+  DIRK,
+  eventually,
+  findAll,
+  GENERAL,
+  type Harness,
+  message,
+  quiet,
+  shown,
+  startHarness,
+} from './teams-harness.js';
+import { type OpenedIncident, openIncident } from './teams-open.support.js';
+
+const HOSTILE_TITLE = '**Foto** <at>Dirk</at> [x](https://e.nl)';
+
+describe('Teams: working on the steps', () => {
+  let h: Harness;
+  let incident: OpenedIncident;
+  let phaseId: string;
+  let claim: Record<string, unknown>;
+
+  beforeAll(async () => {
+    h = await startHarness({ people: [ANNA, { aad: 'aad-bas', name: 'Bas **vet** <at>x</at>' }, DIRK] });
+    incident = await openIncident(h, ANNA, {
+      'o:title': HOSTILE_TITLE,
+      'o:kind': 'nude_photo',
+      'o:invited': 'aad-bas',
+    });
+    const phase = incident.cards[1]!;
+    phaseId = phase.id;
+    claim = actionData(phase.card, 'Oppakken');
+  });
+  afterAll(async () => {
+    await h?.close();
+    await h?.microsoft.stop();
+  });
+
+  const inChannel = (replyToId: string) => ({ channel: incident.channelId, replyToId });
+
+  it('renders the title literally: no markdown, no mention, only in TextRuns', () => {
+    const overview = incident.cards[0]!.card;
+    expect(cardText(overview)).toContain(`Incident 2026-0001: ${HOSTILE_TITLE}`);
+    expect(JSON.stringify(overview)).not.toContain('"type":"TextBlock"');
+    expect(JSON.stringify(overview)).not.toContain('"entities"');
+  });
+
+  it('Bas claims a step: he gets the card back with the answer on top, everyone gets the update', async () => {
+    const response = await h.post(click(h.microsoft, BAS, VERBS.action, claim, inChannel(phaseId)));
+    const answer = answeredCard(response);
+    expect(cardText(answer)).toContain('Je hebt deze stap opgepakt: Aandacht voor het slachtoffer.');
+    expect(cardText(answer)).toContain('Opgepakt door Bas **vet** <at>x</at>');
+    await eventually(() => h.microsoft.named('PUT', new RegExp(`activities/${phaseId}$`)).length > 0);
+    const updated = h.microsoft.postedCards(incident.channelId).find((card) => card.id === phaseId);
+    expect(cardText(updated?.card)).toContain('Opgepakt door Bas');
+    // The timeline line is a reply under the overview, with the name escaped for Teams' markdown.
+    const line = await eventually(() =>
+      h.microsoft.texts(incident.channelId).find((text) => text.replyToId === incident.cards[0]!.id),
+    );
+    expect(line.text).toContain('Bas \\*\\*vet\\*\\* &lt;at&gt;x&lt;/at&gt; heeft');
+  });
+
+  it('Anna clicks the same claim: she is told Bas has it, nothing changes', async () => {
+    await quiet(h.microsoft);
+    const puts = h.microsoft.named('PUT', /./).length;
+    const response = await h.post(click(h.microsoft, ANNA, VERBS.action, claim, inChannel(phaseId)));
+    expect(cardText(answeredCard(response))).toContain('Bas **vet** <at>x</at> heeft deze stap al opgepakt.');
+    await quiet(h.microsoft);
+    expect(h.microsoft.named('PUT', /./)).toHaveLength(puts);
+  });
+
+  it('a retried delivery and a double click change nothing', async () => {
+    const first = click(h.microsoft, BAS, VERBS.action, claim, inChannel(phaseId));
+    const again = await h.post(first);
+    expect(cardText(answeredCard(again))).toContain('Dit was al zo; er is niets veranderd.');
+    const retry = await h.post(first);
+    expect(cardText(answeredCard(retry))).toContain('Dit was al zo');
+  });
+
+  it('answers in English when the clicker uses Teams in English', async () => {
+    const response = await h.post(
+      click(h.microsoft, ANNA, VERBS.action, claim, { ...inChannel(phaseId), locale: 'en-US' }),
+    );
+    expect(cardText(answeredCard(response))).toContain('has already picked up this step.');
+  });
+
+  it('refuses a colleague who is not a member of the incident', async () => {
+    const response = await h.post(click(h.microsoft, DIRK, VERBS.action, claim, inChannel(phaseId)));
+    expect(cardText(answeredCard(response))).toContain('Je bent geen lid van dit incident');
+  });
+
+  it('refuses the same button data replayed from another channel, and forged data', async () => {
+    const done = actionData(incident.cards[1]!.card, 'Gereed');
+    const replayed = await h.post(
+      click(h.microsoft, BAS, VERBS.action, done, { channel: GENERAL, replyToId: 'x' }),
+    );
+    expect(cardText(answeredCard(replayed))).toContain(
+      'Deze knop hoort bij een ander incident. Er is niets gewijzigd.',
+    );
+    const forged = await h.post(
+      click(h.microsoft, BAS, VERBS.action, { p: '{"v":1,"i":"../../etc","a":"claim"}' }, inChannel(phaseId)),
+    );
+    expect(cardText(answeredCard(forged))).toContain('Deze knop werkt niet (meer)');
+    const unknownVerb = await h.post(click(h.microsoft, BAS, 'something.else', {}, inChannel(phaseId)));
+    expect(cardText(answeredCard(unknownVerb))).toContain('Deze knop werkt niet (meer)');
+    const otherIncident = encodeAction({
+      v: 1,
+      i: '00000000-0000-4000-8000-000000000000',
+      a: 'claim',
+      s: 'x',
+    });
+    const missing = await h.post(
+      click(h.microsoft, BAS, VERBS.action, { p: otherIncident }, inChannel(phaseId)),
+    );
+    expect(cardText(answeredCard(missing))).toContain('Dit incident is niet gevonden.');
+  });
+
+  it('not applicable asks a reason inline; an empty reason is answered, a real one saved', async () => {
+    const card = incident.cards[1]!.card;
+    const naData = actionData(card, 'Opslaan', VERBS.action);
+    const prefix = String(naData.k);
+    const empty = await h.post(
+      click(h.microsoft, BAS, VERBS.action, { ...naData, [`${prefix}:reason`]: '  ' }, inChannel(phaseId)),
+    );
+    expect(cardText(answeredCard(empty))).toContain('Reden: vul dit in.');
+    const saved = await h.post(
+      click(
+        h.microsoft,
+        BAS,
+        VERBS.action,
+        { ...naData, [`${prefix}:reason`]: 'Geen slachtoffer bekend' },
+        inChannel(phaseId),
+      ),
+    );
+    expect(cardText(answeredCard(saved))).toContain('Op niet van toepassing gezet');
+  });
+
+  it('the "Meer" set assigns a step to a colleague and adds a note', async () => {
+    const card = incident.cards[1]!.card;
+    const more = findAll(card, (n) => n.type === 'Action.ShowCard' && n.title === 'Meer')[1];
+    const assign = findAll(
+      more,
+      (n) => n.type === 'Action.ShowCard' && n.title === 'Toewijzen aan collega',
+    )[0];
+    const choices = findAll(assign, (n) => n.type === 'Input.ChoiceSet')[0] as {
+      id: string;
+      choices: Array<{ value: string }>;
+    };
+    expect(choices.choices.map((c) => c.value)).toEqual(['aad-anna', 'aad-bas']);
+    const save = actionData(assign, 'Opslaan');
+    const assigned = await h.post(
+      click(h.microsoft, BAS, VERBS.action, { ...save, [choices.id]: 'aad-anna' }, inChannel(phaseId)),
+    );
+    expect(cardText(answeredCard(assigned))).toContain(
+      'Je hebt Bepaal omvang en impact toegewezen aan Anna.',
+    );
+    const note = findAll(more, (n) => n.type === 'Action.ShowCard' && n.title === 'Notitie toevoegen')[0];
+    const noteSave = actionData(note, 'Opslaan');
+    const noted = await h.post(
+      click(
+        h.microsoft,
+        BAS,
+        VERBS.action,
+        { ...noteSave, [`${noteSave.k}:note`]: 'Ouders zijn gebeld' },
+        inChannel(phaseId),
+      ),
+    );
+    expect(cardText(answeredCard(noted))).toContain('Je notitie is opgeslagen.');
+    expect(cardText(answeredCard(noted))).toContain('Ouders zijn gebeld');
+  });
+
+  it('a form opens for the clicker only, refuses bad answers on the form and saves good ones', async () => {
+    const planPhase = incident.cards
+      .slice(1, 8)
+      .find((card) => cardText(card.card).includes('Zet acties op een rijtje'));
+    expect(planPhase).toBeDefined();
+    const open = actionData(planPhase!.card, 'Invullen');
+    const formCard = answeredCard(
+      await h.post(click(h.microsoft, BAS, VERBS.formView, open, inChannel(planPhase!.id))),
+    );
+    expect(cardText(formCard)).toContain('Acties op een rijtje');
+    const save = actionData(formCard, 'Opslaan');
+    const bad = await h.post(
+      click(
+        h.microsoft,
+        BAS,
+        VERBS.action,
+        { ...save, 'f:items.0.what': 'Gesprek met ouders' },
+        inChannel(planPhase!.id),
+      ),
+    );
+    const again = answeredCard(bad);
+    expect(cardText(again)).toContain('Wie (rij 1): vul dit in.');
+    expect(JSON.stringify(again)).toContain('Gesprek met ouders');
+    const good = await h.post(
+      click(
+        h.microsoft,
+        BAS,
+        VERBS.action,
+        { ...save, 'f:items.0.who': 'Mentor', 'f:items.0.what': 'Gesprek met ouders' },
+        inChannel(planPhase!.id),
+      ),
+    );
+    expect(cardText(answeredCard(good))).toContain('Opgeslagen: Zet acties op een rijtje.');
+    const stranger = await h.post(click(h.microsoft, DIRK, VERBS.formView, open, inChannel(planPhase!.id)));
+    expect(cardText(answeredCard(stranger))).toContain('Je bent geen lid van dit incident');
+  });
+
+  it('a file shared in the incident channel gets the warning, and is never downloaded', async () => {
+    const before = h.microsoft.calls.length;
+    await h.post({
+      ...message(h.microsoft, BAS, 'kijk', { channel: incident.channelId }),
+      entities: [],
+      text: 'kijk',
+      attachments: [
+        { contentType: 'image/png', contentUrl: `${h.microsoft.url}/files/secret.png`, name: 'foto.png' },
+      ],
+    });
+    const warning = h.microsoft
+      .texts(incident.channelId)
+      .find((text) => text.text.includes('Deel hier nooit beelden'));
+    expect(warning?.entities).toEqual([
+      expect.objectContaining({ type: 'mention', mentioned: expect.objectContaining({ id: '29:aad-bas' }) }),
+    ]);
+    expect(h.microsoft.calls.slice(before).some((call) => call.path.includes('/files/'))).toBe(false);
+    expect(await h.app.context.store.audit.list((await firstIncidentId(h)) ?? '')).toContainEqual(
+      expect.objectContaining({ action: 'incident.file_shared' }),
+    );
+  });
+
+  it('ignores ordinary channel talk that does not mention the bot', async () => {
+    const before = h.microsoft.texts(incident.channelId).length;
+    await h.post({
+      ...message(h.microsoft, BAS, 'hoi', { channel: incident.channelId }),
+      entities: [],
+      text: 'hoi',
+    });
+    expect(h.microsoft.texts(incident.channelId)).toHaveLength(before);
+  });
+
+  it('status in the channel shows the overview; help explains the commands', async () => {
+    await h.post(message(h.microsoft, BAS, 'incident status', { channel: incident.channelId }));
+    const overview = h.microsoft.cards(incident.channelId).at(-1);
+    expect(cardText(overview?.card)).toContain('Voortgang per fase');
+    await h.post(
+      message(h.microsoft, BAS, 'incident help', { channel: incident.channelId, locale: 'en-GB' }),
+    );
+    expect(shown(h.microsoft.texts(incident.channelId).at(-1)?.text)).toContain(
+      'Stappenplan sexting: how it works',
+    );
+  });
+
+  it('closing: only the lead, after confirming', async () => {
+    await h.post(message(h.microsoft, BAS, 'incident sluit', { channel: incident.channelId }));
+    expect(shown(h.microsoft.texts(incident.channelId).at(-1)?.text)).toContain(
+      'Alleen de regisseur van dit incident (Anna)',
+    );
+    await h.post(message(h.microsoft, ANNA, 'incident sluit', { channel: incident.channelId }));
+    const question = h.microsoft.cards(incident.channelId).at(-1)!;
+    expect(cardText(question.card)).toContain('Weet je zeker dat je incident 2026-0001 wilt sluiten?');
+    const confirm = actionData(question.card, 'Ja, sluiten');
+    const byBas = await h.post(click(h.microsoft, BAS, VERBS.closeConfirm, confirm, inChannel(question.id)));
+    expect(cardText(answeredCard(byBas))).toContain('Alleen de regisseur');
+    const byAnna = await h.post(
+      click(
+        h.microsoft,
+        ANNA,
+        VERBS.closeConfirm,
+        { ...confirm, 'c:archive': 'true' },
+        inChannel(question.id),
+      ),
+    );
+    expect(cardText(answeredCard(byAnna))).toContain('Incident 2026-0001 is gesloten.');
+    await eventually(() => h.microsoft.named('POST', /\/archive$/).length === 1);
+    const later = await h.post(
+      click(
+        h.microsoft,
+        BAS,
+        VERBS.action,
+        actionData(incident.cards[2]!.card, 'Oppakken'),
+        inChannel(incident.cards[2]!.id),
+      ),
+    );
+    expect(cardText(answeredCard(later))).toContain('is gesloten');
+  });
+});
+
+async function firstIncidentId(h: Harness): Promise<string | undefined> {
+  const rows = await h.app.database.db.selectFrom('incident').select('id').execute();
+  return rows[0]?.id;
+}
