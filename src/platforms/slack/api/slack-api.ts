@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { GatewayError } from '../../../core/ports/gateway-error.js';
 
 type WebClient = webApi.WebClient;
 
@@ -6,17 +7,40 @@ type WebClient = webApi.WebClient;
 export type SlackResponse = Record<string, unknown> & { ok?: boolean; error?: string };
 
 /**
- * A Slack Web API refusal with its error code (`name_taken`, `missing_scope`, …) and, for
- * missing scopes, the scope Slack says is needed. Never carries message content.
+ * Answers after which trying again cannot help: the channel or person is gone, or the bot lost
+ * its access. A reminder that meets one is marked failed at once instead of retried.
  */
-export class SlackApiError extends Error {
+const PERMANENT_CODES = new Set([
+  'channel_not_found',
+  'is_archived',
+  'not_in_channel',
+  'user_not_found',
+  'users_not_found',
+  'user_disabled',
+  'account_inactive',
+  'cannot_dm_bot',
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'missing_scope',
+  'restricted_action',
+  'team_access_not_granted',
+]);
+
+/**
+ * A Slack Web API refusal with its error code (`name_taken`, `missing_scope`, …) and, for
+ * missing scopes, the scope Slack says is needed. Never carries message content. As a
+ * GatewayError it tells the reminders whether a retry can help.
+ */
+export class SlackApiError extends GatewayError {
   constructor(
     readonly method: string,
-    readonly code: string,
+    code: string,
     readonly needed: string | null = null,
   ) {
-    super(`Slack ${method} failed: ${code}${needed ? ` (needs ${needed})` : ''}`);
-    this.name = 'SlackApiError';
+    super(code, PERMANENT_CODES.has(code), {
+      message: `Slack ${method} failed: ${code}${needed ? ` (needs ${needed})` : ''}`,
+    });
   }
 }
 

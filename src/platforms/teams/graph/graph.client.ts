@@ -1,15 +1,20 @@
+import { GatewayError } from '../../../core/ports/gateway-error.js';
 import { DEFAULT_RETRY, decideByStatus, type RetryOptions, withRetry } from '../retry.js';
 import type { GraphTokens } from './graph-token.js';
 
-/** A Graph call that failed for good; carries the status and Graph's error code, never the token. */
-export class GraphError extends Error {
+/**
+ * A Graph call that failed for good; carries the status and Graph's error code, never the token.
+ * As a GatewayError, 401/403/404 mean retrying cannot help.
+ */
+export class GraphError extends GatewayError {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly graphCode: string,
     readonly retryAfter: string | null = null,
   ) {
-    super(`Microsoft Graph answered ${status} ${code}`);
-    this.name = 'GraphError';
+    super(`graph_${status}`, status === 401 || status === 403 || status === 404, {
+      message: `Microsoft Graph answered ${status} ${graphCode}`,
+    });
   }
 }
 
