@@ -14,7 +14,6 @@
  * Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  */
 import { sql } from 'kysely';
-import pg from 'pg';
 import { IncidentService } from '../src/core/incidents/incident.service.js';
 import { StepService } from '../src/core/incidents/step.service.js';
 import { DEFAULT_PLAYBOOK } from '../src/core/playbook/builtin/index.js';
@@ -29,6 +28,7 @@ import { type DatabaseHandle, openDatabase } from '../src/db/connect.js';
 import { createKyselyStore } from '../src/db/kysely-store.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { claimStatement, reminderRepository } from '../src/db/repositories/reminder.repository.js';
+import { freshPostgres } from '../tests/support/fresh-postgres.js';
 
 const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ||
@@ -64,16 +64,6 @@ class CountingGateway implements ChatGateway {
   async sendDirect() {
     this.sent += 1;
     return { messageId: `M${this.sent}` };
-  }
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }
 
@@ -184,20 +174,17 @@ async function prepare(handle: DatabaseHandle, future: number) {
 
 async function main(): Promise<void> {
   const handles: DatabaseHandle[] = [];
-  const names: string[] = [];
-  const open = async (label: string) => {
-    const name = `stappenplan_bench_${process.pid}_${label}`;
-    await admin(`create database ${name}`);
-    names.push(name);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '', poolMax: 10 });
+  const drops: Array<() => Promise<void>> = [];
+  const open = async () => {
+    const fresh = await freshPostgres(ADMIN_URL);
+    drops.push(fresh.drop);
+    const handle = await openDatabase({ databaseUrl: fresh.url, dataDir: '', poolMax: 10 });
     handles.push(handle);
     return handle;
   };
   try {
-    const version = await sql<{ v: string }>`select version() as v`.execute((await open('small')).db);
-    await open('large');
+    const version = await sql<{ v: string }>`select version() as v`.execute((await open()).db);
+    await open();
     console.log(`Reminder tick benchmark — ${version.rows[0]?.v.split(' on ')[0]}`);
     console.log('Preparing 1,000 and 1,000,000 pending future reminders …');
     const small = await prepare(handles[0] as DatabaseHandle, 1_000);
@@ -245,7 +232,7 @@ async function main(): Promise<void> {
   } finally {
     for (const handle of handles) await handle.close();
     if (process.env.BENCH_KEEP !== '1') {
-      for (const name of names) await admin(`drop database if exists ${name} with (force)`);
+      for (const drop of drops) await drop();
     }
   }
 }

@@ -19,8 +19,8 @@ import { createLogger } from '../src/logging/logger.js';
 import { boltLogger } from '../src/platforms/slack/bolt-logger.js';
 import { mountHttpReceiver } from '../src/platforms/slack/http.receiver.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../tests/platforms/slack/support/fake-slack.js';
-import { freshPostgres } from '../tests/platforms/slack/support/fresh-postgres.js';
 import { startSlackApp } from '../tests/platforms/slack/support/slack-harness.js';
+import { freshPostgres } from '../tests/support/fresh-postgres.js';
 import type { GoMessage, ResultMessage } from './slack-side.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 20);

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { freshPostgres } from './fresh-postgres.js';
 
 export type TargetName = 'pglite' | 'postgres';
 
@@ -51,31 +50,14 @@ async function openPglite(options: OpenOptions = {}): Promise<DatabaseHandle> {
 
 /** A new database on the server for this test file, dropped again on close. */
 async function openFreshPostgres(adminUrl: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
-  const name = `stappenplan_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({
-    databaseUrl: url.toString(),
-    dataDir: '',
-    poolMax: options.poolMax ?? 10,
-  });
+  const fresh = await freshPostgres(adminUrl);
+  const handle = await openDatabase({ databaseUrl: fresh.url, dataDir: '', poolMax: options.poolMax ?? 10 });
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return {
     ...handle,
     async close() {
       await handle.close();
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      await fresh.drop();
     },
   };
-}
-
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshPostgres } from '../../support/fresh-postgres.js';
 import { stepText } from './support/card-steps.js';
-import { freshPostgres } from './support/fresh-postgres.js';
 import {
   ANNA,
   type Harness,

@@ -3,7 +3,7 @@ import pg from 'pg';
 
 /** A new, empty database on the test PostgreSQL server, and a way to drop it again. */
 export async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `stappenplan_slack_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `stappenplan_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
