@@ -222,7 +222,9 @@
       return;
     }
     const url = `/playground/messages?user=${encodeURIComponent(state.me.aad)}&conversation=${encodeURIComponent(conversation.id)}`;
+    const me = state.me;
     const messages = await getJson(url);
+    if (me !== state.me || conversation.id !== state.current) return;
     if (!messages) {
       list.textContent = 'Je bent geen lid van dit kanaal.';
       return;
@@ -248,8 +250,12 @@
   }
 
   async function refreshConversations() {
-    state.conversations =
-      (await getJson(`/playground/conversations?user=${encodeURIComponent(state.me.aad)}`)) || [];
+    const me = state.me;
+    const conversations =
+      (await getJson(`/playground/conversations?user=${encodeURIComponent(me.aad)}`)) || [];
+    // An answer for someone the page no longer shows must not draw their channels.
+    if (me !== state.me) return;
+    state.conversations = conversations;
     if (!state.conversations.some((c) => c.id === state.current))
       state.current = state.conversations[0]?.id ?? null;
     const items = state.conversations.map((conversation) => {
@@ -290,6 +296,9 @@
     }
     select.addEventListener('change', () => {
       state.me = state.people.find((p) => p.aad === select.value) || state.people[0];
+      // Nothing of the previous colleague stays on screen while the new list loads.
+      state.conversations = [];
+      $('channels').replaceChildren();
       void refresh();
     });
     $('composer').addEventListener('submit', (event) => {
