@@ -72,7 +72,10 @@ export function createSchedulerModule(
     name: 'scheduler',
     tick: () => (jobs ? exclusive('tick', jobs.tick, emptyReport()) : notStarted()),
     syncAll: () => (jobs ? exclusive('sync', jobs.syncAll, 0) : notStarted()),
-    purgeExpired: () => (jobs ? exclusive('retention', jobs.purge, { purged: 0, failed: 0 }) : notStarted()),
+    purgeExpired: () =>
+      jobs
+        ? exclusive('retention', jobs.purge, { purged: 0, failed: 0, forgottenRequests: 0 })
+        : notStarted(),
 
     async start(ctx: AppContext) {
       const { logger } = ctx;

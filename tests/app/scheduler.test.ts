@@ -168,7 +168,7 @@ describe('the scheduler running in the app', () => {
 
     // The incident is still open: the retention job leaves it alone, however far the clock goes.
     clock.set('2029-01-01T02:30:00Z');
-    expect(await scheduler.purgeExpired()).toEqual({ purged: 0, failed: 0 });
+    expect(await scheduler.purgeExpired()).toMatchObject({ purged: 0, failed: 0 });
     expect((await ctx.store.incidents.get(incidentId))?.title).toBe('Foto 2B');
   });
 

@@ -41,7 +41,7 @@ describe('the retention job', () => {
     const auditBefore = await h.store.audit.list(old);
 
     h.clock.set('2026-02-01T02:30:00Z');
-    expect(await h.retention.run()).toEqual({ purged: 1, failed: 0 });
+    expect(await h.retention.run()).toEqual({ purged: 1, failed: 0, forgottenRequests: 0 });
 
     const purged = (await h.store.incidents.get(old))!;
     expect(purged).toEqual({
@@ -81,7 +81,7 @@ describe('the retention job', () => {
 
     expect((await h.store.incidents.get(recent))?.title).toBe('Foto klas 2B');
     expect((await h.store.incidents.get(open))?.title).toBe('Foto klas 2B');
-    expect(await h.retention.run()).toEqual({ purged: 0, failed: 0 });
+    expect(await h.retention.run()).toEqual({ purged: 0, failed: 0, forgottenRequests: 0 });
   });
 
   it('writes the marker in the workspace language', async () => {
@@ -105,16 +105,43 @@ describe('the retention job', () => {
         if (broken && request.incidentId === first) throw new Error('deadlock detected');
         return real.purge(request);
       },
+      forgetRequests: (before) => real.forgetRequests(before),
     };
     h.clock.set('2026-02-01T02:30:00Z');
     const retention = new RetentionService({ retention: flaky, store: h.store, clock: h.clock, months: 24 });
     const failures: string[] = [];
-    expect(await retention.run((id) => failures.push(id))).toEqual({ purged: 1, failed: 1 });
+    expect(await retention.run((id) => failures.push(id))).toEqual({
+      purged: 1,
+      failed: 1,
+      forgottenRequests: 0,
+    });
     expect(failures).toEqual([first]);
     expect((await h.store.incidents.get(second))?.purgedAt).not.toBeNull();
     broken = false;
-    expect(await retention.run()).toEqual({ purged: 1, failed: 0 });
+    expect(await retention.run()).toEqual({ purged: 1, failed: 0, forgottenRequests: 0 });
     expect((await h.store.incidents.get(first))?.purgedAt).not.toBeNull();
+  });
+
+  it('forgets delivery ids older than 30 days, after the purge', async () => {
+    const h = await createReminderHarness();
+    const asked: Date[] = [];
+    const recording: RetentionStore = {
+      listExpired: async () => [],
+      purge: async () => null,
+      forgetRequests: async (before) => {
+        asked.push(before);
+        return 7;
+      },
+    };
+    h.clock.set('2026-02-01T02:30:00Z');
+    const retention = new RetentionService({
+      retention: recording,
+      store: h.store,
+      clock: h.clock,
+      months: 24,
+    });
+    expect(await retention.run()).toEqual({ purged: 0, failed: 0, forgottenRequests: 7 });
+    expect(asked).toEqual([new Date('2026-01-02T02:30:00Z')]);
   });
 
   it('counts the retention period in calendar months', async () => {

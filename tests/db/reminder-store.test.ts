@@ -197,5 +197,18 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
       expect(audit.filter((e) => e.action === 'member.added')).toHaveLength(2);
       expect(await reminders.listForIncident(incidentId)).toEqual([]);
     });
+
+    it('forgets delivery ids older than the given moment and keeps newer ones', async () => {
+      await fx.store.requests.markProcessed('old-delivery', 'slack.action', null);
+      await sql`update processed_request set created_at = now() - interval '40 days' where key = 'old-delivery'`.execute(
+        handle.db,
+      );
+      await fx.store.requests.markProcessed('new-delivery', 'slack.action', null);
+      const retention = retentionRepository(handle.db);
+      const removed = await retention.forgetRequests(new Date(Date.now() - 30 * 86_400_000));
+      expect(removed).toBe(1);
+      expect((await fx.store.requests.markProcessed('new-delivery', 'slack.action')).first).toBe(false);
+      expect((await fx.store.requests.markProcessed('old-delivery', 'slack.action')).first).toBe(true);
+    });
   });
 });

@@ -193,6 +193,17 @@ export class MemoryRetentionStore implements RetentionStore {
     private readonly reminders: MemoryReminderStore,
   ) {}
 
+  async forgetRequests(before: Date): Promise<number> {
+    let removed = 0;
+    for (const [key, entry] of this.store.state.requests) {
+      if (entry.at < before) {
+        this.store.state.requests.delete(key);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
   async listExpired(closedBefore: Date, limit: number): Promise<ExpiredIncident[]> {
     return this.store.state.incidents
       .filter((i) => i.status === 'closed' && !i.purgedAt && i.closedAt && i.closedAt < closedBefore)

@@ -20,7 +20,7 @@ interface State {
   audit: AuditEvent[];
   cards: CardMessage[];
   playbooks: StoredPlaybook[];
-  requests: Map<string, string | null>;
+  requests: Map<string, { ref: string | null; at: Date }>;
 }
 
 /**
@@ -263,8 +263,9 @@ function repositories(get: () => State): Repositories {
     requests: {
       async markProcessed(key, scope, ref = null) {
         const id = `${scope}:${key}`;
-        if (get().requests.has(id)) return { first: false, ref: get().requests.get(id) ?? null };
-        get().requests.set(id, ref);
+        const known = get().requests.get(id);
+        if (known) return { first: false, ref: known.ref };
+        get().requests.set(id, { ref, at: new Date() });
         return { first: true, ref };
       },
     },

@@ -38,4 +38,9 @@ export interface RetentionStore {
    * when the incident no longer qualifies (already purged, or not closed before the date).
    */
   purge(request: PurgeRequest): Promise<PurgeCounts | null>;
+  /**
+   * Forgets idempotency keys of deliveries older than the date (platforms retry within minutes;
+   * keeping the keys longer only keeps ids). Returns how many were removed.
+   */
+  forgetRequests(before: Date): Promise<number>;
 }

@@ -16,9 +16,13 @@ export interface RetentionDeps {
 export interface RetentionReport {
   purged: number;
   failed: number;
+  /** Idempotency keys older than REQUEST_KEYS_DAYS that were forgotten. */
+  forgottenRequests: number;
 }
 
 const BATCH = 50;
+/** Slack and Teams retry a delivery within minutes; a month leaves a wide margin. */
+export const REQUEST_KEYS_DAYS = 30;
 
 /**
  * The daily retention job: incidents closed longer ago than the retention period lose their
@@ -40,14 +44,18 @@ export class RetentionService {
   ): Promise<RetentionReport> {
     const now = this.deps.clock.now();
     const closedBefore = this.cutoff(now);
-    const report: RetentionReport = { purged: 0, failed: 0 };
+    const report: RetentionReport = { purged: 0, failed: 0, forgottenRequests: 0 };
     const skip = new Set<string>();
     const locales = new Map<string, Locale>();
     for (;;) {
       const expired = (await this.deps.retention.listExpired(closedBefore, BATCH + skip.size)).filter(
         (item) => !skip.has(item.incidentId),
       );
-      if (expired.length === 0) return report;
+      if (expired.length === 0) {
+        const keysBefore = new Date(now.getTime() - REQUEST_KEYS_DAYS * 86_400_000);
+        report.forgottenRequests = await this.deps.retention.forgetRequests(keysBefore);
+        return report;
+      }
       for (const { incidentId, workspaceId } of expired) {
         try {
           let locale = locales.get(workspaceId);

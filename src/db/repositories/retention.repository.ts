@@ -80,5 +80,13 @@ export function retentionRepository(db: Kysely<Database>): RetentionStore {
         return counts;
       });
     },
+
+    async forgetRequests(before) {
+      const result = await db
+        .deleteFrom('processed_request')
+        .where('created_at', '<', before)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
