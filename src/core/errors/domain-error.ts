@@ -10,7 +10,6 @@ export type ErrorCode =
   | 'StepAlreadyClaimed'
   | 'StepAlreadyDone'
   | 'StepNotApplicable'
-  | 'StepNotClaimed'
   | 'StepNotFound'
   | 'IncidentNotFound'
   | 'IncidentClosed'
@@ -32,7 +31,6 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'StepAlreadyClaimed',
   'StepAlreadyDone',
   'StepNotApplicable',
-  'StepNotClaimed',
   'StepNotFound',
   'IncidentNotFound',
   'IncidentClosed',

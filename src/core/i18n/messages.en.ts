@@ -8,7 +8,6 @@ export const en: Record<MessageKey, string> = {
   'error.StepAlreadyClaimed': '{owner} has already picked up this step.',
   'error.StepAlreadyDone': 'This step is already done. Reopen it if something still needs to happen.',
   'error.StepNotApplicable': 'This step is marked not applicable. Reopen it if it is needed after all.',
-  'error.StepNotClaimed': 'Nobody has picked up this step.',
   'error.StepNotFound': 'This step does not exist in the plan of this incident.',
   'error.IncidentNotFound': 'This incident was not found.',
   'error.IncidentClosed': 'Incident {incident} is closed. Nothing can be changed any more.',

@@ -10,7 +10,6 @@ export const nl = {
   'error.StepAlreadyClaimed': '{owner} heeft deze stap al opgepakt.',
   'error.StepAlreadyDone': 'Deze stap is al afgerond. Heropen de stap als er toch nog iets moet gebeuren.',
   'error.StepNotApplicable': 'Deze stap staat op niet van toepassing. Heropen de stap als hij toch nodig is.',
-  'error.StepNotClaimed': 'Niemand heeft deze stap opgepakt.',
   'error.StepNotFound': 'Deze stap bestaat niet in het stappenplan van dit incident.',
   'error.IncidentNotFound': 'Dit incident is niet gevonden.',
   'error.IncidentClosed': 'Incident {incident} is gesloten. Er kan niets meer worden gewijzigd.',
