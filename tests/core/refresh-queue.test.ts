@@ -34,13 +34,12 @@ describe('RefreshQueue', () => {
     const { queue, runs } = controlledQueue();
     const a = queue.request('inc-1', false, ['direct']);
     const b = queue.request('inc-1', true, ['perpetrator']);
-    expect(b).toBe(a);
     await tick();
     expect(runs.map(({ overview, phases }) => ({ overview, phases }))).toEqual([
       { overview: true, phases: ['direct', 'perpetrator'] },
     ]);
     runs[0]!.finish();
-    await a;
+    await Promise.all([a, b]);
   });
 
   it('many requests while a run is busy fold into one next run with the union of phases', async () => {
@@ -55,7 +54,6 @@ describe('RefreshQueue', () => {
       queue.request('inc-1', false, ['communication', 'perpetrator']),
       queue.request('inc-1', false, ['direct']),
     ];
-    expect(new Set(later).size).toBe(1);
     await tick();
     expect(runs).toHaveLength(1); // the second run waits for the first
 
@@ -116,7 +114,6 @@ describe('RefreshQueue', () => {
     runs[0]!.finish();
     await first;
     const second = queue.request('inc-1', false, ['direct']);
-    expect(second).not.toBe(first);
     await tick();
     expect(runs).toHaveLength(2);
     expect(runs[1]?.phases).toEqual(['direct']);

@@ -1,9 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StepAlreadyClaimedError } from '../../src/core/errors/domain-error.js';
 import type { Actor } from '../../src/core/incidents/incident.access.js';
 import type { Incident } from '../../src/core/incidents/incident.types.js';
 import type { StepScope } from '../../src/core/incidents/step.service.js';
-import { ANNA, BOB, CARLA, type CoreFixture, createCoreFixture, rejection } from '../support/core-fixture.js';
+import type { StepAction } from '../../src/core/incidents/step.transitions.js';
+import {
+  ANNA,
+  BOB,
+  CARLA,
+  type CoreFixture,
+  createCoreFixture,
+  rejection,
+  STRANGER,
+} from '../support/core-fixture.js';
 
 let fx: CoreFixture;
 let incident: Incident;
@@ -177,5 +186,137 @@ describe('StepService.addNote', () => {
     await fx.steps.addNote(scope, 'eens');
     expect(await fx.steps.addNote(scope, 'eens')).toEqual({ changed: false, value: null });
     expect(fx.store.state.notes).toHaveLength(1);
+  });
+});
+
+/** Submits the actions in the same tick, as a crowd clicking at once, and settles them all. */
+function together(actions: Array<[StepScope, StepAction]>) {
+  return Promise.allSettled(actions.map(([scope, action]) => fx.steps.act(scope, action)));
+}
+
+const claim: StepAction = { kind: 'claim' };
+
+describe('StepService: actions arriving together are written together', () => {
+  it('twenty members on twenty steps: every change lands, in a few transactions, one audit entry each', async () => {
+    const members = Array.from({ length: 19 }, (_, i) => ({ userId: `U-M${i}`, displayName: `Lid ${i}` }));
+    const big = await fx.open({ invited: members });
+    const everyone = [ANNA, ...members];
+    const open = (await fx.store.steps.list(big.id)).filter((step) => step.status === 'open');
+    expect(open.length).toBeGreaterThanOrEqual(20);
+    const transactions = vi.spyOn(fx.store, 'transaction');
+
+    const first = fx.steps.act({ incidentId: big.id, actor: ANNA, stepKey: open[0]!.key }, claim);
+    const rest = everyone
+      .slice(1)
+      .map((actor, i) => fx.steps.act({ incidentId: big.id, actor, stepKey: open[i + 1]!.key }, claim));
+    const results = await Promise.all([first, ...rest]);
+
+    expect(results.every((result) => result.changed)).toBe(true);
+    expect(transactions.mock.calls.length).toBeLessThanOrEqual(2);
+    const steps = new Map((await fx.store.steps.list(big.id)).map((step) => [step.key, step]));
+    everyone.forEach((actor, i) => {
+      expect(steps.get(open[i]!.key)).toMatchObject({ status: 'claimed', ownerId: actor.userId });
+    });
+    const claims = fx.store.state.audit.filter(
+      (event) => event.incidentId === big.id && event.action === 'step.claimed',
+    );
+    expect(claims.map((event) => event.actorId).sort()).toEqual(everyone.map((a) => a.userId).sort());
+  });
+
+  it('two claims on one step in one batch: the first wins, the second is told who has it', async () => {
+    const [bob, carla] = await together([
+      [on(BOB, 'scope-impact'), claim],
+      [on(CARLA, 'scope-impact'), claim],
+    ]);
+    expect(bob).toMatchObject({ status: 'fulfilled', value: { changed: true } });
+    expect(carla?.status).toBe('rejected');
+    const reason = (carla as PromiseRejectedResult).reason;
+    expect(reason).toBeInstanceOf(StepAlreadyClaimedError);
+    expect((reason as StepAlreadyClaimedError).ownerId).toBe(BOB.userId);
+    expect(stepAudit().map((event) => event.actorId)).toEqual([BOB.userId]);
+  });
+
+  it('later actions see what earlier ones in the batch did (claim, then done by the same person)', async () => {
+    const [claimed, done] = await together([
+      [on(BOB, 'scope-impact'), claim],
+      [on(BOB, 'scope-impact'), { kind: 'done' }],
+    ]);
+    expect(claimed).toMatchObject({ status: 'fulfilled', value: { changed: true } });
+    expect(done).toMatchObject({ status: 'fulfilled', value: { changed: true } });
+    expect(await fx.store.steps.get(incident.id, 'scope-impact')).toMatchObject({
+      status: 'done',
+      ownerId: BOB.userId,
+      revision: 2,
+    });
+    expect(stepAudit().map((event) => event.action)).toEqual(['step.claimed', 'step.done']);
+  });
+
+  it('a stranger and an unknown step in the batch are refused; the others are still written', async () => {
+    const [stranger, bob, missing, carla] = await together([
+      [on(STRANGER, 'attention-victim'), claim],
+      [on(BOB, 'attention-victim'), claim],
+      [on(BOB, 'no-such-step'), claim],
+      [on(CARLA, 'police-advice'), claim],
+    ]);
+    expect(stranger).toMatchObject({ status: 'rejected', reason: { code: 'NotAMember' } });
+    expect(missing).toMatchObject({ status: 'rejected', reason: { code: 'StepNotFound' } });
+    expect(bob).toMatchObject({ status: 'fulfilled', value: { changed: true } });
+    expect(carla).toMatchObject({ status: 'fulfilled', value: { changed: true } });
+    expect(stepAudit().map((event) => event.actorId)).toEqual([BOB.userId, CARLA.userId]);
+  });
+
+  it('the same delivery twice in one batch changes the step once', async () => {
+    const [first, repeat] = await together([
+      [on(BOB, 'attention-victim', 'slack:action:T1'), claim],
+      [on(BOB, 'attention-victim', 'slack:action:T1'), { kind: 'done' }],
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { changed: true } });
+    expect(repeat).toMatchObject({ status: 'fulfilled', value: { changed: false } });
+    expect((await fx.store.steps.get(incident.id, 'attention-victim'))?.status).toBe('claimed');
+    expect(stepAudit()).toHaveLength(1);
+  });
+
+  it('a refused action in a batch leaves no mark of its delivery, so a retry is judged again', async () => {
+    await fx.steps.act(on(BOB, 'attention-victim'), claim);
+    const [refused, other] = await together([
+      [on(CARLA, 'attention-victim', 'req-9'), { kind: 'done' }],
+      [on(ANNA, 'police-advice', 'req-10'), claim],
+    ]);
+    expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'NotStepOwner' } });
+    expect(other).toMatchObject({ status: 'fulfilled', value: { changed: true } });
+    await fx.steps.act(on(BOB, 'attention-victim'), { kind: 'release' });
+    expect((await fx.steps.act(on(CARLA, 'attention-victim', 'req-9'), { kind: 'done' })).changed).toBe(true);
+  });
+
+  it('answers carry the members, so callers need not read them again', async () => {
+    const result = await fx.steps.act(on(BOB, 'attention-victim'), claim);
+    expect(result.value.members.map((member) => member.userId).sort()).toEqual(
+      [ANNA, BOB, CARLA].map((actor) => actor.userId).sort(),
+    );
+  });
+
+  it('when the database refuses the batch, each action is tried on its own: only the bad one fails', async () => {
+    const original = fx.store.steps.updateMany.bind(fx.store.steps);
+    vi.spyOn(fx.store.steps, 'updateMany').mockImplementation(async (steps) => {
+      if (steps.some((step) => step.key === 'police-advice')) throw new Error('connection reset');
+      return original(steps);
+    });
+    const [bob, carla, anna] = await together([
+      [on(BOB, 'attention-victim'), claim],
+      [on(CARLA, 'police-advice'), claim],
+      [on(ANNA, 'scope-impact'), claim],
+    ]);
+    expect(bob).toMatchObject({ status: 'fulfilled', value: { changed: true } });
+    expect(anna).toMatchObject({ status: 'fulfilled', value: { changed: true } });
+    expect(carla).toMatchObject({ status: 'rejected', reason: { message: 'connection reset' } });
+    const steps = new Map((await fx.store.steps.list(incident.id)).map((step) => [step.key, step]));
+    expect(steps.get('attention-victim')?.ownerId).toBe(BOB.userId);
+    expect(steps.get('scope-impact')?.ownerId).toBe(ANNA.userId);
+    expect(steps.get('police-advice')?.status).toBe('open');
+    expect(
+      stepAudit()
+        .map((event) => event.actorId)
+        .sort(),
+    ).toEqual([ANNA.userId, BOB.userId].sort());
   });
 });

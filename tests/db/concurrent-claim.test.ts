@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { StepAlreadyClaimedError } from '../../src/core/errors/domain-error.js';
+import { StepService } from '../../src/core/incidents/step.service.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { type DbFixture, dbFixture, unknownFacts } from '../support/db-fixture.js';
@@ -74,6 +75,49 @@ describeEachDatabase(
       expect(numbers).toEqual(
         Array.from({ length: 20 }, (_, index) => `2026-${String(index + 2).padStart(4, '0')}`),
       );
+    });
+
+    it('five app instances on one database, their batches overlapping: one owner and one audit entry per step', async () => {
+      const instances = Array.from({ length: 5 }, () => new StepService(fx.services));
+      const [lead, ...others] = MEMBERS;
+      const opened = await fx.incidents.open({
+        workspaceId: fx.workspaceId,
+        actor: { userId: lead as string },
+        title: 'Vijf processen',
+        kind: 'nude_photo',
+        facts: unknownFacts,
+        invited: others.map((userId) => ({ userId })),
+      });
+      const incidentId = opened.value.id;
+      const open = (await fx.store.steps.list(incidentId)).filter((step) => step.status === 'open');
+      // Everyone claims two steps, chosen so that the instances' batches overlap in opposite orders.
+      const results = await Promise.allSettled(
+        MEMBERS.flatMap((userId, index) => {
+          const instance = instances[index % instances.length] as StepService;
+          const a = open[index % 7]?.key as string;
+          const b = open[6 - (index % 7)]?.key as string;
+          return [a, b].map((stepKey) =>
+            instance.act({ incidentId, stepKey, actor: { userId } }, { kind: 'claim' }),
+          );
+        }),
+      );
+      for (const result of results) {
+        if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(StepAlreadyClaimedError);
+      }
+      const won = results.filter((result) => result.status === 'fulfilled' && result.value.changed);
+      const claimed = open.slice(0, 7);
+      expect(won).toHaveLength(claimed.length);
+      const claims = (await fx.store.audit.list(incidentId)).filter(
+        (event) => event.action === 'step.claimed',
+      );
+      expect(claims).toHaveLength(claimed.length);
+      for (const step of claimed) {
+        const stored = await fx.store.steps.get(incidentId, step.key);
+        expect(stored).toMatchObject({ status: 'claimed', revision: 1 });
+        expect(claims.filter((event) => event.details.step === step.key)).toEqual([
+          expect.objectContaining({ actorId: stored?.ownerId }),
+        ]);
+      }
     });
   },
   { serverOnly: true },

@@ -164,6 +164,53 @@ describeEachDatabase('repositories through the services', (target) => {
     );
   });
 
+  it('writes several steps, audit entries and delivery ids in one go; never adds a missing step', async () => {
+    const opened = await fx.incidents.open({
+      workspaceId: fx.workspaceId,
+      actor: lead,
+      title: 'Veel tegelijk',
+      kind: 'other',
+      facts: unknownFacts,
+      invited: [mentor],
+    });
+    const id = opened.value.id;
+    const [first, second] = await fx.store.steps.getMany(id, ['scope-impact', 'attention-victim'], 'update');
+    expect([first?.key, second?.key]).toEqual(['attention-victim', 'scope-impact']);
+    const at = new Date('2026-11-25T10:00:00Z');
+    const changed = [
+      { ...first!, status: 'claimed' as const, ownerId: 'U-MENTOR', updatedAt: at, revision: 1 },
+      { ...second!, status: 'done' as const, ownerId: 'U-LEAD', completedAt: at, updatedAt: at, revision: 1 },
+      { ...second!, key: 'no-such-step' },
+    ];
+    await fx.store.transaction(async (tx) => {
+      await tx.steps.updateMany(changed);
+      await tx.audit.appendMany(
+        ['step.claimed', 'step.done'].map((action) => ({
+          workspaceId: fx.workspaceId,
+          incidentId: id,
+          actorId: 'U-LEAD',
+          action: action as 'step.claimed',
+          details: {},
+          at,
+        })),
+      );
+      await tx.requests.markMany(['req-a', 'req-b'], 'step');
+    });
+    const steps = new Map((await fx.store.steps.list(id)).map((step) => [step.key, step]));
+    expect(steps.get('attention-victim')).toEqual(changed[0]);
+    expect(steps.get('scope-impact')).toEqual(changed[1]);
+    expect(steps.has('no-such-step')).toBe(false);
+    expect(steps.size).toBe(31);
+    const audit = (await fx.store.audit.list(id)).map((event) => event.action);
+    expect(audit.slice(-2)).toEqual(['step.claimed', 'step.done']);
+    expect(await fx.store.requests.seen(['req-a', 'req-b', 'req-c'], 'step')).toEqual(
+      new Set(['req-a', 'req-b']),
+    );
+    expect(await fx.store.requests.seen(['req-a'], 'other')).toEqual(new Set());
+    await fx.store.requests.markMany(['req-a', 'req-c'], 'step');
+    expect(await fx.store.requests.seen(['req-a', 'req-c'], 'step')).toEqual(new Set(['req-a', 'req-c']));
+  });
+
   it('creates a workspace once and keeps its settings', async () => {
     const again = await fx.store.workspaces.ensure('slack', 'T-TEST', { locale: 'en', timezone: 'UTC' });
     expect(again).toMatchObject({ id: fx.workspaceId, locale: 'nl', timezone: 'Europe/Amsterdam' });

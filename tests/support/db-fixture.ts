@@ -1,4 +1,4 @@
-import { IncidentService } from '../../src/core/incidents/incident.service.js';
+import { IncidentService, type ServiceDeps } from '../../src/core/incidents/incident.service.js';
 import { StepService } from '../../src/core/incidents/step.service.js';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { PlaybookRegistry } from '../../src/core/playbook/playbook.registry.js';
@@ -15,6 +15,8 @@ export interface DbFixture {
   playbooks: PlaybookRegistry;
   incidents: IncidentService;
   steps: StepService;
+  /** What the services are made from, to make more (a second app instance). */
+  services: ServiceDeps;
   workspaceId: string;
 }
 
@@ -36,6 +38,7 @@ export async function dbFixture(handle: DatabaseHandle, externalId = 'T-TEST'): 
     playbooks,
     incidents: new IncidentService(deps),
     steps: new StepService(deps),
+    services: deps,
     workspaceId: workspace.id,
   };
 }

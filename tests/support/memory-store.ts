@@ -168,8 +168,25 @@ function repositories(get: () => State): Repositories {
             .sort((a, b) => a.position - b.position),
         );
       },
+      async getMany(incidentId, keys) {
+        return copy(
+          get()
+            .steps.filter((s) => s.incidentId === incidentId && keys.includes(s.key))
+            .sort((a, b) => (a.key < b.key ? -1 : 1)),
+        );
+      },
       async update(step) {
         replaceRow(get().steps, (s) => s.incidentId === step.incidentId && s.key === step.key, step, 'step');
+      },
+      async updateMany(steps) {
+        for (const step of steps) {
+          replaceRow(
+            get().steps,
+            (s) => s.incidentId === step.incidentId && s.key === step.key,
+            step,
+            'step',
+          );
+        }
       },
     },
     notes: {
@@ -203,6 +220,9 @@ function repositories(get: () => State): Repositories {
     audit: {
       async append(event) {
         get().audit.push(copy({ ...event, id: String(get().audit.length + 1) }));
+      },
+      async appendMany(events) {
+        for (const event of events) get().audit.push(copy({ ...event, id: String(get().audit.length + 1) }));
       },
       async list(incidentId) {
         return copy(get().audit.filter((a) => a.incidentId === incidentId));
@@ -267,6 +287,15 @@ function repositories(get: () => State): Repositories {
         if (known) return { first: false, ref: known.ref };
         get().requests.set(id, { ref, at: new Date() });
         return { first: true, ref };
+      },
+      async seen(keys, scope) {
+        return new Set(keys.filter((key) => get().requests.has(`${scope}:${key}`)));
+      },
+      async markMany(keys, scope) {
+        for (const key of keys) {
+          if (!get().requests.has(`${scope}:${key}`))
+            get().requests.set(`${scope}:${key}`, { ref: null, at: new Date() });
+        }
       },
     },
   };

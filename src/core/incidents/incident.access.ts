@@ -33,16 +33,28 @@ export async function requireMemberAccess(
   scope: ActionScope,
   lock: RowLock = 'share',
 ): Promise<Access> {
-  const incident = await tx.incidents.get(scope.incidentId, lock);
-  if (!incident) throw new DomainError('IncidentNotFound', { incident: scope.incidentId });
+  const access = await loadAccess(tx, scope.incidentId, lock);
+  checkMemberAccess(access, scope);
+  return access;
+}
+
+/** The incident (locked) and its members, for changes by one or more people. */
+export async function loadAccess(tx: Repositories, incidentId: string, lock: RowLock): Promise<Access> {
+  const incident = await tx.incidents.get(incidentId, lock);
+  if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
   const members = await tx.members.list(incident.id);
   const ids = new Set(members.map((member) => member.userId));
-  if (!ids.has(scope.actor.userId)) throw new NotAMemberError(scope.actor.userId);
+  return { incident, members, isMember: (userId) => ids.has(userId) };
+}
+
+/** Refuses strangers, payloads from another space and changes to a closed incident. */
+export function checkMemberAccess(access: Access, scope: ActionScope): void {
+  const { incident } = access;
+  if (!access.isMember(scope.actor.userId)) throw new NotAMemberError(scope.actor.userId);
   if (scope.spaceId != null && incident.spaceId !== null && incident.spaceId !== scope.spaceId) {
     throw new DomainError('ActionContextMismatch', { incident: incident.number });
   }
   if (incident.status === 'closed') throw new DomainError('IncidentClosed', { incident: incident.number });
-  return { incident, members, isMember: (userId) => ids.has(userId) };
 }
 
 export function requireLead(incident: Incident, actor: Actor): void {

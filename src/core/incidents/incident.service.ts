@@ -223,20 +223,16 @@ export class IncidentService {
 
   async view(incidentId: string): Promise<IncidentView> {
     const { store } = this.deps;
-    const incident = await store.incidents.get(incidentId);
-    if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
-    const [members, steps, notes, forms] = await Promise.all([
+    // All at once: a card redraw waits for this.
+    const [incident, members, steps, notes, forms] = await Promise.all([
+      store.incidents.get(incidentId),
       store.members.list(incidentId),
       store.steps.list(incidentId),
       store.notes.list(incidentId, 50),
       store.forms.list(incidentId),
     ]);
+    if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
     return { incident, members, steps, notes, forms };
-  }
-
-  /** The members of an incident, for names in answers; callers have already checked access. */
-  members(incidentId: string): Promise<Member[]> {
-    return this.deps.store.members.list(incidentId);
   }
 
   /** Members see their incidents; strangers get NotAMember, not the content. */

@@ -1,3 +1,4 @@
+import { KeyedBatcher } from '../concurrency/keyed-batcher.js';
 import { DomainError, InvalidInputError } from '../errors/domain-error.js';
 import { validateFormAnswer } from '../forms/form.validation.js';
 import { findStep } from '../playbook/playbook.registry.js';
@@ -7,47 +8,59 @@ import { type Access, type ActionScope, auditEvent, requireMemberAccess } from '
 import type { ChangeResult, ServiceDeps } from './incident.service.js';
 import type { FormAnswer, Incident, Note, Step } from './incident.types.js';
 import { LIMITS } from './limits.js';
-import { applyStepAction, type StepAction } from './step.transitions.js';
+import type { StepAction } from './step.transitions.js';
+import {
+  applyStepBatch,
+  type StepChange,
+  type StepJob,
+  type StepOutcome,
+  type StepScope,
+} from './step-batch.js';
 
-export interface StepScope extends ActionScope {
-  stepKey: string;
-  /** Idempotency key of the delivery (Slack retry, Teams activity id). */
-  requestId?: string;
-}
+export type { StepChange, StepScope } from './step-batch.js';
 
-export interface StepChange {
-  incident: Incident;
-  step: Step;
-}
+/** At most this many actions go in one transaction. */
+const MAX_BATCH = 50;
 
-/** Claiming, finishing and annotating steps; each change is one transaction with its audit entry. */
+/** Claiming, finishing and annotating steps; each change is written with its audit entry. */
 export class StepService {
+  private readonly batches = new KeyedBatcher<StepJob, ChangeResult<StepChange>>(
+    (incidentId, jobs) => this.runBatch(incidentId, jobs),
+    MAX_BATCH,
+  );
+
   constructor(private readonly deps: ServiceDeps) {}
 
   /**
    * Applies an action to a step. The step row is locked for the transaction, so of many
-   * simultaneous claims exactly one wins and the others get StepAlreadyClaimed.
+   * simultaneous claims exactly one wins and the others get StepAlreadyClaimed. Actions on one
+   * incident that arrive while its previous transaction runs are written together in the next
+   * one (a crowd clicking at once costs a few transactions, not one each); each keeps its own
+   * answer and audit entry.
    */
-  async act(scope: StepScope, action: StepAction): Promise<ChangeResult<StepChange>> {
-    return this.deps.store.transaction(async (tx) => {
-      const access = await requireMemberAccess(tx, scope);
-      const step = await lockStep(tx, access, scope.stepKey);
-      if (!(await firstDelivery(tx, scope)))
-        return { changed: false, value: { incident: access.incident, step } };
-      const now = this.deps.clock.now();
-      const result = applyStepAction(step, action, {
-        actorId: scope.actor.userId,
-        leadId: access.incident.leadId,
-        isMember: access.isMember,
-        now,
-      });
-      if (!result) return { changed: false, value: { incident: access.incident, step } };
-      await tx.steps.update(result.step);
-      await tx.audit.append(
-        auditEvent(access.incident, scope.actor.userId, result.audit.action, result.audit.details, now),
-      );
-      return { changed: true, value: { incident: access.incident, step: result.step } };
-    });
+  act(scope: StepScope, action: StepAction): Promise<ChangeResult<StepChange>> {
+    return this.batches.submit(scope.incidentId, { scope, action });
+  }
+
+  private async runBatch(incidentId: string, jobs: StepJob[]): Promise<StepOutcome[]> {
+    const apply = (batch: StepJob[]) =>
+      this.deps.store.transaction((tx) => applyStepBatch(tx, incidentId, batch, this.deps.clock.now()));
+    try {
+      return await apply(jobs);
+    } catch (error) {
+      if (jobs.length === 1) throw error;
+      // The database refused the batch (not a rule): try each action on its own, so one bad
+      // action does not take the others down.
+      const outcomes: StepOutcome[] = [];
+      for (const job of jobs) {
+        try {
+          outcomes.push(...(await apply([job])));
+        } catch (single) {
+          outcomes.push({ ok: false, error: single });
+        }
+      }
+      return outcomes;
+    }
   }
 
   /** A note on the incident, or on one of its steps. */

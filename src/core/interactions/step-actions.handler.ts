@@ -58,10 +58,9 @@ async function stepAction(
     },
     action,
   );
-  const { incident, step } = result.value;
+  const { incident, step, members } = result.value;
   if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
-  // Only the names are needed here; the full view is read once more by the card refresh.
-  const nameOf = nameResolver(await deps.incidents.members(incident.id));
+  const nameOf = nameResolver(members);
   const stepTitle = titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, locale);
   const params = {
     step: stepTitle,

@@ -37,8 +37,12 @@ export interface MemberRepository {
 export interface StepRepository {
   insertAll(steps: Step[]): Promise<void>;
   get(incidentId: string, key: string, lock?: RowLock): Promise<Step | undefined>;
+  /** The steps with these keys, locked in key order (so two batches never wait on each other). */
+  getMany(incidentId: string, keys: string[], lock?: RowLock): Promise<Step[]>;
   list(incidentId: string): Promise<Step[]>;
   update(step: Step): Promise<void>;
+  /** Updates several steps in one statement; like `update`, it never adds a missing step. */
+  updateMany(steps: Step[]): Promise<void>;
 }
 
 export interface NoteRepository {
@@ -55,6 +59,8 @@ export interface FormRepository {
 
 export interface AuditRepository {
   append(event: AuditEvent): Promise<void>;
+  /** Appends in the given order. */
+  appendMany(events: AuditEvent[]): Promise<void>;
   /** Oldest first. */
   list(incidentId: string): Promise<AuditEvent[]>;
 }
@@ -113,6 +119,10 @@ export interface RequestLog {
    * the transaction of the change it guards, so a failed attempt leaves no mark.
    */
   markProcessed(key: string, scope: string, ref?: string | null): Promise<ProcessedRequest>;
+  /** Which of these keys were recorded before (committed). */
+  seen(keys: string[], scope: string): Promise<Set<string>>;
+  /** Records keys without a ref; keys already recorded are left as they are. */
+  markMany(keys: string[], scope: string): Promise<void>;
 }
 
 export interface Repositories {

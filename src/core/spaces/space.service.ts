@@ -12,6 +12,7 @@ import type { ChatGateway } from '../ports/chat-gateway.js';
 import type { Clock } from '../ports/clock.js';
 import type { CardMessage, Store } from '../ports/store.js';
 import { type RefreshParts, RefreshQueue } from './refresh-queue.js';
+import { SpaceCache } from './space-cache.js';
 
 export interface SpaceServiceDeps {
   store: Store;
@@ -36,12 +37,11 @@ export function spaceNameFor(incident: Pick<Incident, 'number'>): string {
 export class SpaceService {
   private readonly queue = new RefreshQueue((incidentId, parts) => this.redraw(incidentId, parts));
   private readonly openings = new Map<string, Promise<Incident>>();
-  private readonly threads = new Map<
-    string,
-    { workspaceId: string; spaceId: string; overviewId: string | null }
-  >();
+  private readonly cache: SpaceCache;
 
-  constructor(private readonly deps: SpaceServiceDeps) {}
+  constructor(private readonly deps: SpaceServiceDeps) {
+    this.cache = new SpaceCache(deps.store);
+  }
 
   /** Creates the space, posts every card not yet posted, pins the overview, marks the incident open. */
   finishOpening(incidentId: string): Promise<Incident> {
@@ -84,23 +84,17 @@ export class SpaceService {
 
   /** Adds a line to the incident's timeline; failures are the caller's to log, state is not touched. */
   async timeline(incidentId: string, text: string): Promise<void> {
-    // A space and its overview message never change once made: remember them, as every click posts here.
-    let thread = this.threads.get(incidentId);
-    if (!thread) {
+    // Every click posts here: once the cards are known, this reads nothing.
+    let posted = this.cache.knownCards(incidentId);
+    if (!posted) {
       const { incident } = await this.load(incidentId);
       if (!incident.spaceId) return;
-      const cards = await this.deps.store.cards.list(incidentId);
-      const overview = cards.find((card) => card.cardKey === OVERVIEW_CARD_KEY);
-      thread = {
-        workspaceId: incident.workspaceId,
-        spaceId: incident.spaceId,
-        overviewId: overview?.messageId ?? null,
-      };
-      if (thread.overviewId) this.threads.set(incidentId, thread);
+      posted = await this.cache.cards(incident);
     }
-    const workspace = await this.deps.store.workspaces.get(thread.workspaceId);
-    if (!workspace) throw new DomainError('WorkspaceNotFound', { workspace: thread.workspaceId });
-    await this.deps.gatewayFor(workspace).postTimeline(thread.spaceId, thread.overviewId, text);
+    const spaceId = posted.overview?.spaceId ?? posted.cards[0]?.spaceId;
+    if (!spaceId) return;
+    const workspace = await this.cache.workspace(posted.workspaceId);
+    await this.deps.gatewayFor(workspace).postTimeline(spaceId, posted.overview?.messageId ?? null, text);
   }
 
   /** The gateway of the platform the workspace lives on. */
@@ -178,18 +172,17 @@ export class SpaceService {
   }
 
   private async redraw(incidentId: string, parts: RefreshParts): Promise<void> {
-    // Read in parallel: a redraw sits between a click and its card update.
-    const [{ workspace }, view, posted] = await Promise.all([
-      this.load(incidentId),
-      this.deps.incidents.view(incidentId),
-      this.deps.store.cards.list(incidentId),
+    // A redraw sits between a click and its card update: one read of the state, the rest is kept.
+    const view = await this.deps.incidents.view(incidentId);
+    const [posted, workspace] = await Promise.all([
+      this.cache.cards(view.incident),
+      this.cache.workspace(view.incident.workspaceId),
     ]);
     const ctx = await this.cardContext(view, workspace);
     const gateway = this.deps.gatewayFor(workspace);
     const updates: Array<[CardMessage, Card]> = [];
-    const byKey = new Map(posted.map((card) => [card.cardKey, card]));
-    const overview = byKey.get(OVERVIEW_CARD_KEY);
-    if (parts.overview && overview) updates.push([overview, buildOverviewCard(ctx)]);
+    const byKey = new Map(posted.cards.map((card) => [card.cardKey, card]));
+    if (parts.overview && posted.overview) updates.push([posted.overview, buildOverviewCard(ctx)]);
     for (const phaseKey of parts.phases) {
       const message = byKey.get(phaseCardKey(phaseKey));
       if (message && ctx.playbook.phases.some((phase) => phase.key === phaseKey)) {
@@ -204,8 +197,6 @@ export class SpaceService {
   private async load(incidentId: string): Promise<{ incident: Incident; workspace: Workspace }> {
     const incident = await this.deps.store.incidents.get(incidentId);
     if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
-    const workspace = await this.deps.store.workspaces.get(incident.workspaceId);
-    if (!workspace) throw new DomainError('WorkspaceNotFound', { workspace: incident.workspaceId });
-    return { incident, workspace };
+    return { incident, workspace: await this.cache.workspace(incident.workspaceId) };
   }
 }

@@ -4,18 +4,24 @@ import { type Db, json } from './db.js';
 
 /** Inserts and reads only: the table refuses UPDATE, DELETE and TRUNCATE. */
 export function auditRepository(db: Db): AuditRepository {
-  return {
-    async append(event) {
+  const repository: AuditRepository = {
+    append(event) {
+      return repository.appendMany([event]);
+    },
+    async appendMany(events) {
+      if (events.length === 0) return;
       await db
         .insertInto('audit_event')
-        .values({
-          workspace_id: event.workspaceId,
-          incident_id: event.incidentId,
-          actor_id: event.actorId,
-          action: event.action,
-          details: json(event.details),
-          at: event.at,
-        })
+        .values(
+          events.map((event) => ({
+            workspace_id: event.workspaceId,
+            incident_id: event.incidentId,
+            actor_id: event.actorId,
+            action: event.action,
+            details: json(event.details),
+            at: event.at,
+          })),
+        )
         .execute();
     },
     async list(incidentId) {
@@ -36,4 +42,5 @@ export function auditRepository(db: Db): AuditRepository {
       }));
     },
   };
+  return repository;
 }

@@ -19,5 +19,23 @@ export function requestLogRepository(db: Db): RequestLog {
         .executeTakeFirst();
       return { first: false, ref: earlier?.ref ?? null };
     },
+    async seen(keys, scope) {
+      if (keys.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('processed_request')
+        .select('key')
+        .where('scope', '=', scope)
+        .where('key', 'in', keys)
+        .execute();
+      return new Set(rows.map((row) => row.key));
+    },
+    async markMany(keys, scope) {
+      if (keys.length === 0) return;
+      await db
+        .insertInto('processed_request')
+        .values(keys.map((key) => ({ scope, key, ref: null })))
+        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+        .execute();
+    },
   };
 }

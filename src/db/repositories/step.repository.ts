@@ -1,11 +1,11 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Step, StepStatus } from '../../core/incidents/incident.types.js';
 import type { StepRepository } from '../../core/ports/store.js';
 import type { StepTable } from '../tables/step.table.js';
 import { type Db, withLock } from './db.js';
 
 export function stepRepository(db: Db): StepRepository {
-  return {
+  const repository: StepRepository = {
     async insertAll(steps) {
       if (steps.length === 0) return;
       await db.insertInto('step').values(steps.map(toRow)).execute();
@@ -19,6 +19,16 @@ export function stepRepository(db: Db): StepRepository {
       const row = await withLock(query, lock).executeTakeFirst();
       return row && toStep(row);
     },
+    async getMany(incidentId, keys, lock) {
+      if (keys.length === 0) return [];
+      const query = db
+        .selectFrom('step')
+        .selectAll()
+        .where('incident_id', '=', incidentId)
+        .where('key', 'in', keys)
+        .orderBy('key');
+      return (await withLock(query, lock).execute()).map(toStep);
+    },
     async list(incidentId) {
       const rows = await db
         .selectFrom('step')
@@ -28,16 +38,27 @@ export function stepRepository(db: Db): StepRepository {
         .execute();
       return rows.map(toStep);
     },
-    async update(step) {
-      const { incident_id, key, phase_key, position, ...changes } = toRow(step);
-      await db
-        .updateTable('step')
-        .set(changes)
-        .where('incident_id', '=', incident_id)
-        .where('key', '=', key)
-        .execute();
+    update(step) {
+      return repository.updateMany([step]);
+    },
+    async updateMany(steps) {
+      if (steps.length === 0) return;
+      const rows = steps.map((step) => {
+        const row = toRow(step);
+        return sql`(${row.incident_id}::uuid, ${row.key}::text, ${row.status}::text, ${row.owner_id}::text,
+          ${row.due_at}::timestamptz, ${row.na_reason}::text, ${row.na_by_condition}::boolean,
+          ${row.completed_at}::timestamptz, ${row.updated_at}::timestamptz, ${row.revision}::integer)`;
+      });
+      await sql`
+        update step set status = v.status, owner_id = v.owner_id, due_at = v.due_at,
+          na_reason = v.na_reason, na_by_condition = v.na_by_condition,
+          completed_at = v.completed_at, updated_at = v.updated_at, revision = v.revision
+        from (values ${sql.join(rows)}) as v(incident_id, key, status, owner_id, due_at, na_reason,
+          na_by_condition, completed_at, updated_at, revision)
+        where step.incident_id = v.incident_id and step.key = v.key`.execute(db);
     },
   };
+  return repository;
 }
 
 function toRow(step: Step) {

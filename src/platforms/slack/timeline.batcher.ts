@@ -1,11 +1,7 @@
+import { KeyedBatcher } from '../../core/concurrency/keyed-batcher.js';
+
 /** One reply holds at most this much text; more lines go in the next reply. */
 const MAX_TEXT = 3000;
-
-interface Entry {
-  line: string;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * Timeline lines for one thread, posted one message at a time: a line that comes in while a
@@ -14,47 +10,29 @@ interface Entry {
  * keeps the channel within Slack's rate of about one message per second.
  */
 export class TimelineBatcher {
-  private readonly busy = new Set<string>();
-  private readonly pending = new Map<string, Entry[]>();
+  private readonly batcher: KeyedBatcher<string, void>;
 
-  constructor(private readonly post: (thread: string, text: string) => Promise<void>) {}
+  constructor(post: (thread: string, text: string) => Promise<void>) {
+    this.batcher = new KeyedBatcher<string, void>(async (thread, lines) => {
+      await post(thread, lines.join('\n'));
+      return lines.map(() => ({ ok: true as const, value: undefined }));
+    }, fitting);
+  }
 
   /** Resolves when the message holding `line` is posted; rejects if that post failed. */
   add(thread: string, line: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const queued = this.pending.get(thread) ?? [];
-      queued.push({ line, resolve, reject });
-      this.pending.set(thread, queued);
-      if (!this.busy.has(thread)) void this.flush(thread);
-    });
-  }
-
-  private async flush(thread: string): Promise<void> {
-    const queued = this.pending.get(thread) ?? [];
-    const batch = takeFitting(queued);
-    if (batch.length === 0) return;
-    if (queued.length === 0) this.pending.delete(thread);
-    this.busy.add(thread);
-    try {
-      await this.post(thread, batch.map((entry) => entry.line).join('\n'));
-      for (const entry of batch) entry.resolve();
-    } catch (error) {
-      for (const entry of batch) entry.reject(error);
-    } finally {
-      this.busy.delete(thread);
-      if (this.pending.has(thread)) void this.flush(thread);
-    }
+    return this.batcher.submit(thread, line);
   }
 }
 
-/** Removes and returns as many whole lines from the front as fit in one message (at least one). */
-function takeFitting(queued: Entry[]): Entry[] {
+/** How many whole lines from the front fit in one message. */
+function fitting(lines: string[]): number {
   let length = 0;
   let count = 0;
-  while (count < queued.length) {
-    length += (queued[count]?.line.length ?? 0) + 1;
+  while (count < lines.length) {
+    length += (lines[count]?.length ?? 0) + 1;
     if (length > MAX_TEXT && count > 0) break;
     count += 1;
   }
-  return queued.splice(0, count);
+  return count;
 }

@@ -18,10 +18,12 @@ describe('TimelineBatcher', () => {
     const { posts, post } = controlledPost();
     const batcher = new TimelineBatcher(post);
     const first = batcher.add('C1 1.1', 'een');
+    await tick();
     expect(posts.map((p) => p.text)).toEqual(['een']);
     const second = batcher.add('C1 1.1', 'twee');
     const third = batcher.add('C1 1.1', 'drie');
     const other = batcher.add('C2 2.2', 'elders');
+    await tick();
     expect(posts.map((p) => p.text)).toEqual(['een', 'elders']);
     posts[0]!.finish();
     await first;
@@ -36,6 +38,7 @@ describe('TimelineBatcher', () => {
     const { posts, post } = controlledPost();
     const batcher = new TimelineBatcher(post);
     const first = batcher.add('C1', 'een');
+    await tick();
     const second = batcher.add('C1', 'twee');
     posts[0]!.finish(new Error('ratelimited'));
     await expect(first).rejects.toThrow('ratelimited');
@@ -47,10 +50,9 @@ describe('TimelineBatcher', () => {
   it('never puts more than 3000 characters in one reply', async () => {
     const { posts, post } = controlledPost();
     const batcher = new TimelineBatcher(post);
-    const all = [
-      batcher.add('C1', 'start'),
-      ...Array.from({ length: 5 }, (_, i) => batcher.add('C1', `${i}`.repeat(1000))),
-    ];
+    const start = batcher.add('C1', 'start');
+    await tick();
+    const all = [start, ...Array.from({ length: 5 }, (_, i) => batcher.add('C1', `${i}`.repeat(1000)))];
     for (let i = 0; i < 4; i += 1) {
       posts[i]?.finish();
       await tick();

@@ -6,12 +6,16 @@ import { callSlack } from '../api/slack-api.js';
 import { ACTION_ID_PREFIX, type DecodedActionValue, decodeActionValue } from '../block-kit/action-value.js';
 import { actionInputModal } from '../modals/action-input.modal.js';
 import { formModal } from '../modals/form.modal.js';
-import { type SlackContext, spaceOf } from '../slack.context.js';
+import { type SlackContext, settleWithin, spaceOf } from '../slack.context.js';
+
+/** How long the clicker's answer may wait for the card update to go out first. */
+const ANSWER_WAITS_FOR_CARD_MS = 300;
 
 /**
  * Every button and overflow option on a card. Acks first; a button that needs a dialog opens it
- * straight away (the trigger id lives 3 seconds); others go to the core, whose answer only the
- * clicker sees, after which the cards are redrawn in place.
+ * straight away (the trigger id lives 3 seconds); others go to the core. The cards are redrawn
+ * in place and then the clicker gets the answer only they see: when twenty people click at
+ * once, the shared card is what everyone waits for, and the answers would otherwise hold it up.
  */
 export function registerCardActions(app: App, slack: SlackContext): void {
   app.action<BlockAction>(
@@ -53,6 +57,8 @@ export function registerCardActions(app: App, slack: SlackContext): void {
           spaceId: spaceOf(channelId),
           requestId: `slack:action:${body.trigger_id || `${userId}:${actionTs(action)}`}`,
         });
+        // Everyone's card first, then the clicker's own answer (which waits at most a moment).
+        await settleWithin(result.followUp, ANSWER_WAITS_FOR_CARD_MS);
         await slack.tell(channelId, userId, result.message);
         await result.followUp;
       } catch (error) {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { request } from 'node:http';
 
 export interface SignedPost {
   status: number;
@@ -23,16 +24,28 @@ export async function postSigned(
 ): Promise<SignedPost> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', options.secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': options.contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature,
-      ...options.headers,
-    },
-    body,
+  const headers = {
+    'content-type': options.contentType,
+    'content-length': String(Buffer.byteLength(body)),
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signature,
+    ...options.headers,
+  };
+  // node:http rather than fetch: in the benchmark this side shares the machine with the app.
+  return new Promise<SignedPost>((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString('utf8'),
+          receivedAt: performance.now(),
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
   });
-  const text = await response.text();
-  return { status: response.status, text, receivedAt: performance.now() };
 }

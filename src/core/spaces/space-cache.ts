@@ -1,0 +1,71 @@
+import { OVERVIEW_CARD_KEY } from '../cards/card-context.js';
+import { DomainError } from '../errors/domain-error.js';
+import type { Incident, Workspace } from '../incidents/incident.types.js';
+import type { CardMessage, Store } from '../ports/store.js';
+
+/** How long workspace settings (language, time zone) are kept before they are read again. */
+export const WORKSPACE_TTL_MS = 30_000;
+/** Incidents whose posted cards are kept; the oldest is dropped first. */
+const MAX_SPACES = 1000;
+
+/** Where an incident's cards are, once its opening is finished. */
+export interface PostedCards {
+  workspaceId: string;
+  cards: CardMessage[];
+  /** The overview message: the timeline is its thread. */
+  overview: CardMessage | null;
+}
+
+/**
+ * What every click would otherwise read again although it hardly ever changes: an incident's
+ * posted cards never change once its opening is finished, and workspace settings are read at
+ * most every 30 seconds (a change made in the database shows within that time).
+ */
+export class SpaceCache {
+  private readonly spaces = new Map<string, PostedCards>();
+  private readonly workspaces = new Map<string, { until: number; workspace: Promise<Workspace> }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The cards posted for the incident. */
+  async cards(incident: Incident): Promise<PostedCards> {
+    const known = this.spaces.get(incident.id);
+    if (known) return known;
+    const cards = await this.store.cards.list(incident.id);
+    const posted = {
+      workspaceId: incident.workspaceId,
+      cards,
+      overview: cards.find((card) => card.cardKey === OVERVIEW_CARD_KEY) ?? null,
+    };
+    if (incident.status !== 'opening') this.remember(incident.id, posted);
+    return posted;
+  }
+
+  /** The cards of an incident if they are known already, without reading anything. */
+  knownCards(incidentId: string): PostedCards | undefined {
+    return this.spaces.get(incidentId);
+  }
+
+  async workspace(id: string): Promise<Workspace> {
+    const cached = this.workspaces.get(id);
+    if (cached && cached.until > this.now()) return cached.workspace;
+    const workspace = this.store.workspaces.get(id).then((found) => {
+      if (!found) throw new DomainError('WorkspaceNotFound', { workspace: id });
+      return found;
+    });
+    this.workspaces.set(id, { until: this.now() + WORKSPACE_TTL_MS, workspace });
+    workspace.catch(() => this.workspaces.delete(id));
+    return workspace;
+  }
+
+  private remember(incidentId: string, posted: PostedCards): void {
+    if (this.spaces.size >= MAX_SPACES) {
+      const oldest = this.spaces.keys().next().value;
+      if (oldest !== undefined) this.spaces.delete(oldest);
+    }
+    this.spaces.set(incidentId, posted);
+  }
+}
