@@ -1,6 +1,7 @@
 import { App, type Logger as BoltLogger, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AppContext, AppModule } from '../../app-module.js';
 import type { Workspace } from '../../core/incidents/incident.types.js';
+import { httpFetch } from './api/http-fetch.js';
 import { callSlack, SlackApiError } from './api/slack-api.js';
 import { boltLogger } from './bolt-logger.js';
 import { mountHttpReceiver } from './http.receiver.js';
@@ -51,6 +52,7 @@ export class SlackModule implements AppModule {
       slackApiUrl: this.config.apiUrl,
       retryConfig: this.options.retryConfig ?? DEFAULT_RETRY,
       timeout: this.options.requestTimeoutMs ?? 10_000,
+      fetch: httpFetch as unknown as typeof fetch,
     };
     const receiver = this.receiver(ctx, logger);
     const app = new App({
