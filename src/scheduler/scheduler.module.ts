@@ -91,15 +91,18 @@ export function createSchedulerModule(
       for (const [kind, handler] of reminderActionHandlers(handlerDeps))
         ctx.interactions.register(kind, handler);
       ctx.interactions.onChange(async (incidentId) => {
-        const outcome = await service.sync(incidentId);
+        const outcome = await service.syncAfterChange(incidentId);
         // The follow-up may have redrawn the overview before the new schedule was stored.
         if (outcome.inserted + outcome.cancelled > 0) await ctx.spaces.refresh(incidentId, []);
       });
-      ctx.spaces.setOverviewExtras(async (incident) => {
+      ctx.spaces.setOverviewExtras(async (view, workspace) => {
         try {
-          return await service.overviewExtras(incident);
+          return await service.overviewExtras(view, workspace);
         } catch (error) {
-          logger.error({ err: error, incidentId: incident.id }, 'could not read reminders for the overview');
+          logger.error(
+            { err: error, incidentId: view.incident.id },
+            'could not read reminders for the overview',
+          );
           return {};
         }
       });

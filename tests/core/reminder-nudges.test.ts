@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ANNA,
   BOB,
@@ -45,6 +45,23 @@ describe('the nudge about unclaimed Direct steps', () => {
     expect(await pendingOf(h, incidentId, 'nudge')).toEqual([]);
     await h.runUntil('2026-03-05T12:00:00Z', 30);
     expect(h.gateway.delivered.filter((d) => d.mention)).toEqual([]);
+  });
+
+  it('six clicks at once: the schedule is brought in line by at most two syncs, and ends up right', async () => {
+    const h = await createReminderHarness({ start: '2026-03-04T09:00:00Z' });
+    const { incidentId } = await h.open();
+    await h.service.sync(incidentId);
+    expect(await pendingOf(h, incidentId, 'nudge')).toHaveLength(1);
+    const syncs = vi.spyOn(h.reminders, 'sync');
+    const direct = ['attention-victim', 'scope-impact', 'check-protocols', 'involve-care-coordinator'];
+    await Promise.all([
+      ...direct.map((step) => h.click(BOB, { i: incidentId, a: 'claim', s: step })),
+      h.click(ANNA, { i: incidentId, a: 'notApplicable', s: 'police-advice' }, { reason: 'Al overlegd' }),
+      h.click(CARLA, { i: incidentId, a: 'claim', s: 'action-list' }),
+    ]);
+    expect(syncs.mock.calls.length).toBeGreaterThanOrEqual(1);
+    expect(syncs.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(await pendingOf(h, incidentId, 'nudge')).toEqual([]);
   });
 });
 

@@ -56,10 +56,10 @@ export async function createReminderHarness(options: HarnessOptions = {}) {
     interactions.register(kind, handler);
   }
   interactions.onChange(async (incidentId) => {
-    const outcome = await service.sync(incidentId);
+    const outcome = await service.syncAfterChange(incidentId);
     if (outcome.inserted + outcome.cancelled > 0) await spaces.refresh(incidentId, []);
   });
-  spaces.setOverviewExtras((incident) => service.overviewExtras(incident));
+  spaces.setOverviewExtras((view, workspace) => service.overviewExtras(view, workspace));
   commands.setFormDefaults(aftercareSuggestions(store, clock, rules));
   const dispatcher = new ReminderDispatcher(
     {

@@ -1,7 +1,8 @@
 import type { CardContext } from '../cards/card-context.js';
 import { nameResolver } from '../cards/card-context.js';
+import { KeyedBatcher } from '../concurrency/keyed-batcher.js';
 import { t } from '../i18n/catalogue.js';
-import type { Incident, Workspace } from '../incidents/incident.types.js';
+import type { IncidentView, Workspace } from '../incidents/incident.types.js';
 import type { PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { Clock } from '../ports/clock.js';
 import type { ReminderStore } from '../ports/reminder-store.js';
@@ -32,10 +33,23 @@ const CLOSED_SYNC_MARGIN_DAYS = 14;
  * recomputes what the state asks for and stores the difference.
  */
 export class ReminderService {
+  private readonly afterChange = new KeyedBatcher<undefined, SyncOutcome>(async (incidentId, changes) => {
+    const outcome = await this.sync(incidentId);
+    return changes.map(() => ({ ok: true as const, value: outcome }));
+  });
+
   constructor(private readonly deps: ReminderServiceDeps) {}
 
   get rules(): ReminderRules {
     return this.deps.rules;
+  }
+
+  /**
+   * Syncs after a change. Changes that come in while the incident's sync runs share the next
+   * one: twenty clicks at once cost two syncs, not twenty queued on the incident's lock.
+   */
+  syncAfterChange(incidentId: string): Promise<SyncOutcome> {
+    return this.afterChange.submit(incidentId, undefined);
   }
 
   /** Inserts reminders the state asks for and cancels pending ones it no longer asks for. */
@@ -99,15 +113,12 @@ export class ReminderService {
    * For the overview card: the next planned aftercare moment (postponements included) and a
    * line for each reminder that could not be delivered.
    */
-  async overviewExtras(incident: Incident): Promise<Pick<CardContext, 'nextAftercareAt' | 'notices'>> {
-    const { store } = this.deps;
-    const [reminders, workspace, members, steps] = await Promise.all([
-      this.deps.reminders.listForIncident(incident.id),
-      store.workspaces.get(incident.workspaceId),
-      store.members.list(incident.id),
-      store.steps.list(incident.id),
-    ]);
-    if (!workspace) return {};
+  async overviewExtras(
+    view: Pick<IncidentView, 'incident' | 'members' | 'steps'>,
+    workspace: Workspace,
+  ): Promise<Pick<CardContext, 'nextAftercareAt' | 'notices'>> {
+    const { incident, members, steps } = view;
+    const reminders = await this.deps.reminders.listForIncident(incident.id);
     const aftercare = reminders.filter((r) => r.kind === 'aftercare');
     const upcoming = aftercare
       .filter((r) => r.status === 'pending' || r.status === 'sending')

@@ -22,7 +22,10 @@ export interface SpaceServiceDeps {
   /** The gateway of the platform the workspace lives on. */
   gatewayFor: (workspace: Workspace) => ChatGateway;
   /** Extra overview input from other modules (next aftercare moment, failed reminders). */
-  overviewExtras?: (incident: Incident) => Promise<Pick<CardContext, 'nextAftercareAt' | 'notices'>>;
+  overviewExtras?: (
+    view: IncidentView,
+    workspace: Workspace,
+  ) => Promise<Pick<CardContext, 'nextAftercareAt' | 'notices'>>;
 }
 
 /** Space name from the incident number only: the title may hint at a pupil. */
@@ -118,7 +121,7 @@ export class SpaceService {
 
   /** The context every card of the incident is built from. */
   async cardContext(view: IncidentView, workspace: Workspace): Promise<CardContext> {
-    const extras = this.deps.overviewExtras ? await this.deps.overviewExtras(view.incident) : {};
+    const extras = this.deps.overviewExtras ? await this.deps.overviewExtras(view, workspace) : {};
     return {
       view,
       playbook: this.deps.playbooks.get(view.incident.playbookKey, view.incident.playbookVersion),

@@ -5,6 +5,8 @@ import { loadConfig } from '../../../../src/config/config.js';
 import { createLogger } from '../../../../src/logging/logger.js';
 import { loadSlackConfig } from '../../../../src/platforms/slack/slack.config.js';
 import { SlackModule } from '../../../../src/platforms/slack/slack.module.js';
+import { loadSchedulerConfig } from '../../../../src/scheduler/scheduler.config.js';
+import { createSchedulerModule } from '../../../../src/scheduler/scheduler.module.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from './fake-slack.js';
 import type { FakeChannel, FakeMessage } from './fake-slack.state.js';
 import { type Fill, SlackPeople } from './slack-people.js';
@@ -78,6 +80,8 @@ export interface HarnessOptions {
   requestTimeoutMs?: number;
   /** DB_POOL_MAX (default 20, one connection per colleague in the 20-click tests). */
   poolMax?: number;
+  /** Also run the scheduler module (reminders), as `npm start` does. */
+  withScheduler?: boolean;
 }
 
 /** The real app (composition root, HTTP receiver, database) wired to the fake Slack. */
@@ -115,7 +119,8 @@ export async function startSlackApp(
     retryConfig: { retries: 3, factor: 1, minTimeout: 20, maxTimeout: 50 },
     requestTimeoutMs: options.requestTimeoutMs ?? 5000,
   });
-  const app = await startApp(config, { logger: createLogger('info', stream), modules: [module] });
+  const modules = options.withScheduler ? [module, createSchedulerModule(loadSchedulerConfig({}))] : [module];
+  const app = await startApp(config, { logger: createLogger('info', stream), modules });
   return { app, logs, close: () => app.close() };
 }
 
