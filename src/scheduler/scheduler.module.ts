@@ -92,8 +92,9 @@ export function createSchedulerModule(
         ctx.interactions.register(kind, handler);
       ctx.interactions.onChange(async (incidentId) => {
         const outcome = await service.syncAfterChange(incidentId);
-        // The follow-up may have redrawn the overview before the new schedule was stored.
-        if (outcome.inserted + outcome.cancelled > 0) await ctx.spaces.refresh(incidentId, []);
+        // The overview shows the next aftercare moment: the follow-up may have redrawn it
+        // before the new schedule was stored.
+        if (outcome.kinds.includes('aftercare')) await ctx.spaces.refresh(incidentId, []);
       });
       ctx.spaces.setOverviewExtras(async (view, workspace) => {
         try {

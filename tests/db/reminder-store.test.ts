@@ -59,19 +59,19 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
       ['aftercare', 'U-MENTOR', 'victim', 'pending', '2026-11-30T07:00:00.000Z'],
       ['aftercare', 'U-LEAD', 'class', 'pending', '2026-12-07T07:00:00.000Z'],
     ]);
-    expect(await service.sync(incidentId)).toEqual({ inserted: 0, cancelled: 0 });
+    expect(await service.sync(incidentId)).toEqual({ inserted: 0, cancelled: 0, kinds: [] });
   });
 
   it('cancels only pending reminders that are no longer wanted and never brings a key back', async () => {
     const form = await fx.store.forms.get(incidentId, 'plan-aftercare');
     const first = (form!.data.moments as Record<string, string>[])[0] as Record<string, string>;
     await saveMoments([first]);
-    expect(await service.sync(incidentId)).toEqual({ inserted: 0, cancelled: 1 });
+    expect(await service.sync(incidentId)).toEqual({ inserted: 0, cancelled: 1, kinds: ['aftercare'] });
     await saveMoments([
       first,
       { date: '2026-12-05', about: 'class', remind: 'U-LEAD' }, // a new row: a new id
     ]);
-    expect(await service.sync(incidentId)).toEqual({ inserted: 1, cancelled: 0 });
+    expect(await service.sync(incidentId)).toEqual({ inserted: 1, cancelled: 0, kinds: ['aftercare'] });
     const statuses = (await reminders.listForIncident(incidentId)).map((r) => r.status);
     expect(statuses.sort()).toEqual(['cancelled', 'pending', 'pending', 'pending']);
   });

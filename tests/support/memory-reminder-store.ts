@@ -1,6 +1,11 @@
 import type { ClaimRequest, ReminderStore } from '../../src/core/ports/reminder-store.js';
 import type { ExpiredIncident, PurgeRequest, RetentionStore } from '../../src/core/ports/retention-store.js';
-import type { Reminder, ReminderState, WantedReminder } from '../../src/core/reminders/reminder.types.js';
+import type {
+  Reminder,
+  ReminderKind,
+  ReminderState,
+  WantedReminder,
+} from '../../src/core/reminders/reminder.types.js';
 import type { MemoryStore } from './memory-store.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -22,8 +27,9 @@ export class MemoryReminderStore implements ReminderStore {
   sync(incidentId: string, plan: (state: ReminderState) => WantedReminder[], now: Date) {
     return this.store.transaction(async () => {
       const state = await this.loadState(incidentId);
-      if (!state) return { inserted: 0, cancelled: 0 };
+      if (!state) return { inserted: 0, cancelled: 0, kinds: [] };
       const wanted = plan(state);
+      const kinds = new Set<ReminderKind>();
       const existing = new Set(this.forIncident(incidentId).map((row) => row.key));
       let inserted = 0;
       for (const item of wanted) {
@@ -47,6 +53,7 @@ export class MemoryReminderStore implements ReminderStore {
           updatedAt: now,
         });
         inserted += 1;
+        kinds.add(item.kind);
       }
       const keys = new Set(wanted.map((item) => item.key));
       let cancelled = 0;
@@ -54,9 +61,10 @@ export class MemoryReminderStore implements ReminderStore {
         if (row.status === 'pending' && !keys.has(row.key)) {
           Object.assign(row, { status: 'cancelled', updatedAt: now });
           cancelled += 1;
+          kinds.add(row.kind);
         }
       }
-      return { inserted, cancelled };
+      return { inserted, cancelled, kinds: [...kinds] };
     });
   }
 

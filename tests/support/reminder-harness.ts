@@ -57,7 +57,7 @@ export async function createReminderHarness(options: HarnessOptions = {}) {
   }
   interactions.onChange(async (incidentId) => {
     const outcome = await service.syncAfterChange(incidentId);
-    if (outcome.inserted + outcome.cancelled > 0) await spaces.refresh(incidentId, []);
+    if (outcome.kinds.includes('aftercare')) await spaces.refresh(incidentId, []);
   });
   spaces.setOverviewExtras((view, workspace) => service.overviewExtras(view, workspace));
   commands.setFormDefaults(aftercareSuggestions(store, clock, rules));

@@ -94,4 +94,6 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
 export interface SyncOutcome {
   inserted: number;
   cancelled: number;
+  /** The kinds among what was inserted or cancelled, e.g. to tell whether the overview changed. */
+  kinds: ReminderKind[];
 }

@@ -35,8 +35,9 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
           trx,
         );
         const state = await readState(trx, incidentId);
-        if (!state) return { inserted: 0, cancelled: 0 };
+        if (!state) return { inserted: 0, cancelled: 0, kinds: [] };
         const wanted = plan(state);
+        const kinds = new Set<ReminderKind>();
         let inserted = 0;
         if (wanted.length > 0) {
           const rows = await trx
@@ -58,9 +59,10 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
               })),
             )
             .onConflict((oc) => oc.columns(['incident_id', 'dedupe_key']).doNothing())
-            .returning('id')
+            .returning('kind')
             .execute();
           inserted = rows.length;
+          for (const row of rows) kinds.add(row.kind as ReminderKind);
         }
         let cancel = trx
           .updateTable('reminder')
@@ -74,8 +76,9 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
             wanted.map((item) => item.key),
           );
         }
-        const cancelled = await cancel.executeTakeFirst();
-        return { inserted, cancelled: Number(cancelled.numUpdatedRows) };
+        const cancelled = await cancel.returning('kind').execute();
+        for (const row of cancelled) kinds.add(row.kind as ReminderKind);
+        return { inserted, cancelled: cancelled.length, kinds: [...kinds] };
       });
     },
 
