@@ -29,6 +29,8 @@ export interface ResultMessage {
   ourAcks: number[];
   updated: number[];
   answered: number[];
+  /** Processor time this side (the simulated Slack and the people) used during the rounds, in ms. */
+  cpuMs: number;
 }
 
 interface Click {
@@ -56,13 +58,21 @@ process.on('message', (message: GoMessage) => {
 });
 
 async function run(go: GoMessage): Promise<ResultMessage> {
+  const cpu = process.cpuUsage();
   const side: SlackSide = { fake, people: new SlackPeople(fake, `${go.appUrl}/slack/events`) };
   const bare = new SlackPeople(fake, `${go.bareUrl}/slack/events`);
   const members = Array.from({ length: go.members - 1 }, (_, i) => memberId(fake, i + 1));
   const everyone = [ANNA, ...members];
   const { channel } = await openIncident(side, ANNA, { title: 'Benchmark', invited: members });
   const targets = claimTargets(channel.id, go.members);
-  const result: ResultMessage = { type: 'result', bareAcks: [], ourAcks: [], updated: [], answered: [] };
+  const result: ResultMessage = {
+    type: 'result',
+    bareAcks: [],
+    ourAcks: [],
+    updated: [],
+    answered: [],
+    cpuMs: 0,
+  };
   for (let round = -2; round < go.rounds; round += 1) {
     const kind = round % 2 === 0 ? 'claim' : 'release';
     const bareRound = await clickAll(bare, everyone, targets, kind);
@@ -84,6 +94,8 @@ async function run(go: GoMessage): Promise<ResultMessage> {
     result.updated.push(...ourRound.map((click) => cardUpdatedAt(click) - click.sentAt));
     result.answered.push(...ourRound.map((click) => answeredAt(click, ephemeralsBefore) - click.sentAt));
   }
+  const used = process.cpuUsage(cpu);
+  result.cpuMs = (used.user + used.system) / 1000;
   return result;
 }
 

@@ -296,10 +296,10 @@ describe('StepService: actions arriving together are written together', () => {
   });
 
   it('when the database refuses the batch, each action is tried on its own: only the bad one fails', async () => {
-    const original = fx.store.steps.updateMany.bind(fx.store.steps);
-    vi.spyOn(fx.store.steps, 'updateMany').mockImplementation(async (steps) => {
-      if (steps.some((step) => step.key === 'police-advice')) throw new Error('connection reset');
-      return original(steps);
+    const original = fx.store.steps.writeChanges.bind(fx.store.steps);
+    vi.spyOn(fx.store.steps, 'writeChanges').mockImplementation(async (changes) => {
+      if (changes.steps.some((step) => step.key === 'police-advice')) throw new Error('connection reset');
+      return original(changes);
     });
     const [bob, carla, anna] = await together([
       [on(BOB, 'attention-victim'), claim],

@@ -164,7 +164,7 @@ describeEachDatabase('repositories through the services', (target) => {
     );
   });
 
-  it('writes several steps, audit entries and delivery ids in one go; never adds a missing step', async () => {
+  it('writes several steps, audit entries and delivery ids in one statement; never adds a missing step', async () => {
     const opened = await fx.incidents.open({
       workspaceId: fx.workspaceId,
       actor: lead,
@@ -182,33 +182,42 @@ describeEachDatabase('repositories through the services', (target) => {
       { ...second!, status: 'done' as const, ownerId: 'U-LEAD', completedAt: at, updatedAt: at, revision: 1 },
       { ...second!, key: 'no-such-step' },
     ];
-    await fx.store.transaction(async (tx) => {
-      await tx.steps.updateMany(changed);
-      await tx.audit.appendMany(
-        ['step.claimed', 'step.done'].map((action) => ({
+    await fx.store.transaction((tx) =>
+      tx.steps.writeChanges({
+        steps: changed,
+        audit: ['step.claimed', 'step.done'].map((action) => ({
           workspaceId: fx.workspaceId,
           incidentId: id,
           actorId: 'U-LEAD',
           action: action as 'step.claimed',
-          details: {},
+          details: { step: 'x' },
           at,
         })),
-      );
-      await tx.requests.markMany(['req-a', 'req-b'], 'step');
-    });
+        requests: { scope: 'step', keys: ['req-a', 'req-b'] },
+      }),
+    );
     const steps = new Map((await fx.store.steps.list(id)).map((step) => [step.key, step]));
     expect(steps.get('attention-victim')).toEqual(changed[0]);
     expect(steps.get('scope-impact')).toEqual(changed[1]);
     expect(steps.has('no-such-step')).toBe(false);
     expect(steps.size).toBe(31);
-    const audit = (await fx.store.audit.list(id)).map((event) => event.action);
-    expect(audit.slice(-2)).toEqual(['step.claimed', 'step.done']);
+    const audit = await fx.store.audit.list(id);
+    expect(audit.slice(-2).map((event) => [event.action, event.details])).toEqual([
+      ['step.claimed', { step: 'x' }],
+      ['step.done', { step: 'x' }],
+    ]);
     expect(await fx.store.requests.seen(['req-a', 'req-b', 'req-c'], 'step')).toEqual(
       new Set(['req-a', 'req-b']),
     );
     expect(await fx.store.requests.seen(['req-a'], 'other')).toEqual(new Set());
-    await fx.store.requests.markMany(['req-a', 'req-c'], 'step');
+    await fx.store.steps.writeChanges({
+      steps: [],
+      audit: [],
+      requests: { scope: 'step', keys: ['req-a', 'req-c'] },
+    });
     expect(await fx.store.requests.seen(['req-a', 'req-c'], 'step')).toEqual(new Set(['req-a', 'req-c']));
+    await fx.store.steps.updateMany([{ ...changed[0]!, status: 'open', ownerId: null, revision: 2 }]);
+    expect(await fx.store.steps.get(id, 'attention-victim')).toMatchObject({ status: 'open', revision: 2 });
   });
 
   it('creates a workspace once and keeps its settings', async () => {

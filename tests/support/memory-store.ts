@@ -178,6 +178,15 @@ function repositories(get: () => State): Repositories {
       async update(step) {
         replaceRow(get().steps, (s) => s.incidentId === step.incidentId && s.key === step.key, step, 'step');
       },
+      async writeChanges({ steps, audit, requests }) {
+        const repos = repositories(get);
+        await repos.steps.updateMany(steps);
+        await repos.audit.appendMany(audit);
+        for (const key of requests.keys) {
+          const id = `${requests.scope}:${key}`;
+          if (!get().requests.has(id)) get().requests.set(id, { ref: null, at: new Date() });
+        }
+      },
       async updateMany(steps) {
         for (const step of steps) {
           replaceRow(
@@ -290,12 +299,6 @@ function repositories(get: () => State): Repositories {
       },
       async seen(keys, scope) {
         return new Set(keys.filter((key) => get().requests.has(`${scope}:${key}`)));
-      },
-      async markMany(keys, scope) {
-        for (const key of keys) {
-          if (!get().requests.has(`${scope}:${key}`))
-            get().requests.set(`${scope}:${key}`, { ref: null, at: new Date() });
-        }
       },
     },
   };

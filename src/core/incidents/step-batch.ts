@@ -103,9 +103,11 @@ export async function applyStepBatch(
   };
 
   const outcomes = jobs.map((job, index) => refused[index] ?? decide(job));
-  await tx.steps.updateMany([...written.values()]);
-  await tx.audit.appendMany(audit);
-  await tx.requests.markMany(marked, REQUEST_SCOPE);
+  await tx.steps.writeChanges({
+    steps: [...written.values()],
+    audit,
+    requests: { scope: REQUEST_SCOPE, keys: marked },
+  });
   return outcomes;
 }
 

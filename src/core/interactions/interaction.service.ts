@@ -67,8 +67,17 @@ export class InteractionService {
       const handler = this.handlers.get(request.payload.a);
       if (!handler) throw new DomainError('InvalidAction');
       const outcome = await handler(request, locale);
-      const followUp = outcome.changed ? this.followUp(request, outcome) : Promise.resolve();
-      return { ok: true, changed: outcome.changed, message: outcome.message, incidentId, followUp };
+      const { followUp, cardsUpdated } = outcome.changed
+        ? this.followUp(request, outcome)
+        : { followUp: Promise.resolve(), cardsUpdated: Promise.resolve() };
+      return {
+        ok: true,
+        changed: outcome.changed,
+        message: outcome.message,
+        incidentId,
+        followUp,
+        cardsUpdated,
+      };
     } catch (error) {
       if (!isDomainError(error)) this.deps.reportError(error, { incidentId, action: request.payload.a });
       return {
@@ -79,6 +88,7 @@ export class InteractionService {
         ...(isDomainError(error) ? { errorCode: error.code } : {}),
         ...(error instanceof InvalidInputError ? { field: error.field } : {}),
         followUp: Promise.resolve(),
+        cardsUpdated: Promise.resolve(),
       };
     }
   }
@@ -127,22 +137,28 @@ export class InteractionService {
     };
   }
 
-  private followUp(request: ActionRequest, outcome: HandlerOutcome): Promise<void> {
+  private followUp(
+    request: ActionRequest,
+    outcome: HandlerOutcome,
+  ): { followUp: Promise<void>; cardsUpdated: Promise<void> } {
     const incidentId = request.payload.i;
     const action = request.payload.a;
     const report = (error: unknown) => this.deps.reportError(error, { incidentId, action });
     const { spaces } = this.deps;
-    const steps = async () => {
-      if (outcome.phases === 'all') await spaces.refreshAll(incidentId);
-      else await spaces.refresh(incidentId, outcome.phases ?? []);
-    };
+    const cardsUpdated = (
+      outcome.phases === 'all'
+        ? spaces.refreshAll(incidentId)
+        : spaces.refresh(incidentId, outcome.phases ?? [])
+    ).catch(report);
     const timeline = async () => {
       if (outcome.timeline) await spaces.timeline(incidentId, outcome.timeline);
     };
     const listeners = this.listeners.map((listener) => () => listener(incidentId, action));
-    return Promise.all([steps, timeline, ...listeners].map((task) => task().catch(report))).then(async () => {
+    const others = [timeline, ...listeners].map((task) => task().catch(report));
+    const followUp = Promise.all([cardsUpdated, ...others]).then(async () => {
       if (outcome.after) await outcome.after().catch(report);
     });
+    return { followUp, cardsUpdated };
   }
 
   private async formKindOf(incidentId: string, stepKey: string) {

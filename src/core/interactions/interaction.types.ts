@@ -42,6 +42,8 @@ export interface InteractionResult {
   field?: string;
   /** Resolves when the cards and timeline are updated; never rejects (failures are reported). */
   followUp: Promise<void>;
+  /** Resolves when the cards are redrawn (part of the follow-up); never rejects. */
+  cardsUpdated: Promise<void>;
 }
 
 /** What a handler did; the service turns it into an InteractionResult and the follow-up. */

@@ -43,6 +43,16 @@ export interface StepRepository {
   update(step: Step): Promise<void>;
   /** Updates several steps in one statement; like `update`, it never adds a missing step. */
   updateMany(steps: Step[]): Promise<void>;
+  /** Writes what a batch of step actions changed, at once: steps, audit entries, delivery ids. */
+  writeChanges(changes: StepChanges): Promise<void>;
+}
+
+export interface StepChanges {
+  steps: Step[];
+  /** Appended in this order. */
+  audit: AuditEvent[];
+  /** Delivery ids to record (keys already recorded are left as they are). */
+  requests: { scope: string; keys: string[] };
 }
 
 export interface NoteRepository {
@@ -121,8 +131,6 @@ export interface RequestLog {
   markProcessed(key: string, scope: string, ref?: string | null): Promise<ProcessedRequest>;
   /** Which of these keys were recorded before (committed). */
   seen(keys: string[], scope: string): Promise<Set<string>>;
-  /** Records keys without a ref; keys already recorded are left as they are. */
-  markMany(keys: string[], scope: string): Promise<void>;
 }
 
 export interface Repositories {

@@ -29,13 +29,5 @@ export function requestLogRepository(db: Db): RequestLog {
         .execute();
       return new Set(rows.map((row) => row.key));
     },
-    async markMany(keys, scope) {
-      if (keys.length === 0) return;
-      await db
-        .insertInto('processed_request')
-        .values(keys.map((key) => ({ scope, key, ref: null })))
-        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-        .execute();
-    },
   };
 }

@@ -1,8 +1,8 @@
-import { type Selectable, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Step, StepStatus } from '../../core/incidents/incident.types.js';
 import type { StepRepository } from '../../core/ports/store.js';
 import type { StepTable } from '../tables/step.table.js';
-import { type Db, withLock } from './db.js';
+import { type Db, json, withLock } from './db.js';
 
 export function stepRepository(db: Db): StepRepository {
   const repository: StepRepository = {
@@ -43,22 +43,47 @@ export function stepRepository(db: Db): StepRepository {
     },
     async updateMany(steps) {
       if (steps.length === 0) return;
-      const rows = steps.map((step) => {
-        const row = toRow(step);
-        return sql`(${row.incident_id}::uuid, ${row.key}::text, ${row.status}::text, ${row.owner_id}::text,
-          ${row.due_at}::timestamptz, ${row.na_reason}::text, ${row.na_by_condition}::boolean,
-          ${row.completed_at}::timestamptz, ${row.updated_at}::timestamptz, ${row.revision}::integer)`;
-      });
-      await sql`
-        update step set status = v.status, owner_id = v.owner_id, due_at = v.due_at,
-          na_reason = v.na_reason, na_by_condition = v.na_by_condition,
-          completed_at = v.completed_at, updated_at = v.updated_at, revision = v.revision
-        from (values ${sql.join(rows)}) as v(incident_id, key, status, owner_id, due_at, na_reason,
-          na_by_condition, completed_at, updated_at, revision)
-        where step.incident_id = v.incident_id and step.key = v.key`.execute(db);
+      await updateSteps(steps).execute(db);
+    },
+    async writeChanges({ steps, audit, requests }) {
+      const parts: RawBuilder<unknown>[] = [];
+      if (steps.length > 0) parts.push(sql`s as (${updateSteps(steps)} returning 1)`);
+      if (audit.length > 0) {
+        const rows = audit.map(
+          (event) => sql`(${event.workspaceId}::uuid, ${event.incidentId}::uuid, ${event.actorId}::text,
+            ${event.action}::text, ${json(event.details)}::jsonb, ${event.at}::timestamptz)`,
+        );
+        parts.push(sql`a as (insert into audit_event (workspace_id, incident_id, actor_id, action, details, at)
+          values ${sql.join(rows)} returning 1)`);
+      }
+      if (requests.keys.length > 0) {
+        const rows = requests.keys.map((key) => sql`(${requests.scope}::text, ${key}::text)`);
+        parts.push(sql`r as (insert into processed_request (scope, key) values ${sql.join(rows)}
+          on conflict (scope, key) do nothing returning 1)`);
+      }
+      if (parts.length === 0) return;
+      // One statement, so a batch of actions costs one round trip to write.
+      await sql`with ${sql.join(parts)} select 1`.execute(db);
     },
   };
   return repository;
+}
+
+/** UPDATE … FROM (VALUES …): changes existing steps only, never adds one. */
+function updateSteps(steps: Step[]): RawBuilder<unknown> {
+  const rows = steps.map((step) => {
+    const row = toRow(step);
+    return sql`(${row.incident_id}::uuid, ${row.key}::text, ${row.status}::text, ${row.owner_id}::text,
+      ${row.due_at}::timestamptz, ${row.na_reason}::text, ${row.na_by_condition}::boolean,
+      ${row.completed_at}::timestamptz, ${row.updated_at}::timestamptz, ${row.revision}::integer)`;
+  });
+  return sql`
+    update step set status = v.status, owner_id = v.owner_id, due_at = v.due_at,
+      na_reason = v.na_reason, na_by_condition = v.na_by_condition,
+      completed_at = v.completed_at, updated_at = v.updated_at, revision = v.revision
+    from (values ${sql.join(rows)}) as v(incident_id, key, status, owner_id, due_at, na_reason,
+      na_by_condition, completed_at, updated_at, revision)
+    where step.incident_id = v.incident_id and step.key = v.key`;
 }
 
 function toRow(step: Step) {

@@ -58,7 +58,7 @@ export function registerCardActions(app: App, slack: SlackContext): void {
           requestId: `slack:action:${body.trigger_id || `${userId}:${actionTs(action)}`}`,
         });
         // Everyone's card first, then the clicker's own answer (which waits at most a moment).
-        await settleWithin(result.followUp, ANSWER_WAITS_FOR_CARD_MS);
+        await settleWithin(result.cardsUpdated, ANSWER_WAITS_FOR_CARD_MS);
         await slack.tell(channelId, userId, result.message);
         await result.followUp;
       } catch (error) {
