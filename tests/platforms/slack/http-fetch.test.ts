@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpFetch } from '../../../src/platforms/slack/api/http-fetch.js';
 
@@ -99,5 +104,46 @@ describe('httpFetch (the Web API client transport)', () => {
     const response = await httpFetch(`${base}/api/files.upload`, { method: 'POST', body: form });
     expect(response.status).toBe(200);
     expect(seen.at(-1)?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+  });
+
+  it('speaks TLS to https addresses and checks the certificate (a self-signed one is refused)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stappenplan-tls-'));
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const tls = createTlsServer(
+        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+        (_req, res) => res.end('{"ok":true}'),
+      );
+      await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+      const { port } = tls.address() as AddressInfo;
+      try {
+        await expect(
+          httpFetch(`https://127.0.0.1:${port}/api/auth.test`, { method: 'POST', body: 'a=1' }),
+        ).rejects.toMatchObject({ code: expect.stringMatching(/SELF_SIGNED|CERT/) });
+      } finally {
+        tls.closeAllConnections();
+        await new Promise((resolve) => tls.close(resolve));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
