@@ -39,7 +39,11 @@ async function main(): Promise<void> {
   const closers: Array<() => Promise<unknown>> = [() => database.drop()];
   try {
     const { apiUrl } = await nextMessage<{ apiUrl: string }>(slack, 'ready');
-    const app = await startSlackApp(apiUrl, { databaseUrl: database.url, poolMax: POOL, withScheduler: true });
+    const app = await startSlackApp(apiUrl, {
+      databaseUrl: database.url,
+      poolMax: POOL,
+      withScheduler: true,
+    });
     closers.unshift(() => app.close());
     const bare = await startBareBolt(apiUrl);
     closers.unshift(() => bare.close());
