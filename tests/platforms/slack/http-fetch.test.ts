@@ -33,6 +33,7 @@ beforeAll(async () => {
       if (req.url === '/api/busy') return void res.writeHead(429, { 'retry-after': '3' }).end();
       if (req.url === '/api/empty') return void res.writeHead(204).end();
       if (req.url === '/api/hang') return; // never answers
+      if (req.url === '/api/half') return void res.writeHead(200).write('{"ok":'); // stops halfway
       res.writeHead(200, { 'content-type': 'application/json', 'x-oauth-scopes': 'chat:write' });
       res.end(JSON.stringify({ ok: true, echo: 'héllo' }));
     });
@@ -82,6 +83,9 @@ describe('httpFetch (the Web API client transport)', () => {
     const started = Date.now();
     await expect(
       httpFetch(`${base}/api/hang`, { method: 'POST', body: 'a=1', signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow();
+    await expect(
+      httpFetch(`${base}/api/half`, { method: 'POST', body: 'a=1', signal: AbortSignal.timeout(100) }),
     ).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(2000);
     const aborted = AbortSignal.abort(new Error('stopped'));
