@@ -164,6 +164,17 @@ describeEachDatabase('repositories through the services', (target) => {
     );
   });
 
+  it('reads an incident with its members in one go, inside a transaction with the row locked', async () => {
+    const found = await fx.store.transaction((tx) => tx.incidents.getWithMembers(incidentId, 'share'));
+    expect(found?.incident).toEqual(await fx.store.incidents.get(incidentId));
+    expect(found?.members).toEqual(await fx.store.members.list(incidentId));
+    expect(found?.members.map((member) => member.userId)).toEqual(
+      expect.arrayContaining(['U-LEAD', 'U-MENTOR', 'U-DIR']),
+    );
+    expect(found?.members[0]?.addedAt).toBeInstanceOf(Date);
+    expect(await fx.store.incidents.getWithMembers('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
   it('writes several steps, audit entries and delivery ids in one statement; never adds a missing step', async () => {
     const opened = await fx.incidents.open({
       workspaceId: fx.workspaceId,

@@ -110,6 +110,12 @@ function repositories(get: () => State): Repositories {
       async get(id) {
         return copy(get().incidents.find((row) => row.id === id));
       },
+      async getWithMembers(id) {
+        const incident = get().incidents.find((row) => row.id === id);
+        if (!incident) return undefined;
+        const members = get().members.filter((m) => m.incidentId === id);
+        return copy({ incident, members });
+      },
       async findBySpace(workspaceId, spaceId) {
         return copy(
           get().incidents.find((row) => row.workspaceId === workspaceId && row.spaceId === spaceId),

@@ -40,9 +40,9 @@ export async function requireMemberAccess(
 
 /** The incident (locked) and its members, for changes by one or more people. */
 export async function loadAccess(tx: Repositories, incidentId: string, lock: RowLock): Promise<Access> {
-  const incident = await tx.incidents.get(incidentId, lock);
-  if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
-  const members = await tx.members.list(incident.id);
+  const found = await tx.incidents.getWithMembers(incidentId, lock);
+  if (!found) throw new DomainError('IncidentNotFound', { incident: incidentId });
+  const { incident, members } = found;
   const ids = new Set(members.map((member) => member.userId));
   return { incident, members, isMember: (userId) => ids.has(userId) };
 }

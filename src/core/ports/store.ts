@@ -21,6 +21,8 @@ export interface IncidentRepository {
   insert(incident: Incident): Promise<void>;
   update(incident: Incident): Promise<void>;
   get(id: string, lock?: RowLock): Promise<Incident | undefined>;
+  /** The incident (locked as asked) with its members, oldest first. */
+  getWithMembers(id: string, lock?: RowLock): Promise<{ incident: Incident; members: Member[] } | undefined>;
   findBySpace(workspaceId: string, spaceId: string): Promise<Incident | undefined>;
   listForMember(workspaceId: string, userId: UserId, statuses: IncidentStatus[]): Promise<Incident[]>;
   listByStatus(status: IncidentStatus, limit: number): Promise<Incident[]>;

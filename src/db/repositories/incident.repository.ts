@@ -1,9 +1,11 @@
 import type { Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Incident, IncidentKind, IncidentStatus } from '../../core/incidents/incident.types.js';
 import type { IncidentFacts } from '../../core/playbook/playbook.types.js';
 import type { IncidentRepository } from '../../core/ports/store.js';
 import type { IncidentTable } from '../tables/incident.table.js';
 import { type Db, json, withLock } from './db.js';
+import { toMember } from './member.repository.js';
 
 export function incidentRepository(db: Db): IncidentRepository {
   return {
@@ -34,6 +36,27 @@ export function incidentRepository(db: Db): IncidentRepository {
         lock,
       ).executeTakeFirst();
       return row && toIncident(row);
+    },
+    async getWithMembers(id, lock) {
+      // One round trip: every change by a member starts with this.
+      const query = db
+        .selectFrom('incident')
+        .selectAll('incident')
+        .select((eb) =>
+          jsonArrayFrom(
+            eb
+              .selectFrom('incident_member as m')
+              .selectAll('m')
+              .whereRef('m.incident_id', '=', 'incident.id')
+              .orderBy('m.added_at')
+              .orderBy('m.user_id'),
+          ).as('members'),
+        )
+        .where('incident.id', '=', id);
+      const row = await withLock(query, lock).executeTakeFirst();
+      if (!row) return undefined;
+      const { members, ...incident } = row;
+      return { incident: toIncident(incident), members: members.map(toMember) };
     },
     async findBySpace(workspaceId, spaceId) {
       const row = await db

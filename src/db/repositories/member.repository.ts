@@ -49,18 +49,19 @@ export function memberRepository(db: Db): MemberRepository {
   };
 }
 
-function toMember(row: {
+/** A member row, as read directly or inside a JSON aggregate (where the time is text). */
+export function toMember(row: {
   incident_id: string;
   user_id: string;
   display_name: string | null;
   added_by: string;
-  added_at: Date;
+  added_at: Date | string;
 }): Member {
   return {
     incidentId: row.incident_id,
     userId: row.user_id,
     displayName: row.display_name,
     addedBy: row.added_by,
-    addedAt: row.added_at,
+    addedAt: new Date(row.added_at),
   };
 }
