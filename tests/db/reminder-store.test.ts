@@ -126,26 +126,6 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
     expect(await reminders.listIncidentsToSync(since, incidentId, 10)).toEqual([]);
   });
 
-  // The query plan is the server's; PGlite runs the same SQL.
-  it.skipIf(target.name !== 'postgres')(
-    'claims through the partial indexes that hold only pending and in-flight rows',
-    async () => {
-      const request = { now: new Date(), owner: 'X', leaseUntil: new Date(), limit: 8 };
-      for (const which of ['due', 'expired'] as const) {
-        const compiled = claimStatement(handle.db, which, request).compile();
-        const plan = await handle.db.transaction().execute(async (trx) => {
-          await sql`set local enable_seqscan = off`.execute(trx);
-          const result = await trx.executeQuery<{ 'QUERY PLAN': string }>({
-            ...compiled,
-            sql: `explain ${compiled.sql}`,
-          });
-          return result.rows.map((row) => row['QUERY PLAN']).join('\n');
-        });
-        expect(plan).toContain(which === 'due' ? 'reminder_pending_due_idx' : 'reminder_sending_lease_idx');
-      }
-    },
-  );
-
   describe('retention', () => {
     it('purges a closed incident in one go and appends the audit entry', async () => {
       await fx.steps.addNote(
@@ -212,3 +192,33 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
     });
   });
 });
+
+// The query plan is the server's; PGlite runs the same SQL.
+describeEachDatabase(
+  'the reminder claim on the PostgreSQL server',
+  (target) => {
+    let handle: DatabaseHandle;
+
+    beforeAll(async () => {
+      handle = await target.open();
+    });
+    afterAll(async () => handle?.close());
+
+    it('claims through the partial indexes that hold only pending and in-flight rows', async () => {
+      const request = { now: new Date(), owner: 'X', leaseUntil: new Date(), limit: 8 };
+      for (const which of ['due', 'expired'] as const) {
+        const compiled = claimStatement(handle.db, which, request).compile();
+        const plan = await handle.db.transaction().execute(async (trx) => {
+          await sql`set local enable_seqscan = off`.execute(trx);
+          const result = await trx.executeQuery<{ 'QUERY PLAN': string }>({
+            ...compiled,
+            sql: `explain ${compiled.sql}`,
+          });
+          return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+        });
+        expect(plan).toContain(which === 'due' ? 'reminder_pending_due_idx' : 'reminder_sending_lease_idx');
+      }
+    });
+  },
+  { serverOnly: true },
+);

@@ -93,6 +93,14 @@ function replaceRow<T>(list: T[], matches: (row: T) => boolean, row: T, what: st
 }
 
 function repositories(get: () => State): Repositories {
+  const updateSteps = (steps: Step[]) => {
+    for (const step of steps) {
+      replaceRow(get().steps, (s) => s.incidentId === step.incidentId && s.key === step.key, step, 'step');
+    }
+  };
+  const appendAudit = (events: AuditEvent[]) => {
+    for (const event of events) get().audit.push(copy({ ...event, id: String(get().audit.length + 1) }));
+  };
   return {
     incidents: {
       async allocateNumber(workspaceId, year) {
@@ -182,25 +190,17 @@ function repositories(get: () => State): Repositories {
         );
       },
       async update(step) {
-        replaceRow(get().steps, (s) => s.incidentId === step.incidentId && s.key === step.key, step, 'step');
+        updateSteps([step]);
+      },
+      async updateMany(steps) {
+        updateSteps(steps);
       },
       async writeChanges({ steps, audit, requests }) {
-        const repos = repositories(get);
-        await repos.steps.updateMany(steps);
-        await repos.audit.appendMany(audit);
+        updateSteps(steps);
+        appendAudit(audit);
         for (const key of requests.keys) {
           const id = `${requests.scope}:${key}`;
           if (!get().requests.has(id)) get().requests.set(id, { ref: null, at: new Date() });
-        }
-      },
-      async updateMany(steps) {
-        for (const step of steps) {
-          replaceRow(
-            get().steps,
-            (s) => s.incidentId === step.incidentId && s.key === step.key,
-            step,
-            'step',
-          );
         }
       },
     },
@@ -234,10 +234,10 @@ function repositories(get: () => State): Repositories {
     },
     audit: {
       async append(event) {
-        get().audit.push(copy({ ...event, id: String(get().audit.length + 1) }));
+        appendAudit([event]);
       },
       async appendMany(events) {
-        for (const event of events) get().audit.push(copy({ ...event, id: String(get().audit.length + 1) }));
+        appendAudit(events);
       },
       async list(incidentId) {
         return copy(get().audit.filter((a) => a.incidentId === incidentId));

@@ -1,4 +1,5 @@
 import { OVERVIEW_CARD_KEY } from '../cards/card-context.js';
+import { ExpiringCache } from '../concurrency/expiring-cache.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Incident, Workspace } from '../incidents/incident.types.js';
 import type { CardMessage, Store } from '../ports/store.js';
@@ -11,6 +12,8 @@ const MAX_SPACES = 1000;
 /** Where an incident's cards are, once its opening is finished. */
 export interface PostedCards {
   workspaceId: string;
+  /** The incident's channel or chat. */
+  spaceId: string | null;
   cards: CardMessage[];
   /** The overview message: the timeline is its thread. */
   overview: CardMessage | null;
@@ -23,12 +26,14 @@ export interface PostedCards {
  */
 export class SpaceCache {
   private readonly spaces = new Map<string, PostedCards>();
-  private readonly workspaces = new Map<string, { until: number; workspace: Promise<Workspace> }>();
+  private readonly workspaces: ExpiringCache<Workspace>;
 
   constructor(
     private readonly store: Store,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.workspaces = new ExpiringCache(WORKSPACE_TTL_MS, now);
+  }
 
   /** The cards posted for the incident. */
   async cards(incident: Incident): Promise<PostedCards> {
@@ -37,6 +42,7 @@ export class SpaceCache {
     const cards = await this.store.cards.list(incident.id);
     const posted = {
       workspaceId: incident.workspaceId,
+      spaceId: incident.spaceId,
       cards,
       overview: cards.find((card) => card.cardKey === OVERVIEW_CARD_KEY) ?? null,
     };
@@ -49,16 +55,12 @@ export class SpaceCache {
     return this.spaces.get(incidentId);
   }
 
-  async workspace(id: string): Promise<Workspace> {
-    const cached = this.workspaces.get(id);
-    if (cached && cached.until > this.now()) return cached.workspace;
-    const workspace = this.store.workspaces.get(id).then((found) => {
+  workspace(id: string): Promise<Workspace> {
+    return this.workspaces.get(id, async () => {
+      const found = await this.store.workspaces.get(id);
       if (!found) throw new DomainError('WorkspaceNotFound', { workspace: id });
       return found;
     });
-    this.workspaces.set(id, { until: this.now() + WORKSPACE_TTL_MS, workspace });
-    workspace.catch(() => this.workspaces.delete(id));
-    return workspace;
   }
 
   private remember(incidentId: string, posted: PostedCards): void {

@@ -94,10 +94,11 @@ export class SpaceService {
       if (!incident.spaceId) return;
       posted = await this.cache.cards(incident);
     }
-    const spaceId = posted.overview?.spaceId ?? posted.cards[0]?.spaceId;
-    if (!spaceId) return;
+    if (!posted.spaceId) return;
     const workspace = await this.cache.workspace(posted.workspaceId);
-    await this.deps.gatewayFor(workspace).postTimeline(spaceId, posted.overview?.messageId ?? null, text);
+    await this.deps
+      .gatewayFor(workspace)
+      .postTimeline(posted.spaceId, posted.overview?.messageId ?? null, text);
   }
 
   /** The gateway of the platform the workspace lives on. */
@@ -107,11 +108,16 @@ export class SpaceService {
 
   /** One card of the incident as it is now (for platforms that answer a click with the card). */
   async buildCard(incidentId: string, cardKey: string): Promise<Card> {
-    const { workspace } = await this.load(incidentId);
-    const ctx = await this.cardContext(await this.deps.incidents.view(incidentId), workspace);
+    const view = await this.deps.incidents.view(incidentId);
+    const ctx = await this.cardContext(view, await this.cache.workspace(view.incident.workspaceId));
     const card = buildIncidentCards(ctx).find((candidate) => candidate.key === cardKey);
     if (!card) throw new DomainError('InvalidAction', { card: cardKey });
     return card;
+  }
+
+  /** The cards posted for the incident (kept once its opening is finished). */
+  async postedCards(incident: Incident): Promise<CardMessage[]> {
+    return (await this.cache.cards(incident)).cards;
   }
 
   /** Overview extras come from modules started after this service (reminders). */

@@ -1,9 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import type { AppContext } from '../../app-module.js';
+import { ExpiringCache } from '../../core/concurrency/expiring-cache.js';
 import { isDomainError } from '../../core/errors/domain-error.js';
 import { errorMessage, t } from '../../core/i18n/catalogue.js';
 import type { Workspace } from '../../core/incidents/incident.types.js';
 import type { Locale } from '../../core/playbook/playbook.types.js';
+import { WORKSPACE_TTL_MS } from '../../core/spaces/space-cache.js';
 import { callSlack, SlackApiError } from './api/slack-api.js';
 import { messageText } from './block-kit/block-kit.renderer.js';
 import type { UserDirectory } from './user-directory.js';
@@ -20,11 +22,9 @@ export function slackProblem(error: unknown, locale: Locale): string | null {
   return null;
 }
 
-const WORKSPACE_TTL_MS = 30_000;
-
 /** What every Slack listener needs: the core, the Web API client and a few lookups. */
 export class SlackContext {
-  private readonly workspaces = new Map<string, { at: number; workspace: Promise<Workspace> }>();
+  private readonly workspaces = new ExpiringCache<Workspace>(WORKSPACE_TTL_MS);
 
   private readonly retries = new Set<NodeJS.Timeout>();
 
@@ -83,15 +83,12 @@ export class SlackContext {
 
   /** The workspace of a Slack team, made with the defaults on first sight; kept briefly. */
   workspace(teamId: string): Promise<Workspace> {
-    const cached = this.workspaces.get(teamId);
-    if (cached && Date.now() - cached.at < WORKSPACE_TTL_MS) return cached.workspace;
-    const workspace = this.core.store.workspaces.ensure('slack', teamId, {
-      locale: this.core.config.defaultLocale,
-      timezone: this.core.config.timezone,
-    });
-    this.workspaces.set(teamId, { at: Date.now(), workspace });
-    workspace.catch(() => this.workspaces.delete(teamId));
-    return workspace;
+    return this.workspaces.get(teamId, () =>
+      this.core.store.workspaces.ensure('slack', teamId, {
+        locale: this.core.config.defaultLocale,
+        timezone: this.core.config.timezone,
+      }),
+    );
   }
 
   /**

@@ -159,7 +159,7 @@ async function answerWithIncidentCard(
   click: Click,
   banner?: { text: string; tone: 'good' | 'attention' },
 ) {
-  const posted = await deps.app.store.cards.list(click.incident.id);
+  const posted = await deps.app.spaces.postedCards(click.incident);
   const clicked = posted.find((card) => card.messageId === context.activity.replyToId);
   if (!clicked) return answerWithMessage(context, banner?.text ?? '', banner?.tone);
   const card = await deps.app.spaces.buildCard(click.incident.id, clicked.cardKey);
