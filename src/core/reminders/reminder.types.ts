@@ -27,10 +27,8 @@ export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancel
 /** What the person did with the reminder's buttons. */
 export type ReminderOutcome = 'done' | 'snoozed' | 'stopped';
 
-export interface Reminder {
-  id: string;
-  workspaceId: string;
-  incidentId: string;
+/** A reminder the incident's current state asks for. */
+export interface WantedReminder {
   kind: ReminderKind;
   /** Identity within the incident: a key is scheduled at most once, whatever happens later. */
   key: string;
@@ -42,6 +40,13 @@ export interface Reminder {
   /** Aftercare subject code (`victim`, `class`, …); never a name. */
   about: string | null;
   dueAt: Date;
+}
+
+/** A stored reminder: what was wanted, and how its delivery went. */
+export interface Reminder extends WantedReminder {
+  id: string;
+  workspaceId: string;
+  incidentId: string;
   status: ReminderStatus;
   /** Delivery attempts so far (counted when claimed). */
   attempts: number;
@@ -53,17 +58,6 @@ export interface Reminder {
   sentAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
-}
-
-/** A reminder the incident's current state asks for. */
-export interface WantedReminder {
-  kind: ReminderKind;
-  key: string;
-  stepKey: string | null;
-  ref: string | null;
-  targetId: UserId;
-  about: string | null;
-  dueAt: Date;
 }
 
 /** Everything the schedule is derived from, read together. */
