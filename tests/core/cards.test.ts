@@ -202,6 +202,21 @@ describe('decodeAction', () => {
     expect(decodeAction({ v: 1, i: 'id-1', a: 'close' })).toEqual({ v: 1, i: 'id-1', a: 'close' });
   });
 
+  it('writes the compact form and reads it back; buttons from before it (JSON) still work', () => {
+    expect(encodeAction(good)).toBe('2~claim~id-1~attention-victim');
+    expect(encodeAction({ v: 1, i: 'id-1', a: 'reminderDone', r: 'rem-9' })).toBe(
+      '2~reminderDone~id-1~~rem-9',
+    );
+    expect(encodeAction({ v: 1, i: 'id-1', a: 'close' })).toBe('2~close~id-1');
+    expect(decodeAction('2~reminderDone~id-1~~rem-9')).toEqual({
+      v: 1,
+      i: 'id-1',
+      a: 'reminderDone',
+      r: 'rem-9',
+    });
+    expect(decodeAction('{"v":1,"i":"id-1","s":"attention-victim","a":"claim"}')).toEqual(good);
+  });
+
   it.each<[string, unknown]>([
     ['garbage', 'not json {'],
     ['null', null],
@@ -217,6 +232,11 @@ describe('decodeAction', () => {
     ['step key not text', { ...good, s: 7 }],
     ['reference with odd characters', { ...good, r: '../etc' }],
     ['oversized string', JSON.stringify({ ...good, pad: 'x'.repeat(500) })],
+    ['compact with an unknown version', '3~claim~id-1~attention-victim'],
+    ['compact with an unknown action', '2~delete~id-1'],
+    ['compact without an incident', '2~claim~'],
+    ['compact with odd characters', '2~claim~id 1;drop~attention-victim'],
+    ['compact with extra parts', '2~claim~id-1~attention-victim~r~x'],
   ])('refuses %s with InvalidAction', (_name, raw) => {
     expect(thrown(() => decodeAction(raw))).toMatchObject({ code: 'InvalidAction' });
   });

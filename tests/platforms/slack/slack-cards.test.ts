@@ -65,7 +65,7 @@ describe('buttons on the phase cards', () => {
   it('tells a slower colleague who was faster, and changes nothing', async () => {
     const direct = card('phase:direct');
     const stale = valueIn(direct.blocks, { kind: 'done', step: 'scope-impact' });
-    const claimValue = stale.replace('"a":"done"', '"a":"claim"');
+    const claimValue = stale.replace('~done~', '~claim~');
     const before = h.fake.state.ephemerals.length;
     await h.people.clickRaw(CEM, direct, claimValue);
     const answer = await h.fake.waitFor(() =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeActionValue } from '../../../src/platforms/slack/block-kit/action-value.js';
 import { stepText } from './support/card-steps.js';
 import { SIGNING_SECRET } from './support/fake-slack.js';
 import type { FakeChannel, FakeMessage } from './support/fake-slack.state.js';
@@ -193,7 +194,7 @@ describe('refusals', () => {
 function payloadFrom(message: FakeMessage, kind: string, step: string): Record<string, unknown> {
   for (const value of JSON.stringify(message.blocks).match(/"value":"([^"\\]|\\.)*"/g) ?? []) {
     const raw = JSON.parse(`{${value}}`).value as string;
-    const payload = JSON.parse(raw.slice(raw.indexOf('|') + 1)) as Record<string, unknown>;
+    const payload: Record<string, unknown> = { ...decodeActionValue(raw).payload };
     if (payload.a === kind && payload.s === step) return payload;
   }
   throw new Error(`no ${kind} for ${step}`);

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeAction } from '../../../src/core/cards/action-payload.js';
 import type { Card } from '../../../src/core/cards/card.types.js';
 import type { CardContext } from '../../../src/core/cards/card-context.js';
 import { buildIncidentCards } from '../../../src/core/cards/incident-cards.js';
@@ -129,7 +130,7 @@ describe('toAdaptiveCard: every card the bot posts', () => {
     const text = JSON.stringify(json);
     expect(text).toContain('"verb":"stappenplan.action"');
     const claim = findAll(json, (node) => node.type === 'Action.Execute' && node.title === 'Oppakken')[0];
-    expect(JSON.parse((claim?.data as { p: string } | undefined)?.p ?? '{}')).toMatchObject({
+    expect(decodeAction((claim?.data as { p: string } | undefined)?.p)).toMatchObject({
       v: 1,
       a: 'claim',
       i: base.incident.id,

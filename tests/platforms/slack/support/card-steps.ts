@@ -1,3 +1,4 @@
+import { decodeActionValue } from '../../../../src/platforms/slack/block-kit/action-value.js';
 import type { FakeMessage, FakeView } from './fake-slack.state.js';
 import type { SlackSide } from './slack-harness.js';
 import type { Fill, Target } from './slack-people.js';
@@ -24,7 +25,7 @@ export function offered(h: SlackSide, message: FakeMessage, stepKey: string): st
     for (const option of (accessory?.options as Json[]) ?? []) values.push(String(option.value));
     for (const element of (block.elements as Json[]) ?? []) values.push(String(element.value));
   }
-  return values.map((value) => String((JSON.parse(value.slice(value.indexOf('|') + 1)) as Json).a));
+  return values.map((value) => decodeActionValue(value).payload.a);
 }
 
 /** Clicks and waits for the answer only the clicker sees. */
@@ -109,7 +110,7 @@ export function valueIn(blocks: Json[] | undefined, target: Target): string {
         : [String(element.value)],
     );
     for (const value of values) {
-      const payload = JSON.parse(value.slice(value.indexOf('|') + 1)) as Json;
+      const payload = decodeActionValue(value).payload;
       if (payload.a === target.kind && (target.step === undefined || payload.s === target.step)) return value;
     }
   }

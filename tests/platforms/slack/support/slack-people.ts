@@ -1,3 +1,4 @@
+import { decodeActionValue } from '../../../../src/platforms/slack/block-kit/action-value.js';
 import { type FakeSlack, SIGNING_SECRET, TEAM_ID } from './fake-slack.js';
 import type { FakeMessage, FakeView, Json } from './fake-slack.state.js';
 import { postSigned, type SignedPost } from './signed-request.js';
@@ -179,9 +180,8 @@ export class SlackPeople {
 /** The payload a button or overflow option carries, read the way the app wrote it. */
 export function payloadOf(value: unknown): Json | null {
   if (typeof value !== 'string') return null;
-  const bar = value.indexOf('|');
   try {
-    return JSON.parse(value.slice(bar + 1)) as Json;
+    return { ...decodeActionValue(value).payload };
   } catch {
     return null;
   }
