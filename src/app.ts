@@ -1,25 +1,22 @@
-import type { AppContext, AppModule } from './app-module.js';
+import type { AppContext, AppModule, ExtensionPorts, FeatureStores } from './app-module.js';
 import type { Config } from './config/config.js';
 import { readActivePlaybook } from './config/playbook-file.js';
-import { IncidentService } from './core/incidents/incident.service.js';
-import type { Platform, Workspace } from './core/incidents/incident.types.js';
-import { StepService } from './core/incidents/step.service.js';
-import { CommandService } from './core/interactions/command.service.js';
-import { InteractionService } from './core/interactions/interaction.service.js';
+import { createCoreServices, GatewayRegistry } from './core/core-services.js';
 import { BUILTIN_PLAYBOOKS } from './core/playbook/builtin/index.js';
 import { PlaybookRegistry } from './core/playbook/playbook.registry.js';
 import { syncPlaybooks } from './core/playbook/playbook.sync.js';
-import type { ChatGateway } from './core/ports/chat-gateway.js';
 import { type Clock, systemClock } from './core/ports/clock.js';
 import { uuidGenerator } from './core/ports/ids.js';
 import type { Store } from './core/ports/store.js';
-import { SpaceService } from './core/spaces/space.service.js';
 import { type DatabaseHandle, openDatabase } from './db/connect.js';
 import { createKyselyStore } from './db/kysely-store.js';
 import { migrateToLatest } from './db/migrate.js';
+import { reminderRepository } from './features/reminders/reminder.repository.js';
+import { retentionRepository } from './features/retention/retention.repository.js';
 import { registerHealthRoutes } from './http/health.routes.js';
 import { HttpServer } from './http/http-server.js';
 import type { Logger } from './logging/logger.js';
+import { TeamsReferenceRepository } from './platforms/teams/storage/teams-reference.repository.js';
 
 export interface App {
   context: AppContext;
@@ -35,7 +32,7 @@ export interface AppOptions {
   modules?: AppModule[];
 }
 
-/** Composition root: config → database → services → HTTP server → platforms. */
+/** Composition root: config → database → extensions → services → HTTP server → platforms. */
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
@@ -53,35 +50,30 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     logger.info({ database: database.kind, location: database.location, applied }, 'database ready');
 
     const store: Store = createKyselyStore(database.db);
+    const stores: FeatureStores = {
+      reminders: reminderRepository(database.db),
+      retention: retentionRepository(database.db),
+      teams: new TeamsReferenceRepository(database.db),
+    };
     const playbooks = new PlaybookRegistry(active);
     await syncPlaybooks(store, playbooks, [...BUILTIN_PLAYBOOKS, active]);
     logger.info({ playbook: `${active.key}@${active.version}` }, 'playbook loaded');
 
-    const deps = { store, clock, ids: uuidGenerator, playbooks };
-    const incidents = new IncidentService(deps);
-    const steps = new StepService(deps);
-    const gateways = new Map<Platform, (workspace: Workspace) => ChatGateway>();
-    const spaces = new SpaceService({
+    const ports: ExtensionPorts = { config, logger, clock, ids: uuidGenerator, store, stores, playbooks };
+    // Features declare what they add before the services exist: nothing is plugged in afterwards.
+    const extensions = (options.modules ?? []).flatMap((module) =>
+      module.extend ? [module.extend(ports)] : [],
+    );
+    const gateways = new GatewayRegistry();
+    const services = createCoreServices({
       store,
-      incidents,
-      playbooks,
       clock,
-      gatewayFor: (workspace) => {
-        const factory = gateways.get(workspace.platform);
-        if (!factory) throw new Error(`No chat platform "${workspace.platform}" is running`);
-        return factory(workspace);
-      },
-    });
-
-    const reportError = (error: unknown, where: { incidentId: string; action: string }) =>
-      logger.error({ err: error, ...where }, 'follow-up after an action failed');
-    const interactions = new InteractionService({ store, incidents, steps, spaces, playbooks, reportError });
-    const commands = new CommandService({
-      incidents,
-      spaces,
+      ids: uuidGenerator,
       playbooks,
-      reportError,
-      afterOpen: (incidentId) => interactions.notifyChanged(incidentId, 'open'),
+      gatewayFor: gateways.gatewayFor,
+      reportError: (error, where) =>
+        logger.error({ err: error, ...where }, 'follow-up after an action failed'),
+      extensions,
     });
 
     const server = new HttpServer(logger);
@@ -89,19 +81,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     registerHealthRoutes(server, store, database.kind);
 
     const context: AppContext = {
-      config,
-      logger,
-      clock,
-      store,
-      playbooks,
-      incidents,
-      steps,
-      spaces,
-      interactions,
-      commands,
+      ...ports,
+      ...services,
       server,
-      database,
-      registerGateway: (platform, factory) => gateways.set(platform, factory),
+      registerGateway: (platform, factory) => gateways.register(platform, factory),
     };
 
     for (const module of options.modules ?? []) {
@@ -115,7 +98,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     logger.info({ url }, 'listening');
 
-    const resumed = await spaces.resumeUnfinished((incident, error) =>
+    const resumed = await services.spaces.resumeUnfinished((incident, error) =>
       logger.error({ err: error, incident: incident.id }, 'could not finish opening an incident'),
     );
     if (resumed > 0) logger.info({ resumed }, 'finished interrupted incident openings');

@@ -1,10 +1,9 @@
 import type { AppModule } from './app-module.js';
 import type { Config, Env } from './config/config.js';
+import { createSchedulerModule, loadSchedulerConfig } from './jobs/scheduler.module.js';
 import { teamsOrPlayground } from './platforms/playground/platform-modules.js';
 import { loadSlackConfig } from './platforms/slack/slack.config.js';
 import { SlackModule } from './platforms/slack/slack.module.js';
-import { loadSchedulerConfig } from './scheduler/scheduler.config.js';
-import { createSchedulerModule } from './scheduler/scheduler.module.js';
 
 /**
  * The modules this process runs, chosen from the environment: each chat platform whose

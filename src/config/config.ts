@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import type { Locale } from '../core/playbook/playbook.types.js';
 import { isValidTimeZone } from '../core/time/zoned.js';
 
@@ -103,6 +104,16 @@ function playbookFile(env: Env): string | null {
   if (raw === null) return null;
   if (!/\.(ya?ml|json)$/i.test(raw)) {
     throw new ConfigError('PLAYBOOK_FILE', `must be a .yaml, .yml or .json file (got "${raw}").`);
+  }
+  return raw;
+}
+
+/** A cron expression (five fields, or six with seconds), checked by node-cron. */
+export function cronExpression(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name);
+  if (raw === null) return fallback;
+  if (!cron.validate(raw)) {
+    throw new ConfigError(name, `is not a valid cron expression (got "${raw}"; for example "* * * * *").`);
   }
   return raw;
 }

@@ -1,3 +1,5 @@
+import type { ReminderTable } from '../features/reminders/reminder.table.js';
+import type { TeamsConversationTable, TeamsTeamTable } from '../platforms/teams/storage/teams.table.js';
 import type { AuditEventTable } from './tables/audit-event.table.js';
 import type { CardMessageTable } from './tables/card-message.table.js';
 import type { FormAnswerTable } from './tables/form-answer.table.js';
@@ -5,9 +7,7 @@ import type { IncidentCounterTable, IncidentMemberTable, IncidentTable } from '.
 import type { NoteTable } from './tables/note.table.js';
 import type { PlaybookTable } from './tables/playbook.table.js';
 import type { ProcessedRequestTable } from './tables/processed-request.table.js';
-import type { ReminderTable } from './tables/reminder.table.js';
 import type { StepTable } from './tables/step.table.js';
-import type { TeamsConversationTable, TeamsTeamTable } from './tables/teams.table.js';
 import type { WorkspaceTable } from './tables/workspace.table.js';
 
 /** The database as Kysely sees it. Tables of later features add themselves here. */

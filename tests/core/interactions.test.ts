@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActionPayload } from '../../src/core/cards/action-payload.js';
+import { createCoreServices } from '../../src/core/core-services.js';
 import { IncidentService } from '../../src/core/incidents/incident.service.js';
 import type { Workspace } from '../../src/core/incidents/incident.types.js';
 import { StepService } from '../../src/core/incidents/step.service.js';
@@ -218,21 +219,22 @@ describe('interactions: one entry point for every click', () => {
 
   it('tells the change listeners when a new incident is ready', async () => {
     const told: string[] = [];
-    interactions.onChange(async (id, kind) => {
-      told.push(`${kind}:${id}`);
-    });
-    const withListener = new CommandService({
-      incidents: new IncidentService({
-        store,
-        clock: { now: () => new Date() },
-        ids: { newId: () => 'new-1' },
-        playbooks,
-      }),
-      spaces,
+    const core = createCoreServices({
+      store,
+      clock: { now: () => new Date() },
+      ids: { newId: () => 'new-1' },
       playbooks,
+      gatewayFor: () => gateway,
       reportError: (error) => errors.push(error),
-      afterOpen: (id) => interactions.notifyChanged(id, 'open'),
+      extensions: [
+        {
+          onChange: async (id, kind) => {
+            told.push(`${kind}:${id}`);
+          },
+        },
+      ],
     });
+    const withListener = core.commands;
     const opened = await withListener.open(workspace, anna, {
       title: 'Tweede',
       kind: 'other',

@@ -20,6 +20,8 @@ export interface CommandDeps {
   reportError: FollowUpErrorReporter;
   /** Told when a new incident's space and cards are ready (reminders schedule the first nudge). */
   afterOpen?: (incidentId: string) => Promise<void>;
+  /** Suggestions for forms nobody filled in yet (the reminders' aftercare moments). */
+  formDefaults?: FormDefaults;
 }
 
 export type OpenResult =
@@ -51,14 +53,7 @@ export type FormDefaults = (request: {
  * closing, the file-share warning, and what a form or assign dialog needs to show.
  */
 export class CommandService {
-  private formDefaults: FormDefaults | null = null;
-
   constructor(private readonly deps: CommandDeps) {}
-
-  /** Modules started later add suggestions, e.g. the reminders' aftercare moments. */
-  setFormDefaults(defaults: FormDefaults): void {
-    this.formDefaults = defaults;
-  }
 
   /**
    * Stores the new incident and starts making its space and cards. Bad input comes back with
@@ -173,7 +168,7 @@ export class CommandService {
       spec: FORM_SPECS[kind],
       values:
         view.forms.find((answer) => answer.stepKey === stepKey)?.data ??
-        (await this.formDefaults?.({ view, stepKey, kind, actor })) ??
+        (await this.deps.formDefaults?.({ view, stepKey, kind, actor })) ??
         null,
       members: view.members,
     };

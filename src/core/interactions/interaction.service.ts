@@ -25,6 +25,10 @@ export interface InteractionDeps {
   spaces: SpaceService;
   playbooks: PlaybookRegistry;
   reportError: FollowUpErrorReporter;
+  /** Buttons added by features (reminders). */
+  actions?: ReadonlyArray<readonly [ActionKind, ActionHandler]>;
+  /** Told after every change (reminders follow the new state). */
+  listeners?: readonly ChangeListener[];
 }
 
 /**
@@ -34,30 +38,30 @@ export interface InteractionDeps {
  */
 export class InteractionService {
   private readonly handlers = new Map<ActionKind, ActionHandler>();
-  private readonly listeners: ChangeListener[] = [];
+  private readonly listeners: readonly ChangeListener[];
 
   constructor(private readonly deps: InteractionDeps) {
-    for (const [kind, handler] of stepActionHandlers(deps)) this.register(kind, handler);
-    this.register('close', (request, locale) => this.close(request, locale));
-  }
-
-  register(kind: ActionKind, handler: ActionHandler): void {
-    this.handlers.set(kind, handler);
-  }
-
-  onChange(listener: ChangeListener): void {
-    this.listeners.push(listener);
+    for (const [kind, handler] of stepActionHandlers(deps)) this.handlers.set(kind, handler);
+    this.handlers.set('close', (request, locale) => this.close(request, locale));
+    for (const [kind, handler] of deps.actions ?? []) this.handlers.set(kind, handler);
+    this.listeners = deps.listeners ?? [];
   }
 
   /** Tells the listeners about a change made outside a button, e.g. a newly opened incident. */
   async notifyChanged(incidentId: string, kind: ActionKind | 'open'): Promise<void> {
     await Promise.all(
       this.listeners.map((listener) =>
-        listener(incidentId, kind).catch((error: unknown) =>
+        this.runListener(listener, incidentId, kind).catch((error: unknown) =>
           this.deps.reportError(error, { incidentId, action: kind === 'open' ? 'form' : kind }),
         ),
       ),
     );
+  }
+
+  /** Runs one listener and redraws the overview when it asks for that. */
+  private async runListener(listener: ChangeListener, incidentId: string, kind: ActionKind | 'open') {
+    const effect = await listener(incidentId, kind);
+    if (effect?.redrawOverview) await this.deps.spaces.refresh(incidentId, []);
   }
 
   async handle(request: ActionRequest): Promise<InteractionResult> {
@@ -153,7 +157,7 @@ export class InteractionService {
     const timeline = async () => {
       if (outcome.timeline) await spaces.timeline(incidentId, outcome.timeline);
     };
-    const listeners = this.listeners.map((listener) => () => listener(incidentId, action));
+    const listeners = this.listeners.map((listener) => () => this.runListener(listener, incidentId, action));
     const others = [timeline, ...listeners].map((task) => task().catch(report));
     const followUp = Promise.all([cardsUpdated, ...others]).then(async () => {
       if (outcome.after) await outcome.after().catch(report);

@@ -62,8 +62,18 @@ export type ActionHandler = (request: ActionRequest, locale: Locale) => Promise<
 
 export type HandlerRegistry = Map<ActionKind, ActionHandler>;
 
+/** What a change listener asks of the core after it ran. */
+export interface ChangeEffect {
+  /** The listener changed something the overview shows (e.g. the next aftercare moment). */
+  redrawOverview?: boolean;
+}
+
 /** Told after every change, e.g. so reminders follow the new state. */
-export type ChangeListener = (incidentId: string, kind: ActionKind | 'open') => Promise<void>;
+export type ChangeListener = (
+  incidentId: string,
+  kind: ActionKind | 'open',
+  // biome-ignore lint/suspicious/noConfusingVoidType: a listener that changes nothing shown returns nothing
+) => Promise<ChangeEffect | void>;
 
 /** Reports failures of work done after the answer (logging lives outside core). */
 export type FollowUpErrorReporter = (

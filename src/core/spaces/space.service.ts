@@ -5,6 +5,7 @@ import { buildIncidentCards } from '../cards/incident-cards.js';
 import { buildOverviewCard } from '../cards/overview.card.js';
 import { buildPhaseCard } from '../cards/phase.card.js';
 import { DomainError } from '../errors/domain-error.js';
+import type { OverviewExtras } from '../extension/core-extension.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { Incident, IncidentView, Workspace } from '../incidents/incident.types.js';
 import type { PlaybookRegistry } from '../playbook/playbook.registry.js';
@@ -21,11 +22,8 @@ export interface SpaceServiceDeps {
   clock: Clock;
   /** The gateway of the platform the workspace lives on. */
   gatewayFor: (workspace: Workspace) => ChatGateway;
-  /** Extra overview input from other modules (next aftercare moment, failed reminders). */
-  overviewExtras?: (
-    view: IncidentView,
-    workspace: Workspace,
-  ) => Promise<Pick<CardContext, 'nextAftercareAt' | 'notices'>>;
+  /** Extra overview input from features (next aftercare moment, failed reminders). */
+  overviewExtras?: OverviewExtras;
 }
 
 /** Space name from the incident number only: the title may hint at a pupil. */
@@ -118,11 +116,6 @@ export class SpaceService {
   /** The cards posted for the incident (kept once its opening is finished). */
   async postedCards(incident: Incident): Promise<CardMessage[]> {
     return (await this.cache.cards(incident)).cards;
-  }
-
-  /** Overview extras come from modules started after this service (reminders). */
-  setOverviewExtras(extras: SpaceServiceDeps['overviewExtras']): void {
-    this.deps.overviewExtras = extras;
   }
 
   /** The context every card of the incident is built from. */

@@ -10,7 +10,6 @@ import { GraphClient } from './graph/graph.client.js';
 import { ClientCredentialTokens } from './graph/graph-token.js';
 import { PrivateChannelSpaces } from './graph/private-channel.space.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
-import { TeamsReferenceRepository } from './storage/teams-reference.repository.js';
 import { createTeamsAdapter } from './teams.adapter.js';
 import { teamsBot } from './teams.bot.js';
 import type { TeamsConfig } from './teams.config.js';
@@ -43,7 +42,7 @@ export class TeamsModule implements AppModule {
     }
     const platform = this.options.platform ?? 'teams';
     const retry = this.options.retry ?? DEFAULT_RETRY;
-    const references = new TeamsReferenceRepository(app.database.db);
+    const references = app.stores.teams;
     const adapter = createTeamsAdapter(config);
     const connector = new ConnectorAccess(adapter, config.appId);
     const tokens = new ClientCredentialTokens({

@@ -1,0 +1,142 @@
+import type { ActionKind } from '../../core/cards/action-payload.js';
+import type { Card, CardAction, CardBlock } from '../../core/cards/card.types.js';
+import { nameResolver } from '../../core/cards/card-context.js';
+import { isMessageKey, localized, type MessageKey, t } from '../../core/i18n/catalogue.js';
+import type { Incident, Member, Step } from '../../core/incidents/incident.types.js';
+import { findStep } from '../../core/playbook/playbook.registry.js';
+import type { Locale, Playbook } from '../../core/playbook/playbook.types.js';
+import { formatIsoDate, shorten } from '../../core/text/format.js';
+import { isoDateIn } from '../../core/time/zoned.js';
+import type { Reminder } from './reminder.types.js';
+
+/** What every reminder text needs besides the reminder itself. */
+export interface ReminderTextContext {
+  incident: Incident;
+  members: Member[];
+  steps: Step[];
+  playbook: Playbook;
+  locale: Locale;
+  timeZone: string;
+}
+
+/** The subject of an aftercare moment in neutral words ("het slachtoffer"), never a name. */
+export function aboutLabel(about: string | null, locale: Locale): string {
+  const key = `option.about.${about ?? 'everyone'}`;
+  const label = t(locale, isMessageKey(key) ? key : 'option.about.everyone');
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** A short name for the reminder, used on the timeline and the overview ("nazorg voor de klas"). */
+export function reminderLabel(reminder: Reminder, ctx: ReminderTextContext): string {
+  const key = `reminder.label.${reminder.kind}` as MessageKey;
+  return t(ctx.locale, key, {
+    about: aboutLabel(reminder.about, ctx.locale),
+    step: stepTitle(reminder.stepKey, ctx),
+  });
+}
+
+export function stepTitle(stepKey: string | null, ctx: Pick<ReminderTextContext, 'playbook' | 'locale'>) {
+  if (!stepKey) return '';
+  const definition = findStep(ctx.playbook, stepKey);
+  return definition ? localized(definition.step.title, ctx.locale) : stepKey;
+}
+
+const BUTTONS: Array<[ActionKind, MessageKey, CardAction['style'], CardAction['input']]> = [
+  ['reminderDone', 'reminder.action.done', 'primary', 'note'],
+  ['reminderSnooze', 'reminder.action.snooze', undefined, undefined],
+  ['reminderStop', 'reminder.action.stop', undefined, undefined],
+];
+
+/**
+ * The personal message for an aftercare moment, the end of a rest period, an overdue step or
+ * the evaluation. It names the incident by number only (its title may hint at a pupil) and
+ * says about whom in neutral words.
+ */
+export function buildReminderCard(reminder: Reminder, ctx: ReminderTextContext): Card {
+  const { incident, locale, timeZone } = ctx;
+  const number = incident.number;
+  const dueDate = formatIsoDate(isoDateIn(reminder.dueAt, timeZone), locale);
+  const blocks: CardBlock[] = [];
+  let title: string;
+  switch (reminder.kind) {
+    case 'aftercare':
+      title = t(locale, 'reminder.aftercare.title', { number });
+      blocks.push(
+        { type: 'header', text: title },
+        {
+          type: 'text',
+          text: t(locale, 'reminder.aftercare.intro', { about: aboutLabel(reminder.about, locale) }),
+        },
+        { type: 'text', text: t(locale, 'reminder.questions'), strong: true },
+      );
+      break;
+    case 'rest_end':
+      title = t(locale, 'reminder.restEnd.title', { number });
+      blocks.push(
+        { type: 'header', text: title },
+        { type: 'text', text: t(locale, 'reminder.restEnd.intro', { date: dueDate }) },
+        { type: 'text', text: t(locale, 'reminder.questions'), strong: true },
+      );
+      break;
+    case 'evaluation': {
+      title = t(locale, 'reminder.evaluation.title', { number });
+      const closed = incident.closedAt ? formatIsoDate(isoDateIn(incident.closedAt, timeZone), locale) : '';
+      blocks.push(
+        { type: 'header', text: title },
+        { type: 'text', text: t(locale, 'reminder.evaluation.intro', { number, date: closed }) },
+      );
+      break;
+    }
+    default: {
+      title = t(locale, 'reminder.overdue.title', { number });
+      const step = ctx.steps.find((candidate) => candidate.key === reminder.stepKey);
+      const deadline = step?.dueAt ? formatIsoDate(isoDateIn(step.dueAt, timeZone), locale) : dueDate;
+      blocks.push(
+        { type: 'header', text: title },
+        {
+          type: 'text',
+          text: t(locale, 'reminder.overdue.intro', {
+            step: stepTitle(reminder.stepKey, ctx),
+            date: deadline,
+          }),
+        },
+      );
+    }
+  }
+  blocks.push({
+    type: 'facts',
+    facts: [
+      { label: t(locale, 'reminder.incident'), value: number },
+      ...(reminder.about
+        ? [{ label: t(locale, 'reminder.about'), value: aboutLabel(reminder.about, locale) }]
+        : []),
+      { label: t(locale, 'reminder.planned'), value: dueDate },
+    ],
+  });
+  if (reminder.kind !== 'overdue') {
+    blocks.push({ type: 'text', text: t(locale, 'reminder.privacy'), tone: 'muted' });
+    blocks.push({
+      type: 'actions',
+      actions: BUTTONS.map(([kind, label, style, input]) => ({
+        label: t(locale, label),
+        payload: { v: 1, i: incident.id, a: kind, r: reminder.id },
+        ...(style ? { style } : {}),
+        ...(input ? { input } : {}),
+      })),
+    });
+  }
+  return { key: `reminder:${reminder.id}`, fallback: shorten(title, 150), blocks };
+}
+
+/** The line in the incident channel saying who was reminded of what. */
+export function sentLine(reminder: Reminder, ctx: ReminderTextContext): string {
+  return t(ctx.locale, 'reminder.sentLine', {
+    target: nameResolver(ctx.members)(reminder.targetId),
+    reminder: reminderLabel(reminder, ctx),
+  });
+}
+
+/** The nudge in the incident channel: the Direct steps nobody has picked up, one per line. */
+export function nudgeText(stepTitles: string[], hours: number, locale: Locale): string {
+  return t(locale, 'reminder.nudge', { hours, steps: stepTitles.map((title) => `• ${title}`).join('\n') });
+}

@@ -1,0 +1,84 @@
+import { t } from '../../core/i18n/catalogue.js';
+import { SYSTEM_ACTOR } from '../../core/incidents/incident.access.js';
+import type { Locale } from '../../core/playbook/playbook.types.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { Store } from '../../core/ports/store.js';
+import type { RetentionStore } from './retention.port.js';
+
+export interface RetentionDeps {
+  retention: RetentionStore;
+  store: Store;
+  clock: Clock;
+  /** Months after closing that an incident's content is kept. */
+  months: number;
+}
+
+export interface RetentionReport {
+  purged: number;
+  failed: number;
+  /** Idempotency keys older than REQUEST_KEYS_DAYS that were forgotten. */
+  forgottenRequests: number;
+}
+
+const BATCH = 50;
+/** Slack and Teams retry a delivery within minutes; a month leaves a wide margin. */
+export const REQUEST_KEYS_DAYS = 30;
+
+/**
+ * The daily retention job: incidents closed longer ago than the retention period lose their
+ * content. What stays is what the school's statistics need: number, kind, dates, step statuses
+ * and counts, plus an audit entry that says the purge happened.
+ */
+export class RetentionService {
+  constructor(private readonly deps: RetentionDeps) {}
+
+  /** The moment before which closed incidents are purged. */
+  cutoff(now: Date = this.deps.clock.now()): Date {
+    const cutoff = new Date(now.getTime());
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - this.deps.months);
+    return cutoff;
+  }
+
+  async run(
+    onError: (incidentId: string, error: unknown) => void = () => undefined,
+  ): Promise<RetentionReport> {
+    const now = this.deps.clock.now();
+    const closedBefore = this.cutoff(now);
+    const report: RetentionReport = { purged: 0, failed: 0, forgottenRequests: 0 };
+    const skip = new Set<string>();
+    const locales = new Map<string, Locale>();
+    for (;;) {
+      const expired = (await this.deps.retention.listExpired(closedBefore, BATCH + skip.size)).filter(
+        (item) => !skip.has(item.incidentId),
+      );
+      if (expired.length === 0) {
+        const keysBefore = new Date(now.getTime() - REQUEST_KEYS_DAYS * 86_400_000);
+        report.forgottenRequests = await this.deps.retention.forgetRequests(keysBefore);
+        return report;
+      }
+      for (const { incidentId, workspaceId } of expired) {
+        try {
+          let locale = locales.get(workspaceId);
+          if (!locale) {
+            locale = (await this.deps.store.workspaces.get(workspaceId))?.locale ?? 'nl';
+            locales.set(workspaceId, locale);
+          }
+          const counts = await this.deps.retention.purge({
+            incidentId,
+            closedBefore,
+            marker: t(locale, 'retention.removed'),
+            at: now,
+            actorId: SYSTEM_ACTOR,
+          });
+          if (counts) report.purged += 1;
+          else skip.add(incidentId);
+        } catch (error) {
+          // Skipped for this run; the next daily run tries again.
+          skip.add(incidentId);
+          report.failed += 1;
+          onError(incidentId, error);
+        }
+      }
+    }
+  }
+}
