@@ -21,13 +21,13 @@ import { PlaybookRegistry } from '../src/core/playbook/playbook.registry.js';
 import { syncPlaybooks } from '../src/core/playbook/playbook.sync.js';
 import type { ChatGateway } from '../src/core/ports/chat-gateway.js';
 import { uuidGenerator } from '../src/core/ports/ids.js';
-import { ReminderDispatcher } from '../src/features/reminders/reminder.dispatcher.js';
-import { ReminderService } from '../src/features/reminders/reminder.service.js';
-import { DEFAULT_REMINDER_RULES } from '../src/features/reminders/reminder.types.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/connect.js';
 import { createKyselyStore } from '../src/db/kysely-store.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { ReminderDispatcher } from '../src/features/reminders/reminder.dispatcher.js';
 import { claimStatement, reminderRepository } from '../src/features/reminders/reminder.repository.js';
+import { ReminderService } from '../src/features/reminders/reminder.service.js';
+import { DEFAULT_REMINDER_RULES } from '../src/features/reminders/reminder.types.js';
 import { freshPostgres } from '../tests/support/fresh-postgres.js';
 
 const ADMIN_URL =

@@ -121,11 +121,10 @@ async function main() {
   }, 300);
 
   // 2. A click: claim and release the same step, alternately, through both paths.
-  const payload = (a: 'claim' | 'release'): ActionPayload => ({
-    v: 1,
-    i: incidentId,
-    a,
-    s: 'attention-victim',
+  const payload = (kind: 'claim' | 'release'): ActionPayload => ({
+    incidentId,
+    kind,
+    stepKey: 'attention-victim',
   });
   const actor = { userId: 'demo-mentor', displayName: 'Mila Jansen (mentor)' };
   const direct: number[] = [];

@@ -40,7 +40,7 @@ async function stepBlock(stepKey: string): Promise<StepBlock> {
   return found;
 }
 
-const kinds = (actions: CardAction[]) => actions.map((a) => a.payload.a);
+const kinds = (actions: CardAction[]) => actions.map((a) => a.payload.kind);
 const scope = (stepKey: string) => ({ incidentId: incident.id, actor: BOB, stepKey });
 
 describe('buildIncidentCards', () => {
@@ -159,7 +159,7 @@ describe('phase card actions', () => {
     expect(actions.length).toBeGreaterThan(100);
     for (const action of actions) {
       expect(decodeAction(encodeAction(action.payload))).toEqual(action.payload);
-      expect(action.payload).toMatchObject({ v: 1, i: incident.id });
+      expect(action.payload).toMatchObject({ incidentId: incident.id });
     }
   });
 
@@ -194,25 +194,26 @@ describe('phase card actions', () => {
 });
 
 describe('decodeAction', () => {
-  const good: ActionPayload = { v: 1, i: 'id-1', a: 'claim', s: 'attention-victim' };
+  const good: ActionPayload = { incidentId: 'id-1', kind: 'claim', stepKey: 'attention-victim' };
+  /** The same button as cards posted before the compact form carry it (JSON, one-letter fields). */
+  const legacy = { v: 1, i: 'id-1', a: 'claim', s: 'attention-victim' };
 
   it('accepts a well-formed payload as string or object and drops extra fields', () => {
-    expect(decodeAction(JSON.stringify(good))).toEqual(good);
-    expect(decodeAction({ ...good, extra: 'x' })).toEqual(good);
-    expect(decodeAction({ v: 1, i: 'id-1', a: 'close' })).toEqual({ v: 1, i: 'id-1', a: 'close' });
+    expect(decodeAction(JSON.stringify(legacy))).toEqual(good);
+    expect(decodeAction({ ...legacy, extra: 'x' })).toEqual(good);
+    expect(decodeAction({ v: 1, i: 'id-1', a: 'close' })).toEqual({ incidentId: 'id-1', kind: 'close' });
   });
 
   it('writes the compact form and reads it back; buttons from before it (JSON) still work', () => {
     expect(encodeAction(good)).toBe('2~claim~id-1~attention-victim');
-    expect(encodeAction({ v: 1, i: 'id-1', a: 'reminderDone', r: 'rem-9' })).toBe(
+    expect(encodeAction({ incidentId: 'id-1', kind: 'reminderDone', ref: 'rem-9' })).toBe(
       '2~reminderDone~id-1~~rem-9',
     );
-    expect(encodeAction({ v: 1, i: 'id-1', a: 'close' })).toBe('2~close~id-1');
+    expect(encodeAction({ incidentId: 'id-1', kind: 'close' })).toBe('2~close~id-1');
     expect(decodeAction('2~reminderDone~id-1~~rem-9')).toEqual({
-      v: 1,
-      i: 'id-1',
-      a: 'reminderDone',
-      r: 'rem-9',
+      incidentId: 'id-1',
+      kind: 'reminderDone',
+      ref: 'rem-9',
     });
     expect(decodeAction('{"v":1,"i":"id-1","s":"attention-victim","a":"claim"}')).toEqual(good);
   });
@@ -223,15 +224,15 @@ describe('decodeAction', () => {
     ['a number', 42],
     ['JSON null', 'null'],
     ['an array', [1, 2]],
-    ['wrong version', { ...good, v: 2 }],
-    ['version as text', { ...good, v: '1' }],
-    ['unknown action', { ...good, a: 'delete' }],
+    ['wrong version', { ...legacy, v: 2 }],
+    ['version as text', { ...legacy, v: '1' }],
+    ['unknown action', { ...legacy, a: 'delete' }],
     ['missing incident', { v: 1, a: 'claim' }],
-    ['incident id with odd characters', { ...good, i: 'id 1; drop' }],
-    ['step key too long', { ...good, s: 'x'.repeat(65) }],
-    ['step key not text', { ...good, s: 7 }],
-    ['reference with odd characters', { ...good, r: '../etc' }],
-    ['oversized string', JSON.stringify({ ...good, pad: 'x'.repeat(500) })],
+    ['incident id with odd characters', { ...legacy, i: 'id 1; drop' }],
+    ['step key too long', { ...legacy, s: 'x'.repeat(65) }],
+    ['step key not text', { ...legacy, s: 7 }],
+    ['reference with odd characters', { ...legacy, r: '../etc' }],
+    ['oversized string', JSON.stringify({ ...legacy, pad: 'x'.repeat(500) })],
     ['compact with an unknown version', '3~claim~id-1~attention-victim'],
     ['compact with an unknown action', '2~delete~id-1'],
     ['compact without an incident', '2~claim~'],

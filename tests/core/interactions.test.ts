@@ -40,7 +40,7 @@ describe('interactions: one entry point for every click', () => {
     interactions.handle({
       workspace,
       actor,
-      payload: { v: 1, i: incidentId, a: 'claim', ...payload } as ActionPayload,
+      payload: { incidentId: incidentId, kind: 'claim', ...payload } as ActionPayload,
       spaceId,
       ...extra,
     });
@@ -87,7 +87,7 @@ describe('interactions: one entry point for every click', () => {
   });
 
   it('answers the clicker, updates the phase card and the overview in place, and adds a timeline line', async () => {
-    const result = await click(bas, { a: 'claim', s: 'scope-impact' });
+    const result = await click(bas, { kind: 'claim', stepKey: 'scope-impact' });
     expect(result).toMatchObject({
       ok: true,
       changed: true,
@@ -106,32 +106,36 @@ describe('interactions: one entry point for every click', () => {
   });
 
   it('tells the slower colleague who was faster, in their language, and changes nothing', async () => {
-    await (await click(bas, { a: 'claim', s: 'scope-impact' })).followUp;
+    await (await click(bas, { kind: 'claim', stepKey: 'scope-impact' })).followUp;
     gateway.calls.length = 0;
-    const nl = await click(anna, { a: 'claim', s: 'scope-impact' });
+    const nl = await click(anna, { kind: 'claim', stepKey: 'scope-impact' });
     expect(nl).toMatchObject({
       ok: false,
       errorCode: 'StepAlreadyClaimed',
       message: 'Bas heeft deze stap al opgepakt.',
     });
-    const en = await click(anna, { a: 'claim', s: 'scope-impact' }, { locale: 'en' });
+    const en = await click(anna, { kind: 'claim', stepKey: 'scope-impact' }, { locale: 'en' });
     expect(en.message).toBe('Bas has already picked up this step.');
     expect(gateway.calls).toEqual([]);
   });
 
   it('refuses strangers and clicks coming from another space', async () => {
-    expect((await click(stranger, { a: 'claim', s: 'scope-impact' })).errorCode).toBe('NotAMember');
-    const replayed = await click(anna, { a: 'claim', s: 'scope-impact' }, { spaceId: 'C-other-incident' });
+    expect((await click(stranger, { kind: 'claim', stepKey: 'scope-impact' })).errorCode).toBe('NotAMember');
+    const replayed = await click(
+      anna,
+      { kind: 'claim', stepKey: 'scope-impact' },
+      { spaceId: 'C-other-incident' },
+    );
     expect(replayed).toMatchObject({ ok: false, errorCode: 'ActionContextMismatch' });
     expect((await store.steps.get(incidentId, 'scope-impact'))?.status).toBe('open');
   });
 
   it('asks for a reason before marking not applicable', async () => {
-    const missing = await click(anna, { a: 'notApplicable', s: 'police-advice' });
+    const missing = await click(anna, { kind: 'notApplicable', stepKey: 'police-advice' });
     expect(missing).toMatchObject({ ok: false, message: 'Reden: vul dit in.' });
     const ok = await click(
       anna,
-      { a: 'notApplicable', s: 'police-advice' },
+      { kind: 'notApplicable', stepKey: 'police-advice' },
       { input: { reason: 'Al gedaan' } },
     );
     expect(ok.ok).toBe(true);
@@ -140,17 +144,17 @@ describe('interactions: one entry point for every click', () => {
   it('assigns, sets a due date at the end of the school day, and notes', async () => {
     const assigned = await click(
       anna,
-      { a: 'assign', s: 'check-protocols' },
+      { kind: 'assign', stepKey: 'check-protocols' },
       { input: { assigneeId: 'U-BAS' } },
     );
     expect(assigned.message).toBe('Je hebt Check bestaande protocollen toegewezen aan Bas.');
-    await click(bas, { a: 'setDue', s: 'check-protocols' }, { input: { dueDate: '2026-11-26' } });
+    await click(bas, { kind: 'setDue', stepKey: 'check-protocols' }, { input: { dueDate: '2026-11-26' } });
     expect((await store.steps.get(incidentId, 'check-protocols'))?.dueAt).toEqual(
       new Date('2026-11-26T16:00:00Z'),
     );
     const note = await click(
       bas,
-      { a: 'note', s: 'check-protocols' },
+      { kind: 'note', stepKey: 'check-protocols' },
       { input: { note: 'Protocol gevonden.' } },
     );
     expect(note.message).toBe('Je notitie is opgeslagen.');
@@ -159,27 +163,27 @@ describe('interactions: one entry point for every click', () => {
   it('saves a form and names a bad field with the form label', async () => {
     const bad = await click(
       anna,
-      { a: 'form', s: 'action-list' },
+      { kind: 'form', stepKey: 'action-list' },
       { input: { form: { items: [{ what: 'bellen' }] } } },
     );
     expect(bad.message).toBe('Wie (rij 1): vul dit in.');
     const good = await click(
       anna,
-      { a: 'form', s: 'action-list' },
+      { kind: 'form', stepKey: 'action-list' },
       { input: { form: { items: [{ who: 'Mentor', what: 'bellen' }] } } },
     );
     expect(good.message).toBe('Opgeslagen: Zet acties op een rijtje.');
   });
 
   it('ignores a repeated delivery', async () => {
-    const first = await click(bas, { a: 'done', s: 'attention-victim' }, { requestId: 'r-1' });
-    const again = await click(bas, { a: 'done', s: 'attention-victim' }, { requestId: 'r-1' });
+    const first = await click(bas, { kind: 'done', stepKey: 'attention-victim' }, { requestId: 'r-1' });
+    const again = await click(bas, { kind: 'done', stepKey: 'attention-victim' }, { requestId: 'r-1' });
     expect([first.changed, again.changed]).toEqual([true, false]);
     expect(again.message).toBe('Dit was al zo; er is niets veranderd.');
   });
 
   it('refuses garbage actions without touching anything', async () => {
-    const result = await click(anna, { a: 'claim' });
+    const result = await click(anna, { kind: 'claim' });
     expect(result).toMatchObject({ ok: false, errorCode: 'InvalidAction' });
   });
 
@@ -190,7 +194,7 @@ describe('interactions: one entry point for every click', () => {
     });
     const prepared = await commands.prepareClose(workspace, anna, spaceId);
     expect(prepared).toMatchObject({ ok: true, question: expect.stringContaining('2026-0001') });
-    const closed = await click(anna, { a: 'close' }, { input: { archive: true } });
+    const closed = await click(anna, { kind: 'close' }, { input: { archive: true } });
     expect(closed.message).toBe('Incident 2026-0001 is gesloten.');
     await closed.followUp;
     expect(gateway.named('updateCard')).toHaveLength(8);

@@ -129,11 +129,11 @@ describe('the scheduler running in the app', () => {
     });
     if (!opened.ok) throw new Error(opened.message);
     await opened.followUp;
-    const click = async (payload: Omit<ActionPayload, 'v' | 'i'>, input?: Record<string, unknown>) => {
+    const click = async (payload: Omit<ActionPayload, 'incidentId'>, input?: Record<string, unknown>) => {
       const result = await ctx.interactions.handle({
         workspace,
         actor: BOB,
-        payload: { v: 1, i: opened.incident.id, ...payload },
+        payload: { incidentId: opened.incident.id, ...payload },
         spaceId: null,
         ...(input ? { input } : {}),
       });
@@ -153,7 +153,7 @@ describe('the scheduler running in the app', () => {
     const form = await ctx.commands.formRequest(incidentId, 'plan-aftercare', BOB, 'nl');
     expect(form.values?.moments).toHaveLength(3);
     const saved = await click(
-      { a: 'form', s: 'plan-aftercare' },
+      { kind: 'form', stepKey: 'plan-aftercare' },
       { form: { moments: [{ date: '2026-03-09', about: 'victim', remind: 'U-BOB' }] } },
     );
     expect(saved.ok).toBe(true);
@@ -165,7 +165,7 @@ describe('the scheduler running in the app', () => {
     expect(await scheduler.tick()).toMatchObject({ claimed: 1, sent: 1 });
     const [message] = gateway.directs();
     expect(message).toMatchObject({ target: 'U-BOB' });
-    const done = await click({ a: 'reminderDone', r: message?.reminderId }, { note: 'Gaat goed.' });
+    const done = await click({ kind: 'reminderDone', ref: message?.reminderId }, { note: 'Gaat goed.' });
     expect(done).toMatchObject({ ok: true, message: 'Dank je wel. Je notitie staat bij het incident.' });
     expect((await ctx.store.notes.list(incidentId, 5)).map((note) => note.text)).toEqual(['Gaat goed.']);
 
@@ -184,7 +184,7 @@ describe('the scheduler running in the app', () => {
     );
     const { click } = await start(clock, scheduler, gateway);
     await click(
-      { a: 'form', s: 'plan-aftercare' },
+      { kind: 'form', stepKey: 'plan-aftercare' },
       { form: { moments: [{ date: '2026-03-09', about: 'class', remind: 'U-BOB' }] } },
     );
     const deadline = Date.now() + 5_000;

@@ -1,50 +1,21 @@
 import { DomainError } from '../errors/domain-error.js';
+import { type ActionKind, isActionKind } from './action.table.js';
 
-/** What a button on a card does. */
-export type ActionKind =
-  | 'claim'
-  | 'release'
-  | 'assign'
-  | 'done'
-  | 'notApplicable'
-  | 'reopen'
-  | 'note'
-  | 'setDue'
-  | 'form'
-  | 'close'
-  | 'reminderDone'
-  | 'reminderSnooze'
-  | 'reminderStop';
-
-export const ACTION_KINDS: readonly ActionKind[] = [
-  'claim',
-  'release',
-  'assign',
-  'done',
-  'notApplicable',
-  'reopen',
-  'note',
-  'setDue',
-  'form',
-  'close',
-  'reminderDone',
-  'reminderSnooze',
-  'reminderStop',
-];
+export type { ActionKind } from './action.table.js';
+export { ACTION_KINDS } from './action.table.js';
 
 /**
- * The data a button carries. It names the incident and step but grants nothing: the service
- * checks membership, and the platform checks that the click came from the incident's own space.
+ * What a button does, as the core sees it. It names the incident and step but grants nothing:
+ * the service checks membership, and the platform checks that the click came from the
+ * incident's own space.
  */
 export interface ActionPayload {
-  v: 1;
-  /** Incident id. */
-  i: string;
-  a: ActionKind;
+  incidentId: string;
+  kind: ActionKind;
   /** Step key, for step actions. */
-  s?: string;
+  stepKey?: string;
   /** Another reference the action needs, e.g. a reminder id. */
-  r?: string;
+  ref?: string;
 }
 
 const ID = /^[\w-]{1,64}$/;
@@ -57,14 +28,15 @@ const SEPARATOR = '~';
  * and a click sends the whole card back (Slack) or the card is size-limited (Teams).
  */
 export function encodeAction(payload: ActionPayload): string {
-  const parts = [COMPACT_VERSION, payload.a, payload.i, payload.s ?? '', payload.r ?? ''];
+  const parts = [COMPACT_VERSION, payload.kind, payload.incidentId, payload.stepKey ?? '', payload.ref ?? ''];
   while (parts.length > 3 && parts.at(-1) === '') parts.pop();
   return parts.join(SEPARATOR);
 }
 
 /**
  * Parses and checks a payload from a platform; anything unexpected is InvalidAction. Buttons on
- * cards posted before the compact form carry JSON (`{"v":1,…}`) and still work.
+ * cards posted before the compact form carry JSON (`{"v":1,"i":…,"a":…,"s":…,"r":…}`) and
+ * still work.
  */
 export function decodeAction(raw: unknown): ActionPayload {
   let value: unknown = raw;
@@ -78,9 +50,9 @@ export function decodeAction(raw: unknown): ActionPayload {
     }
   }
   if (!value || typeof value !== 'object') throw invalid();
-  const record = value as Record<string, unknown>;
-  if (record.v !== 1) throw invalid();
-  return checked(record.a, record.i, record.s, record.r);
+  const legacy = value as Record<string, unknown>;
+  if (legacy.v !== 1) throw invalid();
+  return checked(legacy.a, legacy.i, legacy.s, legacy.r);
 }
 
 function decodeCompact(raw: string): ActionPayload {
@@ -91,13 +63,13 @@ function decodeCompact(raw: string): ActionPayload {
 
 function checked(kind: unknown, incident: unknown, step: unknown, ref: unknown): ActionPayload {
   if (typeof incident !== 'string' || !ID.test(incident)) throw invalid();
-  if (!ACTION_KINDS.includes(kind as ActionKind)) throw invalid();
+  if (!isActionKind(kind)) throw invalid();
   for (const field of [step, ref]) {
     if (field !== undefined && (typeof field !== 'string' || !ID.test(field))) throw invalid();
   }
-  const payload: ActionPayload = { v: 1, i: incident, a: kind as ActionKind };
-  if (step !== undefined) payload.s = step as string;
-  if (ref !== undefined) payload.r = ref as string;
+  const payload: ActionPayload = { incidentId: incident, kind };
+  if (step !== undefined) payload.stepKey = step as string;
+  if (ref !== undefined) payload.ref = ref as string;
   return payload;
 }
 

@@ -3,8 +3,8 @@ import { localized, t } from '../i18n/catalogue.js';
 import type { FormAnswer, Note, Step } from '../incidents/incident.types.js';
 import type { PlaybookStep } from '../playbook/playbook.types.js';
 import { formatInstant, shorten } from '../text/format.js';
-import type { ActionKind } from './action-payload.js';
-import type { ActionInput, Card, CardAction, StepBlock } from './card.types.js';
+import { ACTIONS, type ActionKind, type ActionSpec } from './action.table.js';
+import type { Card, CardAction, StepBlock } from './card.types.js';
 import { type CardContext, nameResolver, phaseCardKey } from './card-context.js';
 
 const NOTE_PREVIEW = 280;
@@ -37,44 +37,29 @@ function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step): Step
   const { locale, view } = ctx;
   const nameOf = nameResolver(view.members);
   const closed = view.incident.status === 'closed';
-  const action = (
-    a: ActionKind,
-    label: Parameters<typeof t>[1],
-    extra: Partial<CardAction> = {},
-  ): CardAction => ({
-    label: t(locale, label),
-    payload: { v: 1, i: view.incident.id, s: step.key, a },
-    ...extra,
-  });
-  const input = (value: ActionInput) => ({ input: value });
+  const action = (kind: ActionKind, extra: Partial<CardAction> = {}): CardAction => {
+    const spec: ActionSpec = ACTIONS[kind];
+    return {
+      label: t(locale, spec.label),
+      payload: { incidentId: view.incident.id, stepKey: step.key, kind },
+      ...(spec.input ? { input: spec.input } : {}),
+      ...extra,
+    };
+  };
   let actions: CardAction[] = [];
   let menu: CardAction[] = [];
   if (!closed) {
     if (step.status === 'open') {
-      actions = [
-        action('claim', 'action.claim', { style: 'primary' }),
-        action('done', 'action.done'),
-        action('notApplicable', 'action.notApplicable', input('reason')),
-      ];
-      menu = [
-        action('assign', 'action.assign', input('assignee')),
-        action('setDue', 'action.setDue', input('dueDate')),
-      ];
+      actions = [action('claim', { style: 'primary' }), action('done'), action('notApplicable')];
+      menu = [action('assign'), action('setDue')];
     } else if (step.status === 'claimed') {
-      actions = [
-        action('done', 'action.done', { style: 'primary' }),
-        action('notApplicable', 'action.notApplicable', input('reason')),
-      ];
-      menu = [
-        action('assign', 'action.assign', input('assignee')),
-        action('release', 'action.release'),
-        action('setDue', 'action.setDue', input('dueDate')),
-      ];
+      actions = [action('done', { style: 'primary' }), action('notApplicable')];
+      menu = [action('assign'), action('release'), action('setDue')];
     } else {
-      menu = [action('reopen', 'action.reopen')];
+      menu = [action('reopen')];
     }
-    if (definition.form) actions.push(action('form', 'action.fill', input('form')));
-    menu.push(action('note', 'action.note', input('note')));
+    if (definition.form) actions.push(action('form'));
+    menu.push(action('note'));
   }
   return {
     type: 'step',

@@ -1,5 +1,13 @@
 import { type DomainError, type ErrorParams, isDomainError } from '../errors/domain-error.js';
-import type { FormKind, Locale, LocalizedText } from '../playbook/playbook.types.js';
+import type {
+  FactKey,
+  FormKind,
+  IncidentFacts,
+  Locale,
+  LocalizedText,
+  Spread,
+  YesNoUnknown,
+} from '../playbook/playbook.types.js';
 import { en } from './messages.en.js';
 import { type MessageKey, nl } from './messages.nl.js';
 
@@ -73,4 +81,11 @@ function inputMessage(error: DomainError, locale: Locale, formKind?: FormKind): 
   const key = `input.${rule}`;
   const params = { ...error.params, field: fieldLabel(field, locale, formKind) };
   return t(locale, isMessageKey(key) ? key : 'input.format', params);
+}
+
+/** The label of an opening fact's value ("Ja", "Binnen de klas"), in the asked language. */
+export function factValueLabel<K extends FactKey>(fact: K, value: IncidentFacts[K], locale: Locale): string {
+  return fact === 'spread'
+    ? t(locale, `spread.${value as Spread}`)
+    : t(locale, `yesNo.${value as YesNoUnknown}`);
 }

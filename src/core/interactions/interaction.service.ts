@@ -66,9 +66,9 @@ export class InteractionService {
 
   async handle(request: ActionRequest): Promise<InteractionResult> {
     const locale = request.locale ?? request.workspace.locale;
-    const incidentId = request.payload.i;
+    const incidentId = request.payload.incidentId;
     try {
-      const handler = this.handlers.get(request.payload.a);
+      const handler = this.handlers.get(request.payload.kind);
       if (!handler) throw new DomainError('InvalidAction');
       const outcome = await handler(request, locale);
       const { followUp, cardsUpdated } = outcome.changed
@@ -83,7 +83,7 @@ export class InteractionService {
         cardsUpdated,
       };
     } catch (error) {
-      if (!isDomainError(error)) this.deps.reportError(error, { incidentId, action: request.payload.a });
+      if (!isDomainError(error)) this.deps.reportError(error, { incidentId, action: request.payload.kind });
       return {
         ok: false,
         changed: false,
@@ -108,15 +108,15 @@ export class InteractionService {
       ? await this.deps.store.members.list(incidentId).catch(() => [])
       : [];
     const formKind =
-      request?.payload.a === 'form' && request.payload.s
-        ? await this.formKindOf(incidentId, request.payload.s)
+      request?.payload.kind === 'form' && request.payload.stepKey
+        ? await this.formKindOf(incidentId, request.payload.stepKey)
         : undefined;
     return errorMessage(error, locale, { nameOf: nameResolver(members), ...(formKind ? { formKind } : {}) });
   }
 
   private async close(request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
     const result = await this.deps.incidents.close({
-      incidentId: request.payload.i,
+      incidentId: request.payload.incidentId,
       actor: request.actor,
       spaceId: request.spaceId,
     });
@@ -145,8 +145,8 @@ export class InteractionService {
     request: ActionRequest,
     outcome: HandlerOutcome,
   ): { followUp: Promise<void>; cardsUpdated: Promise<void> } {
-    const incidentId = request.payload.i;
-    const action = request.payload.a;
+    const incidentId = request.payload.incidentId;
+    const action = request.payload.kind;
     const report = (error: unknown) => this.deps.reportError(error, { incidentId, action });
     const { spaces } = this.deps;
     const cardsUpdated = (

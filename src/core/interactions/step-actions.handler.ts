@@ -1,8 +1,8 @@
-import type { ActionKind } from '../cards/action-payload.js';
+import { ACTIONS, type ActionKind, STEP_ACTION_KINDS, type StepActionKind } from '../cards/action.table.js';
 import { nameResolver } from '../cards/card-context.js';
 import { DomainError, InvalidInputError } from '../errors/domain-error.js';
 import { isIsoDate } from '../forms/form.validation.js';
-import { localized, type MessageKey, t } from '../i18n/catalogue.js';
+import { localized, t } from '../i18n/catalogue.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { StepService } from '../incidents/step.service.js';
 import type { StepAction } from '../incidents/step.transitions.js';
@@ -19,19 +19,9 @@ export interface StepHandlerDeps {
   dueHour?: number;
 }
 
-const STEP_ACTIONS: ActionKind[] = [
-  'claim',
-  'release',
-  'assign',
-  'done',
-  'notApplicable',
-  'reopen',
-  'setDue',
-];
-
 /** Handlers for every button on a phase card. */
 export function stepActionHandlers(deps: StepHandlerDeps): Array<[ActionKind, ActionHandler]> {
-  const handlers: Array<[ActionKind, ActionHandler]> = STEP_ACTIONS.map((kind) => [
+  const handlers: Array<[ActionKind, ActionHandler]> = STEP_ACTION_KINDS.map((kind) => [
     kind,
     (request, locale) => stepAction(deps, kind, request, locale),
   ]);
@@ -42,7 +32,7 @@ export function stepActionHandlers(deps: StepHandlerDeps): Array<[ActionKind, Ac
 
 async function stepAction(
   deps: StepHandlerDeps,
-  kind: ActionKind,
+  kind: StepActionKind,
   request: ActionRequest,
   locale: Locale,
 ): Promise<HandlerOutcome> {
@@ -50,7 +40,7 @@ async function stepAction(
   const action = toStepAction(kind, request, deps.dueHour ?? 17);
   const result = await deps.steps.act(
     {
-      incidentId: request.payload.i,
+      incidentId: request.payload.incidentId,
       stepKey,
       actor: request.actor,
       spaceId: request.spaceId,
@@ -70,9 +60,9 @@ async function stepAction(
   const workspaceLocale = request.workspace.locale;
   return {
     changed: true,
-    message: t(locale, `feedback.${kind}` as MessageKey, params),
+    message: t(locale, ACTIONS[kind].feedback, params),
     phases: [step.phaseKey],
-    timeline: t(workspaceLocale, `timeline.${kind}` as MessageKey, {
+    timeline: t(workspaceLocale, ACTIONS[kind].timeline, {
       ...params,
       step: titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, workspaceLocale),
     }),
@@ -84,10 +74,10 @@ async function addNote(
   request: ActionRequest,
   locale: Locale,
 ): Promise<HandlerOutcome> {
-  const stepKey = request.payload.s ?? null;
+  const stepKey = request.payload.stepKey ?? null;
   const result = await deps.steps.addNote(
     {
-      incidentId: request.payload.i,
+      incidentId: request.payload.incidentId,
       stepKey,
       actor: request.actor,
       spaceId: request.spaceId,
@@ -96,7 +86,7 @@ async function addNote(
     request.input?.note ?? '',
   );
   if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
-  const view = await deps.incidents.view(request.payload.i);
+  const view = await deps.incidents.view(request.payload.incidentId);
   const step = stepKey ? view.steps.find((candidate) => candidate.key === stepKey) : undefined;
   return {
     changed: true,
@@ -116,7 +106,7 @@ async function saveForm(
   const stepKey = requireStepKey(request);
   const result = await deps.steps.saveForm(
     {
-      incidentId: request.payload.i,
+      incidentId: request.payload.incidentId,
       stepKey,
       actor: request.actor,
       spaceId: request.spaceId,
@@ -124,7 +114,7 @@ async function saveForm(
     },
     request.input?.form ?? {},
   );
-  const view = await deps.incidents.view(request.payload.i);
+  const view = await deps.incidents.view(request.payload.incidentId);
   const { incident } = view;
   const step = view.steps.find((candidate) => candidate.key === stepKey);
   const stepTitle = titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, locale);
@@ -140,7 +130,7 @@ async function saveForm(
   };
 }
 
-function toStepAction(kind: ActionKind, request: ActionRequest, dueHour: number): StepAction {
+function toStepAction(kind: StepActionKind, request: ActionRequest, dueHour: number): StepAction {
   const input = request.input ?? {};
   switch (kind) {
     case 'claim':
@@ -159,14 +149,12 @@ function toStepAction(kind: ActionKind, request: ActionRequest, dueHour: number)
       if (!isIsoDate(date)) throw new InvalidInputError('dueAt', 'date');
       return { kind, dueAt: instantAt(date, dueHour, 0, request.workspace.timezone) };
     }
-    default:
-      throw new DomainError('InvalidAction');
   }
 }
 
 function requireStepKey(request: ActionRequest): string {
-  if (!request.payload.s) throw new DomainError('InvalidAction');
-  return request.payload.s;
+  if (!request.payload.stepKey) throw new DomainError('InvalidAction');
+  return request.payload.stepKey;
 }
 
 function titleOf(

@@ -54,12 +54,12 @@ interface Loaded {
 }
 
 async function load(deps: ReminderHandlerDeps, request: ActionRequest, kind: ActionKind): Promise<Loaded> {
-  const id = request.payload.r;
+  const id = request.payload.ref;
   if (!id) throw new DomainError('InvalidAction');
   const reminder = await deps.reminders.get(id);
   if (
     !reminder ||
-    reminder.incidentId !== request.payload.i ||
+    reminder.incidentId !== request.payload.incidentId ||
     reminder.workspaceId !== request.workspace.id
   ) {
     throw new DomainError('InvalidAction');

@@ -1,4 +1,4 @@
-import type { ActionKind } from '../../core/cards/action-payload.js';
+import { ACTIONS, type ActionKind, type ActionSpec } from '../../core/cards/action.table.js';
 import type { Card, CardAction, CardBlock } from '../../core/cards/card.types.js';
 import { nameResolver } from '../../core/cards/card-context.js';
 import { isMessageKey, localized, type MessageKey, t } from '../../core/i18n/catalogue.js';
@@ -7,7 +7,7 @@ import { findStep } from '../../core/playbook/playbook.registry.js';
 import type { Locale, Playbook } from '../../core/playbook/playbook.types.js';
 import { formatIsoDate, shorten } from '../../core/text/format.js';
 import { isoDateIn } from '../../core/time/zoned.js';
-import type { Reminder } from './reminder.types.js';
+import type { Reminder, ReminderKind } from './reminder.types.js';
 
 /** What every reminder text needs besides the reminder itself. */
 export interface ReminderTextContext {
@@ -28,8 +28,7 @@ export function aboutLabel(about: string | null, locale: Locale): string {
 
 /** A short name for the reminder, used on the timeline and the overview ("nazorg voor de klas"). */
 export function reminderLabel(reminder: Reminder, ctx: ReminderTextContext): string {
-  const key = `reminder.label.${reminder.kind}` as MessageKey;
-  return t(ctx.locale, key, {
+  return t(ctx.locale, LABEL_KEYS[reminder.kind], {
     about: aboutLabel(reminder.about, ctx.locale),
     step: stepTitle(reminder.stepKey, ctx),
   });
@@ -41,11 +40,19 @@ export function stepTitle(stepKey: string | null, ctx: Pick<ReminderTextContext,
   return definition ? localized(definition.step.title, ctx.locale) : stepKey;
 }
 
-const BUTTONS: Array<[ActionKind, MessageKey, CardAction['style'], CardAction['input']]> = [
-  ['reminderDone', 'reminder.action.done', 'primary', 'note'],
-  ['reminderSnooze', 'reminder.action.snooze', undefined, undefined],
-  ['reminderStop', 'reminder.action.stop', undefined, undefined],
+const BUTTONS: ReadonlyArray<[ActionKind, CardAction['style']]> = [
+  ['reminderDone', 'primary'],
+  ['reminderSnooze', undefined],
+  ['reminderStop', undefined],
 ];
+
+const LABEL_KEYS: Record<ReminderKind, MessageKey> = {
+  aftercare: 'reminder.label.aftercare',
+  rest_end: 'reminder.label.rest_end',
+  overdue: 'reminder.label.overdue',
+  nudge: 'reminder.label.nudge',
+  evaluation: 'reminder.label.evaluation',
+};
 
 /**
  * The personal message for an aftercare moment, the end of a rest period, an overdue step or
@@ -117,12 +124,15 @@ export function buildReminderCard(reminder: Reminder, ctx: ReminderTextContext):
     blocks.push({ type: 'text', text: t(locale, 'reminder.privacy'), tone: 'muted' });
     blocks.push({
       type: 'actions',
-      actions: BUTTONS.map(([kind, label, style, input]) => ({
-        label: t(locale, label),
-        payload: { v: 1, i: incident.id, a: kind, r: reminder.id },
-        ...(style ? { style } : {}),
-        ...(input ? { input } : {}),
-      })),
+      actions: BUTTONS.map(([kind, style]) => {
+        const spec: ActionSpec = ACTIONS[kind];
+        return {
+          label: t(locale, spec.label),
+          payload: { incidentId: incident.id, kind, ref: reminder.id },
+          ...(style ? { style } : {}),
+          ...(spec.input ? { input: spec.input } : {}),
+        };
+      }),
     });
   }
   return { key: `reminder:${reminder.id}`, fallback: shorten(title, 150), blocks };

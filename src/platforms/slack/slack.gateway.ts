@@ -265,7 +265,7 @@ function incidentOf(card: Card): string {
         : block.type === 'actions'
           ? block.actions
           : [];
-    if (actions[0]) return actions[0].payload.i;
+    if (actions[0]) return actions[0].payload.incidentId;
   }
   return '';
 }

@@ -109,8 +109,9 @@ async function cardRenderContext(
 
 function firstPayloadIncident(card: Card): string | undefined {
   for (const block of card.blocks) {
-    if (block.type === 'step') return block.actions[0]?.payload.i ?? block.menu[0]?.payload.i;
-    if (block.type === 'actions') return block.actions[0]?.payload.i;
+    if (block.type === 'step')
+      return block.actions[0]?.payload.incidentId ?? block.menu[0]?.payload.incidentId;
+    if (block.type === 'actions') return block.actions[0]?.payload.incidentId;
   }
   return undefined;
 }

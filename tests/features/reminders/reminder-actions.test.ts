@@ -6,10 +6,10 @@ import { ANNA, BOB, CARLA, createReminderHarness, type ReminderHarness } from '.
 async function delivered(): Promise<{ h: ReminderHarness; incidentId: string; reminderId: string }> {
   const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
   const { incidentId } = await h.open();
-  await h.click(BOB, { i: incidentId, a: 'claim', s: 'plan-aftercare' });
+  await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'plan-aftercare' });
   await h.click(
     BOB,
-    { i: incidentId, a: 'form', s: 'plan-aftercare' },
+    { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
     { form: { moments: [{ date: '2026-03-09', about: 'victim', remind: 'U-BOB' }] } },
   );
   await h.runUntil('2026-03-09T07:00:00Z', 30);
@@ -29,11 +29,15 @@ describe('the buttons on a reminder', () => {
   });
 
   it('Gedaan asks for a note, stores it once on the step and tells the team', async () => {
-    const empty = await h.click(BOB, { i: incidentId, a: 'reminderDone', r: reminderId }, { note: '  ' });
+    const empty = await h.click(
+      BOB,
+      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
+      { note: '  ' },
+    );
     expect(empty).toMatchObject({ ok: false, message: 'Notitie: vul dit in.' });
     const done = await h.click(
       BOB,
-      { i: incidentId, a: 'reminderDone', r: reminderId },
+      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
       { note: 'Gaat beter, heeft een buddy in de klas.' },
     );
     expect(done).toMatchObject({
@@ -43,7 +47,7 @@ describe('the buttons on a reminder', () => {
     });
     const again = await h.click(
       BOB,
-      { i: incidentId, a: 'reminderDone', r: reminderId },
+      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
       { note: 'Nog een keer' },
     );
     expect(again).toMatchObject({ ok: true, changed: false });
@@ -67,7 +71,7 @@ describe('the buttons on a reminder', () => {
   });
 
   it('Een week later brings it back a week later at the start of school, and it can be answered again', async () => {
-    const snoozed = await h.click(BOB, { i: incidentId, a: 'reminderSnooze', r: reminderId });
+    const snoozed = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
     expect(snoozed).toMatchObject({
       ok: true,
       changed: true,
@@ -79,7 +83,7 @@ describe('the buttons on a reminder', () => {
       attempts: 0,
       dueAt: new Date('2026-03-16T07:00:00Z'),
     });
-    const twice = await h.click(BOB, { i: incidentId, a: 'reminderSnooze', r: reminderId });
+    const twice = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
     expect(twice).toMatchObject({ changed: false, message: snoozed.message });
     await h.service.syncAll();
     expect((await h.reminders.get(reminderId))?.status).toBe('pending');
@@ -90,15 +94,15 @@ describe('the buttons on a reminder', () => {
     ]);
     const done = await h.click(
       BOB,
-      { i: incidentId, a: 'reminderDone', r: reminderId },
+      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
       { note: 'Gesprek gehad.' },
     );
     expect(done.changed).toBe(true);
   });
 
   it('Niet meer nodig stops it for good, also after the schedule is recomputed', async () => {
-    await h.click(BOB, { i: incidentId, a: 'reminderSnooze', r: reminderId });
-    const stopped = await h.click(BOB, { i: incidentId, a: 'reminderStop', r: reminderId });
+    await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
+    const stopped = await h.click(BOB, { incidentId: incidentId, kind: 'reminderStop', ref: reminderId });
     expect(stopped).toMatchObject({
       ok: true,
       changed: true,
@@ -106,7 +110,7 @@ describe('the buttons on a reminder', () => {
     });
     expect(await h.reminders.get(reminderId)).toMatchObject({ status: 'cancelled', outcome: 'stopped' });
     await h.service.syncAll();
-    const snooze = await h.click(BOB, { i: incidentId, a: 'reminderSnooze', r: reminderId });
+    const snooze = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
     expect(snooze).toMatchObject({ changed: false, message: 'Goed. Je krijgt deze herinnering niet meer.' });
     await h.runUntil('2026-03-20T12:00:00Z', 60);
     expect(h.gateway.directs()).toHaveLength(1);
@@ -116,14 +120,22 @@ describe('the buttons on a reminder', () => {
   });
 
   it('refuses strangers, other incidents and made-up reminders', async () => {
-    const stranger = await h.click(STRANGER, { i: incidentId, a: 'reminderSnooze', r: reminderId });
+    const stranger = await h.click(STRANGER, {
+      incidentId: incidentId,
+      kind: 'reminderSnooze',
+      ref: reminderId,
+    });
     expect(stranger).toMatchObject({ ok: false, errorCode: 'NotAMember' });
     const { incidentId: other } = await h.open();
-    const elsewhere = await h.click(BOB, { i: other, a: 'reminderStop', r: reminderId });
+    const elsewhere = await h.click(BOB, { incidentId: other, kind: 'reminderStop', ref: reminderId });
     expect(elsewhere).toMatchObject({ ok: false, errorCode: 'InvalidAction' });
-    const unknown = await h.click(BOB, { i: incidentId, a: 'reminderStop', r: 'no-such-reminder' });
+    const unknown = await h.click(BOB, {
+      incidentId: incidentId,
+      kind: 'reminderStop',
+      ref: 'no-such-reminder',
+    });
     expect(unknown).toMatchObject({ ok: false, errorCode: 'InvalidAction' });
-    const missing = await h.click(BOB, { i: incidentId, a: 'reminderStop' });
+    const missing = await h.click(BOB, { incidentId: incidentId, kind: 'reminderStop' });
     expect(missing).toMatchObject({ ok: false, errorCode: 'InvalidAction' });
     expect((await h.reminders.get(reminderId))?.outcome).toBeNull();
   });
@@ -132,27 +144,27 @@ describe('the buttons on a reminder', () => {
     await h.fx.incidents.removeMember({ incidentId, actor: ANNA }, 'U-BOB');
     const note = await h.click(
       BOB,
-      { i: incidentId, a: 'reminderDone', r: reminderId },
+      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
       { note: 'Gesproken' },
     );
     expect(note).toMatchObject({ ok: false, errorCode: 'NotAMember' });
-    const stop = await h.click(BOB, { i: incidentId, a: 'reminderStop', r: reminderId });
+    const stop = await h.click(BOB, { incidentId: incidentId, kind: 'reminderStop', ref: reminderId });
     expect(stop.ok).toBe(true);
     const carla = await h.click(
       CARLA,
-      { i: incidentId, a: 'reminderDone', r: reminderId },
+      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
       { note: 'Overgenomen' },
     );
     expect(carla.ok).toBe(true);
   });
 
   it('refuses to postpone aftercare of a closed incident, but still records that it was done', async () => {
-    await h.click(ANNA, { i: incidentId, a: 'close' });
-    const snooze = await h.click(BOB, { i: incidentId, a: 'reminderSnooze', r: reminderId });
+    await h.click(ANNA, { incidentId: incidentId, kind: 'close' });
+    const snooze = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
     expect(snooze).toMatchObject({ ok: false, errorCode: 'IncidentClosed' });
     const done = await h.click(
       BOB,
-      { i: incidentId, a: 'reminderDone', r: reminderId },
+      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
       { note: 'Laatste gesprek.' },
     );
     expect(done.ok).toBe(true);
@@ -162,7 +174,7 @@ describe('the buttons on a reminder', () => {
     const result = await h.interactions.handle({
       workspace: h.workspace,
       actor: BOB,
-      payload: { v: 1, i: incidentId, a: 'reminderSnooze', r: reminderId },
+      payload: { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId },
       spaceId: null,
       locale: 'en',
     });

@@ -14,7 +14,7 @@ async function planned(options: HarnessOptions = {}) {
   const { incidentId } = await h.open();
   await h.click(
     BOB,
-    { i: incidentId, a: 'form', s: 'plan-aftercare' },
+    { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
     { form: { moments: [{ date: '2026-03-09', about: 'victim', remind: 'U-BOB' }] } },
   );
   const [reminder] = (await h.reminders.listForIncident(incidentId)).filter((r) => r.kind === 'aftercare');

@@ -23,7 +23,7 @@ describe('aftercare moments', () => {
         moment('2026-06-02', 'victim', 'U-CARLA'),
       ],
     });
-    await h.click(BOB, { i: incidentId, a: 'claim', s: 'plan-aftercare' });
+    await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'plan-aftercare' });
     h.clock.set('2026-03-05T08:30:00Z'); // Thursday: +7 days is Thursday, +6 weeks Thursday 16 April
     const owned = await h.commands.formRequest(incidentId, 'plan-aftercare', CARLA, 'nl');
     expect(owned.values).toEqual({
@@ -78,15 +78,15 @@ describe('aftercare moments', () => {
           label: 'Gedaan',
           style: 'primary',
           input: 'note',
-          payload: { v: 1, i: incidentId, a: 'reminderDone', r: first?.reminderId },
+          payload: { incidentId: incidentId, kind: 'reminderDone', ref: first?.reminderId },
         },
         {
           label: 'Een week later',
-          payload: { v: 1, i: incidentId, a: 'reminderSnooze', r: first?.reminderId },
+          payload: { incidentId: incidentId, kind: 'reminderSnooze', ref: first?.reminderId },
         },
         {
           label: 'Niet meer nodig',
-          payload: { v: 1, i: incidentId, a: 'reminderStop', r: first?.reminderId },
+          payload: { incidentId: incidentId, kind: 'reminderStop', ref: first?.reminderId },
         },
       ],
     });
@@ -147,7 +147,7 @@ describe('aftercare moments', () => {
   it('reminds the step owner instead of a colleague who left the incident (found by the periodic sync)', async () => {
     const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
     const { incidentId } = await h.open();
-    await h.click(BOB, { i: incidentId, a: 'claim', s: 'plan-aftercare' });
+    await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'plan-aftercare' });
     await planAftercare(h, incidentId, [moment('2026-03-09', 'victim', 'U-CARLA')]);
     await h.fx.incidents.removeMember({ incidentId, actor: ANNA }, 'U-CARLA');
     await h.service.syncAll();
@@ -164,7 +164,7 @@ describe('aftercare moments', () => {
     expect(h.gateway.directs()).toHaveLength(1);
     const moved = await h.click(
       BOB,
-      { i: incidentId, a: 'form', s: 'plan-aftercare' },
+      { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
       {
         form: {
           moments: [
@@ -180,7 +180,7 @@ describe('aftercare moments', () => {
     ]);
     const backdated = await h.click(
       BOB,
-      { i: incidentId, a: 'form', s: 'plan-aftercare' },
+      { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
       {
         form: {
           moments: [
@@ -202,17 +202,17 @@ describe('the end of the rest period', () => {
   it('reminds the owner of the step on the last day, and not for an end date already past', async () => {
     const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
     const { incidentId } = await h.open();
-    await h.click(CARLA, { i: incidentId, a: 'claim', s: 'rest-period' });
+    await h.click(CARLA, { incidentId: incidentId, kind: 'claim', stepKey: 'rest-period' });
     const past = await h.click(
       CARLA,
-      { i: incidentId, a: 'form', s: 'rest-period' },
+      { incidentId: incidentId, kind: 'form', stepKey: 'rest-period' },
       { form: { startDate: '2026-02-16', endDate: '2026-02-20' } },
     );
     expect(past.ok).toBe(true);
     expect(await pendingOf(h, incidentId, 'rest_end')).toEqual([]);
     await h.click(
       CARLA,
-      { i: incidentId, a: 'form', s: 'rest-period' },
+      { incidentId: incidentId, kind: 'form', stepKey: 'rest-period' },
       {
         form: {
           startDate: '2026-03-02',

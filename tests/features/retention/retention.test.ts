@@ -13,25 +13,25 @@ import {
 async function closedIncident(h: ReminderHarness, openedAt: string, closedAt: string) {
   h.clock.set(openedAt);
   const { incidentId } = await h.open();
-  await h.click(BOB, { i: incidentId, a: 'claim', s: 'check-protocols' });
-  await h.click(BOB, { i: incidentId, a: 'done', s: 'attention-victim' });
+  await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'check-protocols' });
+  await h.click(BOB, { incidentId: incidentId, kind: 'done', stepKey: 'attention-victim' });
   await h.click(
     ANNA,
-    { i: incidentId, a: 'notApplicable', s: 'police-advice' },
+    { incidentId: incidentId, kind: 'notApplicable', stepKey: 'police-advice' },
     { reason: 'Ouders van J. willen dat niet' },
   );
   await h.click(
     BOB,
-    { i: incidentId, a: 'note', s: 'scope-impact' },
+    { incidentId: incidentId, kind: 'note', stepKey: 'scope-impact' },
     { note: 'Foto gedeeld in groepsapp 2B' },
   );
   await h.click(
     BOB,
-    { i: incidentId, a: 'form', s: 'plan-aftercare' },
+    { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
     { form: { moments: [{ date: openedAt.slice(0, 10), about: 'victim', remind: 'U-BOB' }] } },
   );
   h.clock.set(closedAt);
-  await h.click(ANNA, { i: incidentId, a: 'close' });
+  await h.click(ANNA, { incidentId: incidentId, kind: 'close' });
   return incidentId;
 }
 

@@ -32,12 +32,12 @@ async function incidentCards(): Promise<Card[]> {
 }
 
 const action = (
-  kind: CardAction['payload']['a'],
+  kind: CardAction['payload']['kind'],
   stepKey: string,
   extra: Partial<CardAction> = {},
 ): CardAction => ({
   label: `Actie ${kind}`,
-  payload: { v: 1, i: 'incident-1', a: kind, s: stepKey },
+  payload: { incidentId: 'incident-1', kind: kind, stepKey: stepKey },
   ...extra,
 });
 
@@ -90,15 +90,15 @@ describe('toBlockKit', () => {
     expect((section.text as Json).text).toContain('*Bepaal omvang en impact*');
     const menu = section.accessory as unknown as Json;
     expect(menu.type).toBe('overflow');
-    const kinds = (menu.options as Json[]).map((option) => decodeActionValue(option.value).payload.a);
+    const kinds = (menu.options as Json[]).map((option) => decodeActionValue(option.value).payload.kind);
     expect(kinds).toEqual(['assign', 'setDue', 'note']);
     const buttons = (phase.blocks.find((block) => block.block_id === 'act:scope-impact') as unknown as Json)
       .elements as Json[];
     const decoded = buttons.map((button) => decodeActionValue(button.value));
     expect(decoded.map((value) => value.payload)).toEqual([
-      { v: 1, i: incident.id, a: 'claim', s: 'scope-impact' },
-      { v: 1, i: incident.id, a: 'done', s: 'scope-impact' },
-      { v: 1, i: incident.id, a: 'notApplicable', s: 'scope-impact' },
+      { incidentId: incident.id, kind: 'claim', stepKey: 'scope-impact' },
+      { incidentId: incident.id, kind: 'done', stepKey: 'scope-impact' },
+      { incidentId: incident.id, kind: 'notApplicable', stepKey: 'scope-impact' },
     ]);
     expect(decoded.map((value) => value.input)).toEqual([null, null, 'reason']);
     expect(buttons.map((button) => (button.text as Json).text)).toEqual(['Oppakken', 'Gereed', 'N.v.t.']);
@@ -181,7 +181,7 @@ describe('toBlockKit', () => {
     expect(compact.blocks).toHaveLength(41);
     expect(validateBlocks(compact.blocks, 'message')).toEqual([]);
     const options = ((compact.blocks[1] as unknown as Json).accessory as Json).options as Json[];
-    expect(options.map((option) => decodeActionValue(option.value).payload.a)).toEqual([
+    expect(options.map((option) => decodeActionValue(option.value).payload.kind)).toEqual([
       'claim',
       'done',
       'notApplicable',
@@ -200,7 +200,11 @@ describe('toBlockKit', () => {
     const longKey = 'k'.repeat(64);
     const longMenu = step(longKey, {
       menu: [
-        { label: 'A', payload: { v: 1, i: 'i'.repeat(64), a: 'notApplicable', s: longKey }, input: 'reason' },
+        {
+          label: 'A',
+          payload: { incidentId: 'i'.repeat(64), kind: 'notApplicable', stepKey: longKey },
+          input: 'reason',
+        },
         action('note', longKey),
         action('note', longKey),
       ],
@@ -211,7 +215,7 @@ describe('toBlockKit', () => {
     expect(first.accessory).toBeUndefined();
     expect(
       ((message.blocks[1] as unknown as Json).elements as Json[]).map(
-        (b) => decodeActionValue(b.value).payload.a,
+        (b) => decodeActionValue(b.value).payload.kind,
       ),
     ).toEqual(['reopen']);
     const ids = JSON.stringify(message.blocks).match(/"action_id":"[^"]+"/g) ?? [];

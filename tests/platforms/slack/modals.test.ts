@@ -10,7 +10,8 @@ import {
 } from '../../../src/platforms/slack/modals/action-input.modal.js';
 import { closeModal, readArchive } from '../../../src/platforms/slack/modals/close.modal.js';
 import { formBlockId, formModal, readForm } from '../../../src/platforms/slack/modals/form.modal.js';
-import { decodeMetadata, type StateValues } from '../../../src/platforms/slack/modals/modal-state.js';
+import { decodeMetadata } from '../../../src/platforms/slack/modals/modal-metadata.codec.js';
+import type { StateValues } from '../../../src/platforms/slack/modals/modal-state.js';
 import {
   openIncidentModal,
   readOpenIncident,
@@ -64,8 +65,8 @@ describe('modals', () => {
     const lead = (view.blocks as Json[]).find((block) => block.block_id === 'lead')!.element as Json;
     expect(lead.initial_user).toBe('U1');
     expect(decodeMetadata(String(view.private_metadata))).toEqual({
-      c: 'C1',
-      r: 'https://hooks.slack.com/commands/1',
+      channelId: 'C1',
+      responseUrl: 'https://hooks.slack.com/commands/1',
     });
     expect(JSON.stringify(openIncidentModal('en', { title: '', openerId: 'U1' }))).toContain(
       'Invite colleagues',
@@ -95,7 +96,7 @@ describe('modals', () => {
     (kind) => {
       const spec = FORM_SPECS[kind];
       const empty = formModal(request(kind, null), 'nl', {
-        payload: '{}',
+        payload: { incidentId: 'id-1', kind: 'form', stepKey: 'action-list' },
         channelId: 'C1',
       }) as unknown as Json;
       expect(validateModal(empty)).toEqual([]);
@@ -127,7 +128,7 @@ describe('modals', () => {
         );
       }
       const filled = formModal(request(kind, full), 'nl', {
-        payload: '{}',
+        payload: { incidentId: 'id-1', kind: 'form', stepKey: 'action-list' },
         channelId: 'C1',
       }) as unknown as Json;
       expect(validateModal(filled)).toEqual([]);
@@ -145,13 +146,13 @@ describe('modals', () => {
         };
       }
       const metadata = decodeMetadata(String(filled.private_metadata));
-      expect(readForm(spec, values, metadata.ids)).toEqual(full);
+      expect(readForm(spec, values, metadata.rowIds)).toEqual(full);
     },
   );
 
   it('offers empty rows below the stored ones of a list', () => {
     const view = formModal(request('action_list', { items: [{ who: 'Mentor', what: 'Bellen' }] }), 'nl', {
-      payload: '{}',
+      payload: { incidentId: 'id-1', kind: 'form', stepKey: 'action-list' },
       channelId: null,
     }) as unknown as Json;
     expect(inputIds(view).filter((id) => String(id).endsWith(':who'))).toEqual([
@@ -169,12 +170,16 @@ describe('modals', () => {
 
   it.each(SIMPLE_INPUTS)('the %s dialog is valid and reads its answer', (kind) => {
     const view = actionInputModal(kind, 'nl', {
-      payload: '{"v":1}',
+      payload: { incidentId: 'id-1', kind: 'note' },
       channelId: 'C1',
       members,
     }) as unknown as Json;
     expect(validateModal(view)).toEqual([]);
-    expect(decodeMetadata(String(view.private_metadata))).toEqual({ p: '{"v":1}', k: kind, c: 'C1' });
+    expect(decodeMetadata(String(view.private_metadata))).toEqual({
+      action: { incidentId: 'id-1', kind: 'note' },
+      dialog: kind,
+      channelId: 'C1',
+    });
     const block = inputIds(view)[0] as string;
     const answer = readActionInput(kind, {
       [block]: { v: { value: 'tekst', selected_option: { value: 'U3' }, selected_date: '2026-12-01' } },
@@ -186,7 +191,7 @@ describe('modals', () => {
 
   it('the assign dialog lists only the incident’s members, names shortened and escaped', () => {
     const view = actionInputModal('assignee', 'nl', {
-      payload: '{}',
+      payload: { incidentId: 'id-1', kind: 'form', stepKey: 'action-list' },
       channelId: 'C1',
       members,
     }) as unknown as Json;

@@ -195,7 +195,7 @@ function payloadFrom(message: FakeMessage, kind: string, step: string): Record<s
   for (const value of JSON.stringify(message.blocks).match(/"value":"([^"\\]|\\.)*"/g) ?? []) {
     const raw = JSON.parse(`{${value}}`).value as string;
     const payload: Record<string, unknown> = { ...decodeActionValue(raw).payload };
-    if (payload.a === kind && payload.s === step) return payload;
+    if (payload.kind === kind && payload.stepKey === step) return payload;
   }
   throw new Error(`no ${kind} for ${step}`);
 }

@@ -131,9 +131,8 @@ describe('toAdaptiveCard: every card the bot posts', () => {
     expect(text).toContain('"verb":"stappenplan.action"');
     const claim = findAll(json, (node) => node.type === 'Action.Execute' && node.title === 'Oppakken')[0];
     expect(decodeAction((claim?.data as { p: string } | undefined)?.p)).toMatchObject({
-      v: 1,
-      a: 'claim',
-      i: base.incident.id,
+      kind: 'claim',
+      incidentId: base.incident.id,
     });
     expect(text).toContain('"label":"Waarom is deze stap niet van toepassing?"');
   });
@@ -209,7 +208,7 @@ describe('forms, the opening form and messages', () => {
           spec,
           values,
           members: base.members,
-          payload: { v: 1, i: base.incident.id, a: 'form', s: 'plan-actions' },
+          payload: { incidentId: base.incident.id, kind: 'form', stepKey: 'plan-actions' },
           error: 'Wie (rij 1): vul dit in.',
         });
         const check = expectValid(json);
@@ -235,7 +234,7 @@ describe('forms, the opening form and messages', () => {
       spec,
       values: { items: rows },
       members: base.members,
-      payload: { v: 1 as const, i: base.incident.id, a: 'form' as const, s: 'plan-actions' },
+      payload: { incidentId: base.incident.id, kind: 'form' as const, stepKey: 'plan-actions' },
     };
     const first = formViewCard(input);
     expectValid(first);

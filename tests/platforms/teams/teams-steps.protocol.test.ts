@@ -112,10 +112,9 @@ describe('Teams: working on the steps', () => {
     const unknownVerb = await h.post(click(h.microsoft, BAS, 'something.else', {}, inChannel(phaseId)));
     expect(cardText(answeredCard(unknownVerb))).toContain('Deze knop werkt niet (meer)');
     const otherIncident = encodeAction({
-      v: 1,
-      i: '00000000-0000-4000-8000-000000000000',
-      a: 'claim',
-      s: 'x',
+      incidentId: '00000000-0000-4000-8000-000000000000',
+      kind: 'claim',
+      stepKey: 'x',
     });
     const missing = await h.post(
       click(h.microsoft, BAS, VERBS.action, { p: otherIncident }, inChannel(phaseId)),

@@ -43,7 +43,7 @@ export function stepBlocks(step: StepBlock, ids: ActionIds, layout: StepLayout):
 export function button(action: CardAction, ids: ActionIds): types.Button {
   const element: types.Button = {
     type: 'button',
-    action_id: ids.next(`${action.payload.a}:${action.payload.s ?? ''}`),
+    action_id: ids.next(`${action.payload.kind}:${action.payload.stepKey ?? ''}`),
     text: plain(action.label, BLOCK_KIT.buttonText),
     value: encodeActionValue(action).slice(0, BLOCK_KIT.buttonValue),
   };

@@ -39,7 +39,7 @@ export function registerCardActions(app: App, slack: SlackContext): void {
         await slack.tell(channelId, userId, await slack.describe(error, workspace.locale, null, 'action'));
         return;
       }
-      const incidentId = decoded.payload.i;
+      const incidentId = decoded.payload.incidentId;
       try {
         if (decoded.input) {
           await openDialog(
@@ -91,19 +91,18 @@ async function openDialog(
 ): Promise<void> {
   const locale = workspace.locale;
   const actor = { userId: where.userId };
-  const payload = encodeAction(decoded.payload);
-  const context = { payload, channelId: where.channelId };
+  const context = { payload: decoded.payload, channelId: where.channelId };
   let view: ReturnType<typeof formModal>;
   if (decoded.input === 'form') {
     const request = await slack.core.commands.formRequest(
-      decoded.payload.i,
-      decoded.payload.s ?? '',
+      decoded.payload.incidentId,
+      decoded.payload.stepKey ?? '',
       actor,
       locale,
     );
     view = formModal(request, locale, context);
   } else {
-    const members = await slack.core.commands.members(decoded.payload.i, actor);
+    const members = await slack.core.commands.members(decoded.payload.incidentId, actor);
     view = actionInputModal(decoded.input, locale, { ...context, members });
   }
   await callSlack(slack.client, 'views.open', { trigger_id: where.triggerId, view });

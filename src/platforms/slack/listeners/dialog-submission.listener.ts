@@ -8,14 +8,8 @@ import { findStep } from '../../../core/playbook/playbook.registry.js';
 import { isSimpleInput, readActionInput } from '../modals/action-input.modal.js';
 import { readArchive } from '../modals/close.modal.js';
 import { formBlockId, readForm } from '../modals/form.modal.js';
-import {
-  CALLBACK,
-  decodeMetadata,
-  errorBlock,
-  type ModalMetadata,
-  type StateValues,
-  stateOf,
-} from '../modals/modal-state.js';
+import { decodeMetadata, type ModalMetadata } from '../modals/modal-metadata.codec.js';
+import { CALLBACK, errorBlock, type StateValues, stateOf } from '../modals/modal-state.js';
 import { type SlackContext, settleWithin, spaceOf } from '../slack.context.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -30,8 +24,8 @@ const ACK_WINDOW_MS = 2500;
 export function registerDialogSubmissions(app: App, slack: SlackContext): void {
   app.view<ViewSubmitAction>(CALLBACK.input, (args) =>
     submit(slack, args, (metadata, values) => {
-      if (!isSimpleInput(metadata.k)) throw new DomainError('InvalidAction');
-      return readActionInput(metadata.k, values);
+      if (!isSimpleInput(metadata.dialog)) throw new DomainError('InvalidAction');
+      return readActionInput(metadata.dialog, values);
     }),
   );
   app.view<ViewSubmitAction>(CALLBACK.form, (args) =>
@@ -67,18 +61,19 @@ async function submit(
     workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
     locale = workspace.locale;
     metadata = decodeMetadata(view.private_metadata);
-    payload = decodeAction(metadata.p);
+    if (!metadata.action) throw new DomainError('InvalidAction');
+    payload = metadata.action;
     input = await read(metadata, stateOf(view), payload);
   } catch (error) {
     await ack();
-    await slack.tell(metadata.c ?? null, userId, await slack.describe(error, locale, null, 'dialog'));
+    await slack.tell(metadata.channelId ?? null, userId, await slack.describe(error, locale, null, 'dialog'));
     return;
   }
   const work = slack.core.interactions.handle({
     workspace,
     actor: { userId },
     payload,
-    spaceId: spaceOf(metadata.c),
+    spaceId: spaceOf(metadata.channelId),
     input,
     requestId: `slack:view:${view.id}`,
   });
@@ -92,7 +87,7 @@ async function submit(
   }
   await ack();
   const result: InteractionResult = settled.done ? settled.value : await work;
-  await slack.tell(metadata.c ?? null, userId, result.message);
+  await slack.tell(metadata.channelId ?? null, userId, result.message);
   await result.followUp;
 }
 
@@ -103,10 +98,10 @@ async function formValues(
   values: StateValues,
   metadata: ModalMetadata,
 ): Promise<Record<string, unknown>> {
-  const incident = await slack.core.store.incidents.get(payload.i);
-  if (!incident || !payload.s) throw new DomainError('InvalidAction');
+  const incident = await slack.core.store.incidents.get(payload.incidentId);
+  if (!incident || !payload.stepKey) throw new DomainError('InvalidAction');
   const playbook = slack.core.playbooks.get(incident.playbookKey, incident.playbookVersion);
-  const kind = findStep(playbook, payload.s)?.step.form;
+  const kind = findStep(playbook, payload.stepKey)?.step.form;
   if (!kind) throw new DomainError('FormNotAvailable');
-  return readForm(FORM_SPECS[kind], values, metadata.ids ?? []);
+  return readForm(FORM_SPECS[kind], values, metadata.rowIds ?? []);
 }

@@ -4,7 +4,8 @@ import type { Incident, Workspace } from '../../../core/incidents/incident.types
 import type { OpenResult } from '../../../core/interactions/command.service.js';
 import { spaceNameFor } from '../../../core/spaces/space.service.js';
 import { messageText } from '../block-kit/block-kit.renderer.js';
-import { CALLBACK, decodeMetadata, errorBlock, type ModalMetadata, stateOf } from '../modals/modal-state.js';
+import { decodeMetadata, type ModalMetadata } from '../modals/modal-metadata.codec.js';
+import { CALLBACK, errorBlock, stateOf } from '../modals/modal-state.js';
 import { readOpenIncident } from '../modals/open-incident.modal.js';
 import { type SlackContext, settleWithin, slackProblem } from '../slack.context.js';
 
@@ -118,13 +119,13 @@ async function retryOpening(
 /** Answers in the channel the command was typed in (response_url), else in a direct message. */
 async function tellOpener(
   slack: SlackContext,
-  metadata: { r?: string; c?: string },
+  metadata: Pick<ModalMetadata, 'responseUrl' | 'channelId'>,
   userId: string,
   text: string,
 ): Promise<void> {
-  if (metadata.r && slack.isResponseUrl(metadata.r)) {
+  if (metadata.responseUrl && slack.isResponseUrl(metadata.responseUrl)) {
     try {
-      const response = await fetch(metadata.r, {
+      const response = await fetch(metadata.responseUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({

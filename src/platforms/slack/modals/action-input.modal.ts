@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import type { ActionInput } from '../../../core/cards/card.types.js';
 import { t } from '../../../core/i18n/catalogue.js';
 import type { Member } from '../../../core/incidents/incident.types.js';
@@ -6,14 +7,8 @@ import { LIMITS } from '../../../core/incidents/limits.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { datepicker, input, modal, paragraph, select, textInput } from './modal-elements.js';
-import {
-  CALLBACK,
-  dateValue,
-  encodeMetadata,
-  optionValue,
-  type StateValues,
-  textValue,
-} from './modal-state.js';
+import { encodeMetadata } from './modal-metadata.codec.js';
+import { CALLBACK, dateValue, optionValue, type StateValues, textValue } from './modal-state.js';
 
 /** The one-question dialogs a button may need first; form dialogs live in form.modal.ts. */
 export type SimpleInput = Exclude<ActionInput, 'form'>;
@@ -31,12 +26,12 @@ const BLOCK: Record<SimpleInput, string> = {
 export function actionInputModal(
   kind: SimpleInput,
   locale: Locale,
-  context: { payload: string; channelId: string | null; members?: Member[] },
+  context: { payload: ActionPayload; channelId: string | null; members?: Member[] },
 ): types.ModalView {
   const metadata = encodeMetadata({
-    p: context.payload,
-    k: kind,
-    ...(context.channelId ? { c: context.channelId } : {}),
+    action: context.payload,
+    dialog: kind,
+    ...(context.channelId ? { channelId: context.channelId } : {}),
   });
   return modal({
     callbackId: CALLBACK.input,

@@ -3,7 +3,8 @@ import { encodeAction } from '../../../core/cards/action-payload.js';
 import { t } from '../../../core/i18n/catalogue.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { checkbox, input, modal, paragraph } from './modal-elements.js';
-import { CALLBACK, encodeMetadata, isChecked, type StateValues } from './modal-state.js';
+import { encodeMetadata } from './modal-metadata.codec.js';
+import { CALLBACK, isChecked, type StateValues } from './modal-state.js';
 
 const ARCHIVE_BLOCK = 'archive';
 const ARCHIVE_OPTION = 'yes';
@@ -30,8 +31,8 @@ export function closeModal(
       ),
     ],
     metadata: encodeMetadata({
-      p: encodeAction({ v: 1, i: context.incidentId, a: 'close' }),
-      c: context.channelId,
+      action: { incidentId: context.incidentId, kind: 'close' },
+      channelId: context.channelId,
     }),
   });
 }

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import type { FieldSpec, FormSpec } from '../../../core/forms/form.specs.js';
 import { fieldLabel, isMessageKey, t } from '../../../core/i18n/catalogue.js';
 import type { Member } from '../../../core/incidents/incident.types.js';
@@ -6,14 +7,8 @@ import type { FormRequest } from '../../../core/interactions/command.service.js'
 import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { BLOCK_KIT } from '../block-kit/limits.js';
 import { datepicker, input, modal, paragraph, select, textInput } from './modal-elements.js';
-import {
-  CALLBACK,
-  dateValue,
-  encodeMetadata,
-  optionValue,
-  type StateValues,
-  textValue,
-} from './modal-state.js';
+import { encodeMetadata } from './modal-metadata.codec.js';
+import { CALLBACK, dateValue, optionValue, type StateValues, textValue } from './modal-state.js';
 
 type Row = Record<string, unknown>;
 
@@ -28,7 +23,7 @@ const EMPTY_ROWS = 2;
 export function formModal(
   request: FormRequest,
   locale: Locale,
-  context: { payload: string; channelId: string | null },
+  context: { payload: ActionPayload; channelId: string | null },
 ): types.ModalView {
   const { spec } = request;
   const values: Row = request.values ?? {};
@@ -66,9 +61,9 @@ export function formModal(
     close: t(locale, 'command.cancel'),
     blocks,
     metadata: encodeMetadata({
-      p: context.payload,
-      ...(context.channelId ? { c: context.channelId } : {}),
-      ...(ids.some(Boolean) ? { ids } : {}),
+      action: context.payload,
+      ...(context.channelId ? { channelId: context.channelId } : {}),
+      ...(ids.some(Boolean) ? { rowIds: ids } : {}),
     }),
   });
 }

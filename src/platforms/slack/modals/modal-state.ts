@@ -1,6 +1,4 @@
 import type { types } from '@slack/bolt';
-import { DomainError } from '../../../core/errors/domain-error.js';
-import { BLOCK_KIT } from '../block-kit/limits.js';
 
 /** Every input element in the bot's modals uses this action id; the block id names the field. */
 export const INPUT_ACTION = 'v';
@@ -12,48 +10,6 @@ export const CALLBACK = {
   form: 'sp:form',
   close: 'sp:close',
 } as const;
-
-/**
- * What a modal remembers between opening and submitting. Slack keeps it server-side and sends
- * it back with the submission; the core still checks everything it implies.
- */
-export interface ModalMetadata {
-  /** The encoded action payload the modal completes. */
-  p?: string;
-  /** Which dialog: reason, note, assignee, dueDate. */
-  k?: string;
-  /** The channel the button or command was used in. */
-  c?: string;
-  /** The slash command's response_url, to answer in that channel afterwards. */
-  r?: string;
-  /** Ids of the rows of a repeated form group, by position. */
-  ids?: string[];
-}
-
-export function encodeMetadata(metadata: ModalMetadata): string {
-  const json = JSON.stringify(metadata);
-  if (json.length <= BLOCK_KIT.privateMetadata) return json;
-  // Row ids are the only part that can grow; without them rows are stored as new ones.
-  const { ids: _ids, ...rest } = metadata;
-  return JSON.stringify(rest).slice(0, BLOCK_KIT.privateMetadata);
-}
-
-export function decodeMetadata(raw: string | undefined): ModalMetadata {
-  if (!raw) return {};
-  try {
-    const value = JSON.parse(raw) as unknown;
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-    const record = value as Record<string, unknown>;
-    const out: ModalMetadata = {};
-    for (const key of ['p', 'k', 'c', 'r'] as const) {
-      if (typeof record[key] === 'string') out[key] = record[key] as string;
-    }
-    if (Array.isArray(record.ids)) out.ids = record.ids.map((id) => (typeof id === 'string' ? id : ''));
-    return out;
-  } catch {
-    throw new DomainError('InvalidAction');
-  }
-}
 
 /** A submitted modal's values: block id → action id → element state. */
 export type StateValues = Record<string, Record<string, StateValue>>;

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { type MessageKey, t } from '../../../core/i18n/catalogue.js';
+import { factValueLabel, type MessageKey, t } from '../../../core/i18n/catalogue.js';
 import { INCIDENT_KINDS } from '../../../core/incidents/incident.types.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
 import type { OpenIncidentInput } from '../../../core/incidents/open-incident.js';
@@ -14,16 +14,8 @@ import {
   textInput,
   userSelect,
 } from './modal-elements.js';
-import {
-  CALLBACK,
-  encodeMetadata,
-  type ModalMetadata,
-  optionValue,
-  type StateValues,
-  textValue,
-  usersValue,
-  userValue,
-} from './modal-state.js';
+import { encodeMetadata, type ModalMetadata } from './modal-metadata.codec.js';
+import { CALLBACK, optionValue, type StateValues, textValue, usersValue, userValue } from './modal-state.js';
 
 /** Block ids are the core's field names, so a validation error lands on its own field. */
 const YES_NO_FACTS = ['madeVoluntarily', 'perpetratorKnown', 'perpetratorAtOtherSchool'] as const;
@@ -34,8 +26,8 @@ export function openIncidentModal(
   options: { title: string; openerId: string; channelId?: string; responseUrl?: string },
 ): types.ModalView {
   const metadata: ModalMetadata = {};
-  if (options.channelId) metadata.c = options.channelId;
-  if (options.responseUrl) metadata.r = options.responseUrl;
+  if (options.channelId) metadata.channelId = options.channelId;
+  if (options.responseUrl) metadata.responseUrl = options.responseUrl;
   const label = (key: MessageKey) => t(locale, key);
   const blocks: types.KnownBlock[] = [
     paragraph(t(locale, 'overview.warning')),
@@ -56,7 +48,7 @@ export function openIncidentModal(
         fact,
         t(locale, `field.${fact}`),
         radio(
-          FACT_VALUES[fact].map((value) => ({ value, label: t(locale, `yesNo.${value}`) })),
+          FACT_VALUES[fact].map((value) => ({ value, label: factValueLabel(fact, value, locale) })),
           'unknown',
         ),
       ),
@@ -65,7 +57,7 @@ export function openIncidentModal(
       'spread',
       label('field.spread'),
       select(
-        FACT_VALUES.spread.map((value) => ({ value, label: t(locale, `spread.${value}`) })),
+        FACT_VALUES.spread.map((value) => ({ value, label: factValueLabel('spread', value, locale) })),
         'unknown',
       ),
     ),

@@ -1,4 +1,4 @@
-import { type MessageKey, t } from '../../../core/i18n/catalogue.js';
+import { factValueLabel, t } from '../../../core/i18n/catalogue.js';
 import { INCIDENT_KINDS } from '../../../core/incidents/incident.types.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
 import { FACT_VALUES, type FactKey, type Locale } from '../../../core/playbook/playbook.types.js';
@@ -69,7 +69,7 @@ export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
       label: t(locale, `field.${fact}`),
       style: 'compact',
       choices: FACT_VALUES[fact].map((value) => ({
-        title: t(locale, (fact === 'spread' ? `spread.${value}` : `yesNo.${value}`) as MessageKey),
+        title: factValueLabel(fact, value, locale),
         value,
       })),
       value: values.facts?.[fact] ?? 'unknown',

@@ -33,8 +33,8 @@ async function readClick(
   data: Record<string, unknown>,
 ): Promise<Click> {
   const payload = decodeAction(data.p);
-  const incident = await deps.app.store.incidents.get(payload.i);
-  if (!incident) throw new DomainError('IncidentNotFound', { incident: payload.i });
+  const incident = await deps.app.store.incidents.get(payload.incidentId);
+  if (!incident) throw new DomainError('IncidentNotFound', { incident: payload.incidentId });
   const workspace = await deps.app.store.workspaces.get(incident.workspaceId);
   if (!workspace) throw new DomainError('WorkspaceNotFound', { workspace: incident.workspaceId });
   const spaceId = channelOf(context.activity);
@@ -61,9 +61,9 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
   }
   let input: ActionInputValues = inputValues(data);
   const paged = data.k === 'f' && typeof data.o === 'string';
-  if (paged && click.payload.s) {
+  if (paged && click.payload.stepKey) {
     const form = await deps.app.commands
-      .formRequest(click.incident.id, click.payload.s, actorOf(context.activity), click.locale)
+      .formRequest(click.incident.id, click.payload.stepKey, actorOf(context.activity), click.locale)
       .catch(() => null);
     if (form) {
       input = {
@@ -88,7 +88,7 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
     requestId: `teams:${context.activity.id ?? ''}`,
     locale: click.locale,
   });
-  if (!result.ok && result.errorCode === 'InvalidInput' && data.k === 'f' && click.payload.s) {
+  if (!result.ok && result.errorCode === 'InvalidInput' && data.k === 'f' && click.payload.stepKey) {
     // The form comes back with what was typed and the problem on top.
     return formView(deps, context, click, result.message, (input.form ?? {}) as Record<string, unknown>);
   }
@@ -129,7 +129,7 @@ async function formView(
   typed?: Record<string, unknown>,
   offset = 0,
 ) {
-  const stepKey = click.payload.s ?? '';
+  const stepKey = click.payload.stepKey ?? '';
   const form = await deps.app.commands.formRequest(
     click.incident.id,
     stepKey,
@@ -145,7 +145,7 @@ async function formView(
       spec: form.spec,
       values: typed ?? form.values,
       members: form.members,
-      payload: { v: 1, i: click.incident.id, a: 'form', s: stepKey },
+      payload: { incidentId: click.incident.id, kind: 'form', stepKey: stepKey },
       ...(error ? { error } : {}),
       offset: Number.isFinite(offset) ? offset : 0,
     }),
@@ -171,7 +171,7 @@ async function describe(deps: TeamsDeps, error: unknown, data: Record<string, un
   if (!isDomainError(error)) throw error;
   const incidentId = (() => {
     try {
-      return decodeAction(data.p).i;
+      return decodeAction(data.p).incidentId;
     } catch {
       return '';
     }

@@ -12,7 +12,7 @@ import { answerWithCard, replaceForEveryone, replyCard, replyText } from './repl
 
 /** The question before closing, with the choice to archive the channel too. */
 export function closeQuestionCard(locale: Locale, incidentId: string, question: string) {
-  const payload: ActionPayload = { v: 1, i: incidentId, a: 'close' };
+  const payload: ActionPayload = { incidentId: incidentId, kind: 'close' };
   return card(
     [
       container([line(question, { strong: true })], { style: 'attention' }),
@@ -64,7 +64,7 @@ export async function confirmClose(deps: TeamsDeps, context: TurnContext, data: 
   let payload: ActionPayload;
   try {
     payload = decodeAction(data.p);
-    if (payload.a !== 'close' || !workspace) throw new Error('not a close');
+    if (payload.kind !== 'close' || !workspace) throw new Error('not a close');
   } catch {
     return answerWithCard(
       context,

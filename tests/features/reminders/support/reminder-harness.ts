@@ -103,14 +103,14 @@ export async function createReminderHarness(options: HarnessOptions = {}) {
   /** A click (or dialog) as a platform passes it on; waits for the follow-up. */
   const click = async (
     actor: Actor,
-    payload: Omit<ActionPayload, 'v'>,
+    payload: ActionPayload,
     input?: ActionInputValues,
     spaceId: string | null = null,
   ): Promise<InteractionResult> => {
     const result = await interactions.handle({
       workspace,
       actor,
-      payload: { v: 1, ...payload },
+      payload: { ...payload },
       spaceId,
       ...(input ? { input } : {}),
     });
@@ -170,7 +170,11 @@ export async function planAftercare(
   incidentId: string,
   moments: ReturnType<typeof moment>[],
 ): Promise<{ id: string }[]> {
-  const result = await h.click(BOB, { i: incidentId, a: 'form', s: 'plan-aftercare' }, { form: { moments } });
+  const result = await h.click(
+    BOB,
+    { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
+    { form: { moments } },
+  );
   if (!result.ok) throw new Error(result.message);
   return (await h.store.forms.get(incidentId, 'plan-aftercare'))?.data.moments as { id: string }[];
 }

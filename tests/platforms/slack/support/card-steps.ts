@@ -25,7 +25,7 @@ export function offered(h: SlackSide, message: FakeMessage, stepKey: string): st
     for (const option of (accessory?.options as Json[]) ?? []) values.push(String(option.value));
     for (const element of (block.elements as Json[]) ?? []) values.push(String(element.value));
   }
-  return values.map((value) => decodeActionValue(value).payload.a);
+  return values.map((value) => decodeActionValue(value).payload.kind);
 }
 
 /** Clicks and waits for the answer only the clicker sees. */
@@ -111,7 +111,8 @@ export function valueIn(blocks: Json[] | undefined, target: Target): string {
     );
     for (const value of values) {
       const payload = decodeActionValue(value).payload;
-      if (payload.a === target.kind && (target.step === undefined || payload.s === target.step)) return value;
+      if (payload.kind === target.kind && (target.step === undefined || payload.stepKey === target.step))
+        return value;
     }
   }
   throw new Error(`No ${target.kind} in snapshot`);

@@ -190,7 +190,7 @@ export function payloadOf(value: unknown): Json | null {
 function findAction(blocks: Json[], target: Target): Json | null {
   const matches = (value: unknown) => {
     const payload = payloadOf(value);
-    return payload?.a === target.kind && (target.step === undefined || payload?.s === target.step);
+    return payload?.kind === target.kind && (target.step === undefined || payload?.stepKey === target.step);
   };
   for (const block of blocks) {
     const elements = [
