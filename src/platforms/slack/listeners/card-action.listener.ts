@@ -1,5 +1,4 @@
 import type { App, BlockAction, BlockElementAction } from '@slack/bolt';
-import { encodeAction } from '../../../core/cards/action-payload.js';
 import type { ActionInput } from '../../../core/cards/card.types.js';
 import type { Workspace } from '../../../core/incidents/incident.types.js';
 import { callSlack } from '../api/slack-api.js';

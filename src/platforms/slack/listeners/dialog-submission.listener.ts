@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { type ActionPayload, decodeAction } from '../../../core/cards/action-payload.js';
+import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import { DomainError } from '../../../core/errors/domain-error.js';
 import { FORM_SPECS } from '../../../core/forms/form.specs.js';
 import type { Workspace } from '../../../core/incidents/incident.types.js';

@@ -1,5 +1,4 @@
 import type { types } from '@slack/bolt';
-import { encodeAction } from '../../../core/cards/action-payload.js';
 import { t } from '../../../core/i18n/catalogue.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { checkbox, input, modal, paragraph } from './modal-elements.js';

@@ -1,7 +1,7 @@
-import { encodeAction } from '../../../core/cards/action-payload.js';
 import type { CardAction } from '../../../core/cards/card.types.js';
 import { t } from '../../../core/i18n/catalogue.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
+import { encodeActionData } from './action-data.codec.js';
 import { type AcElement, card, type RenderContext, VERBS } from './adaptive.types.js';
 import { inert } from './inert-text.js';
 
@@ -10,9 +10,9 @@ const STYLE: Record<NonNullable<CardAction['style']>, string> = {
   danger: 'destructive',
 };
 
-/** The data an Action.Execute carries: the encoded payload and, for inputs, their id prefix. */
+/** The data an Action.Execute carries: the action and, for inputs, their id prefix. */
 export function actionData(action: CardAction, prefix?: string): Record<string, string> {
-  return prefix ? { p: encodeAction(action.payload), k: prefix } : { p: encodeAction(action.payload) };
+  return encodeActionData({ action: action.payload, ...(prefix ? { inputPrefix: prefix } : {}) });
 }
 
 function execute(title: string, verb: string, data: Record<string, string>, style?: string): AcElement {

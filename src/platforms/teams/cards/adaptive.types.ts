@@ -44,7 +44,7 @@ export function cardMarker(incidentId: string, cardKey: string): string {
 
 /** Action.Execute verbs the bot understands. */
 export const VERBS = {
-  /** A step or incident action; data.p is the encoded ActionPayload, data.k the input prefix. */
+  /** A step or incident action; its data is an ActionData (action-data.codec.ts). */
   action: 'stappenplan.action',
   /** Show one step's form to the clicker only. */
   formView: 'stappenplan.form',

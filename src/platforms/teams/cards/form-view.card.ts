@@ -1,8 +1,9 @@
-import { type ActionPayload, encodeAction } from '../../../core/cards/action-payload.js';
+import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import type { FieldSpec, FormSpec } from '../../../core/forms/form.specs.js';
 import { fieldLabel, isMessageKey, t } from '../../../core/i18n/catalogue.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { memberChoices } from './action.renderer.js';
+import { type ActionData, encodeActionData, INPUT_PREFIX } from './action-data.codec.js';
 import {
   type AcElement,
   type AdaptiveCardJson,
@@ -17,7 +18,7 @@ import { inert } from './inert-text.js';
 
 /** Empty rows offered below the filled ones of a repeated group (action list, aftercare moments). */
 const EMPTY_ROWS = 2;
-export const FORM_PREFIX = 'f';
+const FORM_PREFIX = INPUT_PREFIX.form;
 
 export interface FormViewInput {
   locale: Locale;
@@ -67,7 +68,7 @@ function formPage(input: FormViewInput, pageSize: number): AdaptiveCardJson {
     body.push(fieldInput(field, `${FORM_PREFIX}:${field.name}`, values[field.name], input, true));
   }
   const rowIds: string[] = [];
-  const data: Record<string, string> = { p: encodeAction(input.payload), k: FORM_PREFIX };
+  const data: ActionData = { action: input.payload, inputPrefix: FORM_PREFIX };
   const pages: AcElement[] = [];
   if (spec.list) {
     const list = spec.list;
@@ -77,8 +78,7 @@ function formPage(input: FormViewInput, pageSize: number): AdaptiveCardJson {
     const end = Math.min(total, offset + pageSize);
     body.push(line(fieldLabel(list.name, locale, spec.kind), { strong: true }, { spacing: 'medium' }));
     if (offset > 0 || end < total) {
-      data.o = String(offset);
-      data.n = String(end - offset);
+      data.page = { offset, rows: end - offset };
       if (offset > 0)
         pages.push(
           pageAction(
@@ -115,11 +115,17 @@ function formPage(input: FormViewInput, pageSize: number): AdaptiveCardJson {
       );
     }
   }
-  if (rowIds.some(Boolean)) data.r = rowIds.join(',');
+  data.rowIds = rowIds;
   if (pages.length > 0) body.push({ type: 'ActionSet', actions: pages });
   return card(body, {
     actions: [
-      { type: 'Action.Execute', title: t(locale, 'teams.save'), verb: VERBS.action, data, style: 'positive' },
+      {
+        type: 'Action.Execute',
+        title: t(locale, 'teams.save'),
+        verb: VERBS.action,
+        data: encodeActionData(data),
+        style: 'positive',
+      },
       cancelAction(input),
     ],
   });
@@ -130,7 +136,7 @@ function cancelAction(input: FormViewInput): AcElement {
     type: 'Action.Execute',
     title: t(input.locale, 'command.cancel'),
     verb: VERBS.cardView,
-    data: { p: encodeAction(input.payload) },
+    data: encodeActionData({ action: input.payload }),
     associatedInputs: 'none',
   };
 }
@@ -141,7 +147,7 @@ function pageAction(input: FormViewInput, offset: number, title: string): AcElem
     type: 'Action.Execute',
     title,
     verb: VERBS.formView,
-    data: { p: encodeAction(input.payload), o: String(offset) },
+    data: encodeActionData({ action: input.payload, page: { offset, rows: null } }),
     associatedInputs: 'none',
   };
 }

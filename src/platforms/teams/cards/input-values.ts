@@ -1,24 +1,22 @@
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
+import { type ActionData, decodeActionData, INPUT_PREFIX, prefixedInputs } from './action-data.codec.js';
 
 /**
  * Reads what an Action.Execute brought back: the values of the inputs whose ids start with the
- * prefix in `data.k`. Ids look like `s0a2:reason` or `f:items.1.who`.
+ * button's input prefix. Ids look like `s0a2:reason` or `f:items.1.who`.
  */
-export function inputValues(data: Record<string, unknown>): ActionInputValues {
-  const prefix = typeof data.k === 'string' ? `${data.k}:` : null;
-  if (!prefix) return {};
-  const own = new Map<string, string>();
-  for (const [key, value] of Object.entries(data)) {
-    if (key.startsWith(prefix) && (typeof value === 'string' || typeof value === 'number')) {
-      own.set(key.slice(prefix.length), String(value));
-    }
-  }
+export function inputValues(
+  raw: Record<string, unknown>,
+  data: ActionData = decodeActionData(raw),
+): ActionInputValues {
+  if (!data.inputPrefix) return {};
+  const own = prefixedInputs(raw, data.inputPrefix);
   const values: ActionInputValues = {};
   if (own.has('reason')) values.reason = own.get('reason');
   if (own.has('note')) values.note = own.get('note');
   if (own.has('assigneeId')) values.assigneeId = own.get('assigneeId');
   if (own.has('dueDate')) values.dueDate = own.get('dueDate');
-  if (data.k === 'f') values.form = formValues(own, typeof data.r === 'string' ? data.r.split(',') : []);
+  if (data.inputPrefix === INPUT_PREFIX.form) values.form = formValues(own, data.rowIds ?? []);
   return values;
 }
 

@@ -2,11 +2,12 @@ import { factValueLabel, t } from '../../../core/i18n/catalogue.js';
 import { INCIDENT_KINDS } from '../../../core/incidents/incident.types.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
 import { FACT_VALUES, type FactKey, type Locale } from '../../../core/playbook/playbook.types.js';
+import { encodeActionData, INPUT_PREFIX, prefixedInputs } from './action-data.codec.js';
 import { type AcElement, type AdaptiveCardJson, card, type MemberChoice, VERBS } from './adaptive.types.js';
 import { container, line } from './elements.js';
 import { inert } from './inert-text.js';
 
-export const OPEN_PREFIX = 'o';
+const OPEN_PREFIX = INPUT_PREFIX.open;
 
 /** What the person typed last time, so a refused form comes back filled in. */
 export interface OpenFormValues {
@@ -99,7 +100,11 @@ export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
         title: t(locale, 'command.submit'),
         verb: VERBS.openSubmit,
         // Who the form is for: in a channel, nobody else may send it in.
-        data: { k: OPEN_PREFIX, u: input.requesterId, ...(input.team ? { t: input.team } : {}) },
+        data: encodeActionData({
+          inputPrefix: OPEN_PREFIX,
+          requester: { userId: input.requesterId, name: '' },
+          ...(input.team ? { teamId: input.team } : {}),
+        }),
         style: 'positive',
       },
       {
@@ -115,10 +120,8 @@ export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
 
 /** Reads the opening form's answers from an Action.Execute's data. */
 export function openFormValues(data: Record<string, unknown>): OpenFormValues {
-  const read = (name: string) => {
-    const value = data[`${OPEN_PREFIX}:${name}`];
-    return typeof value === 'string' ? value : undefined;
-  };
+  const inputs = prefixedInputs(data, OPEN_PREFIX);
+  const read = (name: string) => inputs.get(name);
   const facts: Partial<Record<FactKey, string>> = {};
   for (const fact of FACT_KEYS) {
     const value = read(fact);

@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import { type ActionPayload, decodeAction } from '../../../core/cards/action-payload.js';
+import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import { DomainError, isDomainError } from '../../../core/errors/domain-error.js';
 import { errorMessage } from '../../../core/i18n/catalogue.js';
 import type { Incident, Workspace } from '../../../core/incidents/incident.types.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
+import { decodeActionData, INPUT_PREFIX } from '../cards/action-data.codec.js';
 import { toAdaptiveCard } from '../cards/adaptive-card.renderer.js';
 import { mergeFormPage } from '../cards/form-pages.js';
 import { formViewCard } from '../cards/form-view.card.js';
@@ -32,7 +33,8 @@ async function readClick(
   context: TurnContext,
   data: Record<string, unknown>,
 ): Promise<Click> {
-  const payload = decodeAction(data.p);
+  const payload = decodeActionData(data).action;
+  if (!payload) throw new DomainError('InvalidAction');
   const incident = await deps.app.store.incidents.get(payload.incidentId);
   if (!incident) throw new DomainError('IncidentNotFound', { incident: payload.incidentId });
   const workspace = await deps.app.store.workspaces.get(incident.workspaceId);
@@ -59,8 +61,10 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
   } catch (error) {
     return answerWithMessage(context, errorMessage(error, locale));
   }
-  let input: ActionInputValues = inputValues(data);
-  const paged = data.k === 'f' && typeof data.o === 'string';
+  const wire = decodeActionData(data);
+  const isForm = wire.inputPrefix === INPUT_PREFIX.form;
+  let input: ActionInputValues = inputValues(data, wire);
+  const paged = isForm && wire.page !== undefined;
   if (paged && click.payload.stepKey) {
     const form = await deps.app.commands
       .formRequest(click.incident.id, click.payload.stepKey, actorOf(context.activity), click.locale)
@@ -72,8 +76,8 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
           form.spec,
           form.values,
           (input.form ?? {}) as Record<string, unknown>,
-          Number(data.o),
-          Number(data.n),
+          wire.page?.offset ?? 0,
+          wire.page?.rows ?? Number.NaN,
         ),
       };
     }
@@ -88,7 +92,7 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
     requestId: `teams:${context.activity.id ?? ''}`,
     locale: click.locale,
   });
-  if (!result.ok && result.errorCode === 'InvalidInput' && data.k === 'f' && click.payload.stepKey) {
+  if (!result.ok && result.errorCode === 'InvalidInput' && isForm && click.payload.stepKey) {
     // The form comes back with what was typed and the problem on top.
     return formView(deps, context, click, result.message, (input.form ?? {}) as Record<string, unknown>);
   }
@@ -105,7 +109,14 @@ export async function showFormView(deps: TeamsDeps, context: TurnContext, data: 
     if (click.spaceId && click.incident.spaceId && click.incident.spaceId !== click.spaceId) {
       throw new DomainError('ActionContextMismatch', { incident: click.incident.number });
     }
-    return await formView(deps, context, click, undefined, undefined, Number(data.o ?? 0));
+    return await formView(
+      deps,
+      context,
+      click,
+      undefined,
+      undefined,
+      decodeActionData(data).page?.offset ?? 0,
+    );
   } catch (error) {
     return answerWithMessage(context, await describe(deps, error, data, localeOf(context.activity)));
   }
@@ -171,7 +182,7 @@ async function describe(deps: TeamsDeps, error: unknown, data: Record<string, un
   if (!isDomainError(error)) throw error;
   const incidentId = (() => {
     try {
-      return decodeAction(data.p).incidentId;
+      return decodeActionData(data).action?.incidentId ?? '';
     } catch {
       return '';
     }

@@ -1,7 +1,13 @@
 import type { TurnContext } from 'botbuilder';
-import { type ActionPayload, decodeAction, encodeAction } from '../../../core/cards/action-payload.js';
+import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import { errorMessage, t } from '../../../core/i18n/catalogue.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
+import {
+  decodeActionData,
+  encodeActionData,
+  INPUT_PREFIX,
+  prefixedInputs,
+} from '../cards/action-data.codec.js';
 import { card, VERBS } from '../cards/adaptive.types.js';
 import { container, line } from '../cards/elements.js';
 import { messageCard } from '../cards/message.card.js';
@@ -12,11 +18,16 @@ import { answerWithCard, replaceForEveryone, replyCard, replyText } from './repl
 
 /** The question before closing, with the choice to archive the channel too. */
 export function closeQuestionCard(locale: Locale, incidentId: string, question: string) {
-  const payload: ActionPayload = { incidentId: incidentId, kind: 'close' };
+  const payload: ActionPayload = { incidentId, kind: 'close' };
   return card(
     [
       container([line(question, { strong: true })], { style: 'attention' }),
-      { type: 'Input.Toggle', id: 'c:archive', title: t(locale, 'command.closeArchive'), value: 'false' },
+      {
+        type: 'Input.Toggle',
+        id: `${INPUT_PREFIX.close}:archive`,
+        title: t(locale, 'command.closeArchive'),
+        value: 'false',
+      },
     ],
     {
       actions: [
@@ -24,7 +35,7 @@ export function closeQuestionCard(locale: Locale, incidentId: string, question: 
           type: 'Action.Execute',
           title: t(locale, 'command.confirm'),
           verb: VERBS.closeConfirm,
-          data: { p: encodeAction(payload), k: 'c' },
+          data: encodeActionData({ action: payload, inputPrefix: INPUT_PREFIX.close }),
           style: 'destructive',
         },
         {
@@ -63,8 +74,9 @@ export async function confirmClose(deps: TeamsDeps, context: TurnContext, data: 
   const workspace = await workspaceOfTeam(deps, context);
   let payload: ActionPayload;
   try {
-    payload = decodeAction(data.p);
-    if (payload.kind !== 'close' || !workspace) throw new Error('not a close');
+    const action = decodeActionData(data).action;
+    if (action?.kind !== 'close' || !workspace) throw new Error('not a close');
+    payload = action;
   } catch {
     return answerWithCard(
       context,
@@ -76,7 +88,7 @@ export async function confirmClose(deps: TeamsDeps, context: TurnContext, data: 
     actor: actorOf(context.activity),
     payload,
     spaceId,
-    input: { archive: data['c:archive'] === 'true' },
+    input: { archive: prefixedInputs(data, INPUT_PREFIX.close).get('archive') === 'true' },
     requestId: `teams:${context.activity.id ?? ''}`,
     locale,
   });

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { t } from '../../../core/i18n/catalogue.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
+import { encodeActionData } from '../cards/action-data.codec.js';
 import { card, VERBS } from '../cards/adaptive.types.js';
 import { container, line } from '../cards/elements.js';
 import { openFormCard } from '../cards/open-form.card.js';
@@ -56,7 +57,7 @@ export function pendingCard(locale: Locale, requesterId: string, requesterName: 
           type: 'Action.Execute',
           title: t(locale, 'command.openTitle'),
           verb: VERBS.openForm,
-          data: { u: requesterId, n: requesterName },
+          data: encodeActionData({ requester: { userId: requesterId, name: requesterName } }),
         },
         userIds: [teamsUserId],
       },

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { fieldLabel, t } from '../../../core/i18n/catalogue.js';
 import type { Workspace } from '../../../core/incidents/incident.types.js';
+import { decodeActionData } from '../cards/action-data.codec.js';
 import { messageCard } from '../cards/message.card.js';
 import { openFormCard, openFormValues } from '../cards/open-form.card.js';
 import type { TeamsDeps } from '../teams.context.js';
@@ -16,8 +17,9 @@ export async function showOpenForm(deps: TeamsDeps, context: TurnContext, data: 
   const actor = actorOf(activity);
   const workspace = await workspaceOfTeam(deps, context);
   const locale = localeOf(activity, workspace ?? undefined);
-  const requester = typeof data.u === 'string' ? data.u : '';
-  const name = typeof data.n === 'string' ? data.n : '';
+  const { requester: asker } = decodeActionData(data);
+  const requester = asker?.userId ?? '';
+  const name = asker?.name ?? '';
   if (!workspace || actor.userId !== requester) {
     return answerWithCard(context, pendingCard(locale, requester, name, activity.from?.id ?? ''));
   }
@@ -33,7 +35,8 @@ export async function submitOpenForm(deps: TeamsDeps, context: TurnContext, data
   const workspace = await targetWorkspace(deps, context, data);
   const locale = localeOf(activity, workspace ?? undefined);
   if (!workspace) return answerWithMessage(context, t(locale, 'teams.useTeamChannel'));
-  if (data.u !== actor.userId) return answerWithMessage(context, t(locale, 'teams.notYourForm'));
+  if (decodeActionData(data).requester?.userId !== actor.userId)
+    return answerWithMessage(context, t(locale, 'teams.notYourForm'));
   const team = await deps.references.team(workspace.id);
   const colleagues = team ? await teamColleagues(context, team.teamId) : [];
   const values = openFormValues(data);
@@ -84,13 +87,15 @@ async function targetWorkspace(
   data: Record<string, unknown>,
 ): Promise<Workspace | null> {
   if (!isPersonal(context.activity)) return workspaceOfTeam(deps, context);
-  if (typeof data.t !== 'string') return null;
-  const team = await deps.references.team(data.t).catch(() => undefined);
+  const teamId = decodeActionData(data).teamId;
+  if (!teamId) return null;
+  const team = await deps.references.team(teamId).catch(() => undefined);
   // A form from another tenant's team is refused rather than trusted.
   if (!team || team.tenantId !== tenantOf(context.activity)) return null;
   return (await deps.app.store.workspaces.get(team.workspaceId)) ?? null;
 }
 
 function teamOf(data: Record<string, unknown>): { team?: string } {
-  return typeof data.t === 'string' ? { team: data.t } : {};
+  const teamId = decodeActionData(data).teamId;
+  return teamId ? { team: teamId } : {};
 }
