@@ -99,6 +99,8 @@ export type CardBlock =
 export interface Card {
   /** `overview`, `tips` or `phase:<phaseKey>`; one posted message per key. */
   key: string;
+  /** The incident the card is about (its buttons name it too, but a card may have none). */
+  incidentId: string;
   /** Plain summary for notifications and screen readers. */
   fallback: string;
   blocks: CardBlock[];

@@ -9,6 +9,6 @@ export function buildIncidentCards(ctx: CardContext): Card[] {
   return [
     buildOverviewCard(ctx),
     ...ctx.playbook.phases.map((phase) => buildPhaseCard(ctx, phase.key)),
-    buildTipsCard(ctx.playbook, ctx.locale),
+    buildTipsCard(ctx.playbook, ctx.locale, ctx.view.incident.id),
   ];
 }

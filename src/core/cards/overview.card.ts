@@ -89,7 +89,7 @@ export function buildOverviewCard(ctx: CardContext): Card {
       tone: 'muted',
     },
   ];
-  return { key: OVERVIEW_CARD_KEY, fallback: title, blocks };
+  return { key: OVERVIEW_CARD_KEY, incidentId: incident.id, fallback: title, blocks };
 }
 
 function mapDate(isoDate: string | null, locale: Locale): string | null {

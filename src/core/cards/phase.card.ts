@@ -25,6 +25,7 @@ export function buildPhaseCard(ctx: CardContext, phaseKey: string): Card {
     .filter((pair): pair is { definition: PlaybookStep; step: Step } => pair.step !== undefined);
   return {
     key: phaseCardKey(phase.key),
+    incidentId: view.incident.id,
     fallback: `${view.incident.number} · ${title}`,
     blocks: [
       { type: 'header', text: title },

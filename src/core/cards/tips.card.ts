@@ -4,11 +4,12 @@ import type { Card } from './card.types.js';
 import { TIPS_CARD_KEY } from './card-context.js';
 
 /** The poster's side tips and its BELANGRIJK message, posted once per incident. */
-export function buildTipsCard(playbook: Playbook, locale: Locale): Card {
+export function buildTipsCard(playbook: Playbook, locale: Locale, incidentId: string): Card {
   const title = t(locale, 'tips.title');
   const important = playbook.important;
   return {
     key: TIPS_CARD_KEY,
+    incidentId,
     fallback: title,
     blocks: [
       { type: 'header', text: title },

@@ -135,7 +135,7 @@ export function buildReminderCard(reminder: Reminder, ctx: ReminderTextContext):
       }),
     });
   }
-  return { key: `reminder:${reminder.id}`, fallback: shorten(title, 150), blocks };
+  return { key: `reminder:${reminder.id}`, incidentId: incident.id, fallback: shorten(title, 150), blocks };
 }
 
 /** The line in the incident channel saying who was reminded of what. */

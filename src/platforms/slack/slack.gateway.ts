@@ -24,8 +24,6 @@ export interface SlackIdentity {
 }
 
 export interface SlackGatewayOptions {
-  /** The incident a channel belongs to, for the metadata that marks its cards. */
-  incidentOfSpace: (spaceId: string) => Promise<string | null>;
   /** The workspace's language, for the words the renderer adds. */
   locale: () => Locale;
   /**
@@ -117,7 +115,7 @@ export class SlackGateway implements ChatGateway {
 
   async postCard(spaceId: string, card: Card): Promise<PostedMessage> {
     const message = toBlockKit(card, { locale: this.options.locale() });
-    const incident = (await this.options.incidentOfSpace(spaceId)) ?? incidentOf(card);
+    const incident = card.incidentId;
     let answer: SlackResponse;
     try {
       answer = await callSlack(this.client, 'chat.postMessage', {
@@ -254,20 +252,6 @@ interface HistoryMessage {
   ts?: string;
   user?: string;
   metadata?: { event_type?: string; event_payload?: { incident?: unknown; card?: unknown } };
-}
-
-/** A card's incident as its buttons name it; '' for a card without buttons. */
-function incidentOf(card: Card): string {
-  for (const block of card.blocks) {
-    const actions =
-      block.type === 'step'
-        ? [...block.actions, ...block.menu]
-        : block.type === 'actions'
-          ? block.actions
-          : [];
-    if (actions[0]) return actions[0].payload.incidentId;
-  }
-  return '';
 }
 
 function nextCursor(answer: SlackResponse): string | undefined {

@@ -88,8 +88,6 @@ export class SlackModule implements AppModule {
           app.client,
           { botUserId },
           {
-            incidentOfSpace: async (spaceId) =>
-              (await ctx.incidents.findBySpace(workspace.id, spaceId))?.id ?? null,
             locale: () => latest.get(workspace.id)?.locale ?? workspace.locale,
             timelineClient,
           },

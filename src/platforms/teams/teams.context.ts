@@ -10,5 +10,5 @@ export interface TeamsDeps {
   /** `teams`, or `playground` when the local stand-in plays Teams. */
   platform: Platform;
   references: TeamsReferenceRepository;
-  renderContext(workspace: Workspace, card: Card, spaceId: string | null): Promise<RenderContext>;
+  renderContext(workspace: Workspace, card: Card): Promise<RenderContext>;
 }

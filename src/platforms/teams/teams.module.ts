@@ -63,8 +63,7 @@ export class TeamsModule implements AppModule {
         retry,
       }),
     );
-    const renderContext = (workspace: Workspace, card: Card, spaceId: string | null) =>
-      cardRenderContext(app, workspace, card, spaceId);
+    const renderContext = (workspace: Workspace, card: Card) => cardRenderContext(app, workspace, card);
     const deps: TeamsDeps = { app, platform, references, renderContext };
     const bot = { id: config.appId ? `28:${config.appId}` : 'stappenplan', name: 'Stappenplan' };
 
@@ -92,26 +91,10 @@ export class TeamsModule implements AppModule {
 }
 
 /** The members and stored answers of the incident a card belongs to. */
-async function cardRenderContext(
-  app: AppContext,
-  workspace: Workspace,
-  card: Card,
-  spaceId: string | null,
-): Promise<RenderContext> {
-  const incidentId =
-    firstPayloadIncident(card) ??
-    (spaceId ? (await app.incidents.findBySpace(workspace.id, spaceId))?.id : undefined);
-  if (!incidentId) return { locale: workspace.locale, members: [], forms: {} };
-  const view = await app.incidents.view(incidentId);
+async function cardRenderContext(app: AppContext, workspace: Workspace, card: Card): Promise<RenderContext> {
+  // A card about no stored incident (a test message) has no inputs to fill.
+  const view = await app.incidents.view(card.incidentId).catch(() => null);
+  if (!view) return { locale: workspace.locale, members: [], forms: {} };
   const playbook = app.playbooks.get(view.incident.playbookKey, view.incident.playbookVersion);
   return renderContextFor(view, playbook, workspace.locale);
-}
-
-function firstPayloadIncident(card: Card): string | undefined {
-  for (const block of card.blocks) {
-    if (block.type === 'step')
-      return block.actions[0]?.payload.incidentId ?? block.menu[0]?.payload.incidentId;
-    if (block.type === 'actions') return block.actions[0]?.payload.incidentId;
-  }
-  return undefined;
 }

@@ -137,6 +137,7 @@ describe('toBlockKit', () => {
     const long = `<b>&${'x'.repeat(10_000)}`;
     const card: Card = {
       key: 'phase:x',
+      incidentId: 'incident-1',
       fallback: long,
       blocks: [
         { type: 'header', text: long },
@@ -166,6 +167,7 @@ describe('toBlockKit', () => {
   it('draws a phase with many steps compactly and never passes 50 blocks', () => {
     const many = (n: number): Card => ({
       key: 'phase:big',
+      incidentId: 'incident-1',
       fallback: 'groot',
       blocks: [
         { type: 'header', text: 'Fase' },
@@ -209,7 +211,12 @@ describe('toBlockKit', () => {
         action('note', longKey),
       ],
     });
-    const message = toBlockKit({ key: 'phase:y', fallback: 'y', blocks: [lone, longMenu, step('x2')] });
+    const message = toBlockKit({
+      key: 'phase:y',
+      incidentId: 'incident-1',
+      fallback: 'y',
+      blocks: [lone, longMenu, step('x2')],
+    });
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     const first = message.blocks[0] as unknown as Json;
     expect(first.accessory).toBeUndefined();

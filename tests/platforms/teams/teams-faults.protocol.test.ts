@@ -116,6 +116,7 @@ describe('Teams: Microsoft having a bad moment', () => {
     const gateway = h.app.context.spaces.gatewayOf(ws!);
     const sent = await gateway.sendDirect('aad-carla', {
       key: 'reminder',
+      incidentId: 'incident-1',
       fallback: 'Herinnering',
       blocks: [{ type: 'text', text: 'Nazorg **morgen**' }],
     });

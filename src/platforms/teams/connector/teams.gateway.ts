@@ -17,7 +17,7 @@ export interface TeamsGatewayDeps {
   /** The bot as Teams names it in conversations it starts. */
   bot: { id: string; name: string };
   /** Members and stored answers for a card's inputs. */
-  renderContext: (workspace: Workspace, card: Card, spaceId: string | null) => Promise<RenderContext>;
+  renderContext: (workspace: Workspace, card: Card) => Promise<RenderContext>;
   /** Display names for mentions. */
   nameOf: (workspace: Workspace, spaceId: string, userId: UserId) => Promise<string>;
 }
@@ -70,7 +70,7 @@ export class TeamsGateway implements ChatGateway {
 
   async postCard(spaceId: string, card: Card): Promise<PostedMessage> {
     const space = await this.space(spaceId);
-    const activity = cardActivity(await this.render(card, spaceId), card.fallback);
+    const activity = cardActivity(await this.render(card), card.fallback);
     const sent = await this.deps.connector.call(space.serviceUrl, (client) =>
       client.conversations.sendToConversation(space.conversationId, this.withContext(activity, space)),
     );
@@ -79,7 +79,7 @@ export class TeamsGateway implements ChatGateway {
 
   async updateCard(spaceId: string, messageId: string, card: Card): Promise<void> {
     const space = await this.space(spaceId);
-    const activity = { ...cardActivity(await this.render(card, spaceId), card.fallback), id: messageId };
+    const activity = { ...cardActivity(await this.render(card), card.fallback), id: messageId };
     // A post in a channel is its own thread; Teams names it `<channel>;messageid=<post>`.
     const thread = `${space.conversationId};messageid=${messageId}`;
     await this.deps.connector.call(space.serviceUrl, (client) =>
@@ -138,7 +138,7 @@ export class TeamsGateway implements ChatGateway {
       } as ConversationParameters),
     );
     const conversationId = requireId(conversation.id);
-    const activity = cardActivity(await this.render(card, null), card.fallback);
+    const activity = cardActivity(await this.render(card), card.fallback);
     const sent = await this.deps.connector.call(team.serviceUrl, (client) =>
       client.conversations.sendToConversation(conversationId, {
         ...activity,
@@ -160,8 +160,8 @@ export class TeamsGateway implements ChatGateway {
     await this.deps.spaces.archive(team.tenantId, team.aadGroupId, spaceId);
   }
 
-  private async render(card: Card, spaceId: string | null) {
-    return toAdaptiveCard(card, await this.deps.renderContext(this.deps.workspace, card, spaceId));
+  private async render(card: Card) {
+    return toAdaptiveCard(card, await this.deps.renderContext(this.deps.workspace, card));
   }
 
   private withContext<T extends object>(activity: T, space: SpaceRef): T {

@@ -174,7 +174,7 @@ async function answerWithIncidentCard(
   const clicked = posted.find((card) => card.messageId === context.activity.replyToId);
   if (!clicked) return answerWithMessage(context, banner?.text ?? '', banner?.tone);
   const card = await deps.app.spaces.buildCard(click.incident.id, clicked.cardKey);
-  const renderContext = await deps.renderContext(click.workspace, card, click.spaceId);
+  const renderContext = await deps.renderContext(click.workspace, card);
   return answerWithCard(context, toAdaptiveCard(card, renderContext, banner ? { banner } : {}));
 }
 

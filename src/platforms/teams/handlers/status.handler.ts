@@ -25,7 +25,7 @@ export async function statusCommand(deps: TeamsDeps, context: TurnContext): Prom
   try {
     const status = await deps.app.commands.status(workspace, actor, channelOf(activity), locale);
     if (status.kind === 'list') return replyText(context, status.text);
-    const renderContext = await deps.renderContext(workspace, status.card, channelOf(activity));
+    const renderContext = await deps.renderContext(workspace, status.card);
     await replyCard(context, toAdaptiveCard(status.card, renderContext), status.card.fallback);
   } catch (error) {
     await replyText(context, errorMessage(error, locale));
