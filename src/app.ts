@@ -74,6 +74,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       reportError: (error, where) =>
         logger.error({ err: error, ...where }, 'follow-up after an action failed'),
       extensions,
+      workspaceDefaults: { locale: config.defaultLocale, timezone: config.timezone },
     });
 
     const server = new HttpServer(logger);

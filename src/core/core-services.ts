@@ -11,6 +11,7 @@ import type { Clock } from './ports/clock.js';
 import type { IdGenerator } from './ports/ids.js';
 import type { Store } from './ports/store.js';
 import { SpaceService } from './spaces/space.service.js';
+import { WorkspaceService } from './workspaces/workspace.service.js';
 
 export interface CoreServiceDeps {
   store: Store;
@@ -23,10 +24,14 @@ export interface CoreServiceDeps {
   reportError: FollowUpErrorReporter;
   /** What features add, declared before the services exist. */
   extensions?: readonly CoreExtension[];
+  /** Language and time zone of a workspace seen for the first time. */
+  workspaceDefaults?: Pick<Workspace, 'locale' | 'timezone'>;
 }
 
 /** The services every platform talks to. */
 export interface CoreServices {
+  /** The schools the bot serves, their settings kept briefly. */
+  workspaces: WorkspaceService;
   incidents: IncidentService;
   steps: StepService;
   spaces: SpaceService;
@@ -40,11 +45,17 @@ export interface CoreServices {
 export function createCoreServices(deps: CoreServiceDeps): CoreServices {
   const { store, clock, ids, playbooks, reportError } = deps;
   const extension = gatherExtensions(deps.extensions ?? []);
+  const workspaces = new WorkspaceService({
+    store,
+    clock,
+    defaults: deps.workspaceDefaults ?? { locale: 'nl', timezone: 'Europe/Amsterdam' },
+  });
   const incidents = new IncidentService({ store, clock, ids, playbooks });
   const steps = new StepService({ store, clock, ids, playbooks });
   const spaces = new SpaceService({
     store,
     incidents,
+    workspaces,
     playbooks,
     clock,
     gatewayFor: deps.gatewayFor,
@@ -68,7 +79,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     afterOpen: (incidentId) => interactions.notifyChanged(incidentId, 'open'),
     ...(extension.formDefaults ? { formDefaults: extension.formDefaults } : {}),
   });
-  return { incidents, steps, spaces, interactions, commands };
+  return { workspaces, incidents, steps, spaces, interactions, commands };
 }
 
 /** Gateways by platform, registered by the platform modules as they start. */

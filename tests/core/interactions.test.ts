@@ -1,16 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActionPayload } from '../../src/core/cards/action-payload.js';
 import { createCoreServices } from '../../src/core/core-services.js';
-import { IncidentService } from '../../src/core/incidents/incident.service.js';
 import type { Workspace } from '../../src/core/incidents/incident.types.js';
-import { StepService } from '../../src/core/incidents/step.service.js';
 import { parseIncidentCommand } from '../../src/core/interactions/command.parser.js';
-import { CommandService } from '../../src/core/interactions/command.service.js';
-import { InteractionService } from '../../src/core/interactions/interaction.service.js';
+import type { CommandService } from '../../src/core/interactions/command.service.js';
+import type { InteractionService } from '../../src/core/interactions/interaction.service.js';
 import type { ActionRequest } from '../../src/core/interactions/interaction.types.js';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { PlaybookRegistry } from '../../src/core/playbook/playbook.registry.js';
-import { SpaceService } from '../../src/core/spaces/space.service.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { RecordingGateway } from '../support/recording-gateway.js';
 
@@ -32,7 +29,6 @@ describe('interactions: one entry point for every click', () => {
   let workspace: Workspace;
   let incidentId: string;
   let playbooks: PlaybookRegistry;
-  let spaces: SpaceService;
   let spaceId: string;
   const errors: unknown[] = [];
 
@@ -58,12 +54,12 @@ describe('interactions: one entry point for every click', () => {
     };
     playbooks = new PlaybookRegistry(DEFAULT_PLAYBOOK);
     const deps = { store, clock, ids, playbooks };
-    const incidents = new IncidentService(deps);
-    const steps = new StepService(deps);
-    spaces = new SpaceService({ store, incidents, playbooks, clock, gatewayFor: () => gateway });
     const reportError = (error: unknown) => errors.push(error);
-    interactions = new InteractionService({ store, incidents, steps, spaces, playbooks, reportError });
-    commands = new CommandService({ incidents, spaces, playbooks, reportError });
+    ({ interactions, commands } = createCoreServices({
+      ...deps,
+      gatewayFor: () => gateway,
+      reportError,
+    }));
     workspace = await store.workspaces.ensure('slack', 'T1', { locale: 'nl', timezone: 'Europe/Amsterdam' });
     const opened = await commands.open(workspace, anna, {
       title: 'Foto 2B',

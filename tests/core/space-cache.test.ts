@@ -1,18 +1,25 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../src/core/incidents/incident.types.js';
-import { SpaceCache, WORKSPACE_TTL_MS } from '../../src/core/spaces/space-cache.js';
+import { SpaceCache } from '../../src/core/spaces/space-cache.js';
+import { WORKSPACE_TTL_MS, WorkspaceService } from '../../src/core/workspaces/workspace.service.js';
 import { type CoreFixture, createCoreFixture, rejection } from '../support/core-fixture.js';
 
 let fx: CoreFixture;
 let incident: Incident;
 let now: number;
 let cache: SpaceCache;
+let workspaces: WorkspaceService;
 
 beforeEach(async () => {
   fx = await createCoreFixture();
   incident = await fx.open();
   now = 1_000_000;
-  cache = new SpaceCache(fx.store, () => now);
+  cache = new SpaceCache(fx.store);
+  workspaces = new WorkspaceService({
+    store: fx.store,
+    clock: { now: () => new Date(now) },
+    defaults: { locale: 'nl', timezone: 'Europe/Amsterdam' },
+  });
 });
 
 async function post(cardKey: string): Promise<void> {
@@ -52,20 +59,22 @@ describe('SpaceCache', () => {
       overview: { messageId: 'm-overview', spaceId: 'C-INC' },
     });
   });
+});
 
+describe('WorkspaceService', () => {
   it('reads workspace settings again after 30 seconds, so a change in the database shows', async () => {
-    expect((await cache.workspace(fx.workspace.id)).locale).toBe('nl');
+    expect((await workspaces.get(fx.workspace.id)).locale).toBe('nl');
     await fx.store.workspaces.update({ ...fx.workspace, locale: 'en' });
     now += WORKSPACE_TTL_MS - 1;
-    expect((await cache.workspace(fx.workspace.id)).locale).toBe('nl');
+    expect((await workspaces.get(fx.workspace.id)).locale).toBe('nl');
     now += 2;
-    expect((await cache.workspace(fx.workspace.id)).locale).toBe('en');
+    expect((await workspaces.get(fx.workspace.id)).locale).toBe('en');
   });
 
   it('an unknown workspace is WorkspaceNotFound, and is looked up again next time', async () => {
-    expect(await rejection(cache.workspace('ws-missing'))).toMatchObject({ code: 'WorkspaceNotFound' });
+    expect(await rejection(workspaces.get('ws-missing'))).toMatchObject({ code: 'WorkspaceNotFound' });
     const reads = vi.spyOn(fx.store.workspaces, 'get');
-    await rejection(cache.workspace('ws-missing'));
+    await rejection(workspaces.get('ws-missing'));
     expect(reads).toHaveBeenCalledTimes(1);
   });
 });

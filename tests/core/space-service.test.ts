@@ -85,6 +85,7 @@ beforeEach(async () => {
   spaces = new SpaceService({
     store: fx.store,
     incidents: fx.incidents,
+    workspaces: fx.workspaces,
     playbooks: fx.playbooks,
     clock: fx.clock,
     gatewayFor: (workspace) => {

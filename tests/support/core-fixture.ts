@@ -10,6 +10,7 @@ import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { PlaybookRegistry } from '../../src/core/playbook/playbook.registry.js';
 import type { Clock } from '../../src/core/ports/clock.js';
 import type { IdGenerator } from '../../src/core/ports/ids.js';
+import { WorkspaceService } from '../../src/core/workspaces/workspace.service.js';
 import { MemoryStore } from './memory-store.js';
 
 /** A clock that only moves when a test moves it. */
@@ -65,6 +66,7 @@ export interface CoreFixture {
   deps: ServiceDeps;
   incidents: IncidentService;
   steps: StepService;
+  workspaces: WorkspaceService;
   workspace: Workspace;
   /** Opens an incident: Anna opens and leads, Bob and Carla are invited, all facts unknown. */
   open(overrides?: Partial<OpenIncidentCommand>): Promise<Incident>;
@@ -86,7 +88,12 @@ export async function createCoreFixture(start?: string): Promise<CoreFixture> {
     const result = await incidents.open({ ...defaultOpenCommand(workspace.id), ...overrides });
     return result.value;
   };
-  return { store, clock, ids, playbooks, deps, incidents, steps, workspace, open };
+  const workspaces = new WorkspaceService({
+    store,
+    clock,
+    defaults: { locale: 'nl', timezone: 'Europe/Amsterdam' },
+  });
+  return { store, clock, ids, playbooks, deps, incidents, steps, workspaces, workspace, open };
 }
 
 export function defaultOpenCommand(workspaceId: string): OpenIncidentCommand {

@@ -247,6 +247,21 @@ export class IncidentService {
     return this.view(incidentId);
   }
 
+  /** Records a delivery key; true the first time it is seen. */
+  async markDelivered(key: string, scope: string): Promise<boolean> {
+    return (await this.deps.store.requests.markProcessed(key, scope)).first;
+  }
+
+  /** The incident as stored, or undefined; for platforms that must check a click's origin first. */
+  find(incidentId: string): Promise<Incident | undefined> {
+    return this.deps.store.incidents.get(incidentId);
+  }
+
+  /** The incident's members, oldest first. */
+  members(incidentId: string): Promise<Member[]> {
+    return this.deps.store.members.list(incidentId);
+  }
+
   listForMember(workspaceId: string, userId: UserId, statuses: IncidentStatus[] = ['opening', 'open']) {
     return this.deps.store.incidents.listForMember(workspaceId, userId, statuses);
   }

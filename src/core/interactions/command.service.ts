@@ -1,6 +1,6 @@
 import type { Card } from '../cards/card.types.js';
 import { nameResolver, OVERVIEW_CARD_KEY } from '../cards/card-context.js';
-import { InvalidInputError, isDomainError } from '../errors/domain-error.js';
+import { DomainError, InvalidInputError, isDomainError } from '../errors/domain-error.js';
 import { FORM_SPECS, type FormSpec } from '../forms/form.specs.js';
 import { errorMessage, localized, t } from '../i18n/catalogue.js';
 import type { Actor } from '../incidents/incident.access.js';
@@ -172,6 +172,26 @@ export class CommandService {
         null,
       members: view.members,
     };
+  }
+
+  /** The form a step asks for (its fields only, no answers): InvalidAction or FormNotAvailable otherwise. */
+  async formSpec(incidentId: string, stepKey: string | undefined): Promise<FormSpec> {
+    const incident = await this.deps.incidents.find(incidentId);
+    if (!incident || !stepKey) throw new DomainError('InvalidAction');
+    const playbook = this.deps.playbooks.get(incident.playbookKey, incident.playbookVersion);
+    const kind = findStep(playbook, stepKey)?.step.form;
+    if (!kind) throw new DomainError('FormNotAvailable');
+    return FORM_SPECS[kind];
+  }
+
+  /**
+   * Records delivery keys (e.g. one per shared file) and says whether any of them is new, so a
+   * platform's retried event changes nothing.
+   */
+  async firstDelivery(scope: string, keys: string[]): Promise<boolean> {
+    let fresh = false;
+    for (const key of keys) fresh = (await this.deps.incidents.markDelivered(key, scope)) || fresh;
+    return fresh;
   }
 
   /** The members of an incident, for an assign dialog; strangers get NotAMember. */

@@ -1,11 +1,7 @@
 import { OVERVIEW_CARD_KEY } from '../cards/card-context.js';
-import { ExpiringCache } from '../concurrency/expiring-cache.js';
-import { DomainError } from '../errors/domain-error.js';
-import type { Incident, Workspace } from '../incidents/incident.types.js';
+import type { Incident } from '../incidents/incident.types.js';
 import type { CardMessage, Store } from '../ports/store.js';
 
-/** How long workspace settings (language, time zone) are kept before they are read again. */
-export const WORKSPACE_TTL_MS = 30_000;
 /** Incidents whose posted cards are kept; the oldest is dropped first. */
 const MAX_SPACES = 1000;
 
@@ -20,20 +16,13 @@ export interface PostedCards {
 }
 
 /**
- * What every click would otherwise read again although it hardly ever changes: an incident's
- * posted cards never change once its opening is finished, and workspace settings are read at
- * most every 30 seconds (a change made in the database shows within that time).
+ * What every click would otherwise read again although it never changes: an incident's posted
+ * cards, once its opening is finished.
  */
 export class SpaceCache {
   private readonly spaces = new Map<string, PostedCards>();
-  private readonly workspaces: ExpiringCache<Workspace>;
 
-  constructor(
-    private readonly store: Store,
-    now: () => number = Date.now,
-  ) {
-    this.workspaces = new ExpiringCache(WORKSPACE_TTL_MS, now);
-  }
+  constructor(private readonly store: Store) {}
 
   /** The cards posted for the incident. */
   async cards(incident: Incident): Promise<PostedCards> {
@@ -53,14 +42,6 @@ export class SpaceCache {
   /** The cards of an incident if they are known already, without reading anything. */
   knownCards(incidentId: string): PostedCards | undefined {
     return this.spaces.get(incidentId);
-  }
-
-  workspace(id: string): Promise<Workspace> {
-    return this.workspaces.get(id, async () => {
-      const found = await this.store.workspaces.get(id);
-      if (!found) throw new DomainError('WorkspaceNotFound', { workspace: id });
-      return found;
-    });
   }
 
   private remember(incidentId: string, posted: PostedCards): void {

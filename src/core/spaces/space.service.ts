@@ -12,12 +12,14 @@ import type { PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { ChatGateway } from '../ports/chat-gateway.js';
 import type { Clock } from '../ports/clock.js';
 import type { CardMessage, Store } from '../ports/store.js';
+import type { WorkspaceService } from '../workspaces/workspace.service.js';
 import { type RefreshParts, RefreshQueue } from './refresh-queue.js';
 import { SpaceCache } from './space-cache.js';
 
 export interface SpaceServiceDeps {
   store: Store;
   incidents: IncidentService;
+  workspaces: WorkspaceService;
   playbooks: PlaybookRegistry;
   clock: Clock;
   /** The gateway of the platform the workspace lives on. */
@@ -93,7 +95,7 @@ export class SpaceService {
       posted = await this.cache.cards(incident);
     }
     if (!posted.spaceId) return;
-    const workspace = await this.cache.workspace(posted.workspaceId);
+    const workspace = await this.deps.workspaces.get(posted.workspaceId);
     await this.deps
       .gatewayFor(workspace)
       .postTimeline(posted.spaceId, posted.overview?.messageId ?? null, text);
@@ -107,7 +109,7 @@ export class SpaceService {
   /** One card of the incident as it is now (for platforms that answer a click with the card). */
   async buildCard(incidentId: string, cardKey: string): Promise<Card> {
     const view = await this.deps.incidents.view(incidentId);
-    const ctx = await this.cardContext(view, await this.cache.workspace(view.incident.workspaceId));
+    const ctx = await this.cardContext(view, await this.deps.workspaces.get(view.incident.workspaceId));
     const card = buildIncidentCards(ctx).find((candidate) => candidate.key === cardKey);
     if (!card) throw new DomainError('InvalidAction', { card: cardKey });
     return card;
@@ -178,7 +180,7 @@ export class SpaceService {
     const view = await this.deps.incidents.view(incidentId);
     const [posted, workspace] = await Promise.all([
       this.cache.cards(view.incident),
-      this.cache.workspace(view.incident.workspaceId),
+      this.deps.workspaces.get(view.incident.workspaceId),
     ]);
     const ctx = await this.cardContext(view, workspace);
     const gateway = this.deps.gatewayFor(workspace);
@@ -199,6 +201,6 @@ export class SpaceService {
   private async load(incidentId: string): Promise<{ incident: Incident; workspace: Workspace }> {
     const incident = await this.deps.store.incidents.get(incidentId);
     if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
-    return { incident, workspace: await this.cache.workspace(incident.workspaceId) };
+    return { incident, workspace: await this.deps.workspaces.get(incident.workspaceId) };
   }
 }

@@ -8,7 +8,7 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * Bolt's own HTTPReceiver, mounted on the process's shared HTTP server instead of a server of its
  * own. It keeps Bolt's request verification: the signature over timestamp and body with the
  * signing secret, and the timestamp window that stops replays. A request that fails it gets 401
- * before any listener runs.
+ * before any handler runs.
  */
 export function mountHttpReceiver(
   server: HttpServer,

@@ -1,11 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { AppContext } from '../../app-module.js';
-import { ExpiringCache } from '../../core/concurrency/expiring-cache.js';
 import { isDomainError } from '../../core/errors/domain-error.js';
 import { errorMessage, t } from '../../core/i18n/catalogue.js';
 import type { Workspace } from '../../core/incidents/incident.types.js';
 import type { Locale } from '../../core/playbook/playbook.types.js';
-import { WORKSPACE_TTL_MS } from '../../core/spaces/space-cache.js';
 import { callSlack, SlackApiError } from './api/slack-api.js';
 import { messageText } from './block-kit/block-kit.renderer.js';
 import type { UserDirectory } from './user-directory.js';
@@ -22,14 +20,12 @@ export function slackProblem(error: unknown, locale: Locale): string | null {
   return null;
 }
 
-/** What every Slack listener needs: the core, the Web API client and a few lookups. */
+/** What every Slack handler needs: the core, the Web API client and a few lookups. */
 export class SlackContext {
-  private readonly workspaces = new ExpiringCache<Workspace>(WORKSPACE_TTL_MS);
-
   private readonly retries = new Set<NodeJS.Timeout>();
 
   constructor(
-    readonly core: AppContext,
+    readonly app: AppContext,
     readonly client: WebClient,
     readonly directory: UserDirectory,
     readonly botUserId: string,
@@ -57,7 +53,7 @@ export class SlackContext {
     if (delay === undefined) return;
     const timer = setTimeout(() => {
       this.retries.delete(timer);
-      this.core.spaces.finishOpening(incidentId).catch((error: unknown) => {
+      this.app.spaces.finishOpening(incidentId).catch((error: unknown) => {
         this.logger.warn({ err: error, incident: incidentId }, 'opening an incident failed again');
         this.scheduleOpeningRetry(incidentId, rest);
       });
@@ -73,22 +69,17 @@ export class SlackContext {
   }
 
   get logger() {
-    return this.core.logger;
+    return this.app.logger;
   }
 
   /** The language for answers when not even the workspace can be read (the database is down). */
   get defaultLocale(): Locale {
-    return this.core.config.defaultLocale;
+    return this.app.config.defaultLocale;
   }
 
   /** The workspace of a Slack team, made with the defaults on first sight; kept briefly. */
   workspace(teamId: string): Promise<Workspace> {
-    return this.workspaces.get(teamId, () =>
-      this.core.store.workspaces.ensure('slack', teamId, {
-        locale: this.core.config.defaultLocale,
-        timezone: this.core.config.timezone,
-      }),
-    );
+    return this.app.workspaces.ensure('slack', teamId);
   }
 
   /**
@@ -98,7 +89,7 @@ export class SlackContext {
   async describe(error: unknown, locale: Locale, incidentId: string | null, where: string): Promise<string> {
     if (isDomainError(error)) {
       return incidentId
-        ? this.core.interactions.describeError(error, incidentId, locale)
+        ? this.app.interactions.describeError(error, incidentId, locale)
         : errorMessage(error, locale);
     }
     const problem = slackProblem(error, locale);
@@ -119,7 +110,7 @@ export class SlackContext {
       try {
         await callSlack(this.client, 'chat.postMessage', { channel: userId, text: body });
       } catch (direct) {
-        this.logger.warn({ err: direct, first: String(error) }, 'could not answer a Slack user');
+        this.logger.warn({ err: direct, first: error }, 'could not answer a Slack user');
       }
     }
   }

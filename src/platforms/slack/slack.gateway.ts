@@ -3,6 +3,7 @@ import type { Card } from '../../core/cards/card.types.js';
 import type { UserId } from '../../core/incidents/incident.types.js';
 import type { Locale } from '../../core/playbook/playbook.types.js';
 import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../core/ports/chat-gateway.js';
+import type { Clock } from '../../core/ports/clock.js';
 import { callSlack, SlackApiError, type SlackResponse } from './api/slack-api.js';
 import { messageText, toBlockKit } from './block-kit/block-kit.renderer.js';
 import { TimelineBatcher } from './timeline.batcher.js';
@@ -24,6 +25,8 @@ export interface SlackIdentity {
 }
 
 export interface SlackGatewayOptions {
+  /** Time for how long the cards read from a channel's history are kept. */
+  clock: Clock;
   /** The workspace's language, for the words the renderer adds. */
   locale: () => Locale;
   /**
@@ -70,15 +73,15 @@ export class SlackGateway implements ChatGateway {
 
   async findCard(spaceId: string, incidentId: string, cardKey: string): Promise<PostedMessage | null> {
     const known = this.knownCards.get(spaceId);
-    if (known && Date.now() - known.at < KNOWN_CARDS_TTL_MS) {
+    if (known && this.options.clock.now().getTime() - known.at < KNOWN_CARDS_TTL_MS) {
       const ts = known.cards.get(`${incidentId}:${cardKey}`);
       return ts ? { messageId: ts } : null;
     }
     const cards = await this.readCards(spaceId);
     for (const [id, entry] of this.knownCards) {
-      if (Date.now() - entry.at >= KNOWN_CARDS_TTL_MS) this.knownCards.delete(id);
+      if (this.options.clock.now().getTime() - entry.at >= KNOWN_CARDS_TTL_MS) this.knownCards.delete(id);
     }
-    this.knownCards.set(spaceId, { at: Date.now(), cards });
+    this.knownCards.set(spaceId, { at: this.options.clock.now().getTime(), cards });
     const ts = cards.get(`${incidentId}:${cardKey}`);
     return ts ? { messageId: ts } : null;
   }
@@ -220,7 +223,7 @@ export class SlackGateway implements ChatGateway {
           'conversations.create',
         );
         // A channel just made holds no cards yet: no need to read its history.
-        this.knownCards.set(id, { at: Date.now(), cards: new Map() });
+        this.knownCards.set(id, { at: this.options.clock.now().getTime(), cards: new Map() });
         return id;
       }
       const mine = await this.findOwnPrivateChannel(candidate);

@@ -4,12 +4,12 @@ import type { Workspace } from '../../core/incidents/incident.types.js';
 import { httpFetch } from './api/http-fetch.js';
 import { callSlack, SlackApiError } from './api/slack-api.js';
 import { boltLogger } from './bolt-logger.js';
+import { registerCardActions } from './handlers/card-action.handler.js';
+import { registerDialogSubmissions } from './handlers/dialog-submission.handler.js';
+import { registerFileShareWarning } from './handlers/file-share.handler.js';
+import { registerIncidentCommand } from './handlers/incident-command.handler.js';
+import { registerOpenIncident } from './handlers/open-incident.handler.js';
 import { mountHttpReceiver } from './http.receiver.js';
-import { registerCardActions } from './listeners/card-action.listener.js';
-import { registerDialogSubmissions } from './listeners/dialog-submission.listener.js';
-import { registerFileShareWarning } from './listeners/file-share.listener.js';
-import { registerIncidentCommand } from './listeners/incident-command.listener.js';
-import { registerOpenIncident } from './listeners/open-incident.listener.js';
 import type { SlackConfig } from './slack.config.js';
 import { SlackContext } from './slack.context.js';
 import { SlackGateway } from './slack.gateway.js';
@@ -33,11 +33,11 @@ const DEFAULT_RETRY: webApi.RetryOptions = {
 
 /**
  * Slack as a chat platform: Bolt in Socket Mode (SLACK_APP_TOKEN) or HTTP mode on the shared
- * server (SLACK_SIGNING_SECRET), the listeners, and the gateway the core uses for channels.
+ * server (SLACK_SIGNING_SECRET), the handlers, and the gateway the core uses for channels.
  */
 export class SlackModule implements AppModule {
   readonly name = 'slack';
-  private app: App | null = null;
+  private bolt: App | null = null;
   private slack: SlackContext | null = null;
   private stopHttp: (() => void) | null = null;
 
@@ -46,16 +46,16 @@ export class SlackModule implements AppModule {
     private readonly options: SlackModuleOptions = {},
   ) {}
 
-  async start(ctx: AppContext): Promise<void> {
-    const logger = boltLogger(ctx.logger);
+  async start(app: AppContext): Promise<void> {
+    const logger = boltLogger(app.logger);
     const clientOptions: webApi.WebClientOptions = {
       slackApiUrl: this.config.apiUrl,
       retryConfig: this.options.retryConfig ?? DEFAULT_RETRY,
       timeout: this.options.requestTimeoutMs ?? 10_000,
       fetch: httpFetch as unknown as typeof fetch,
     };
-    const receiver = this.receiver(ctx, logger);
-    const app = new App({
+    const receiver = this.receiver(app, logger);
+    const bolt = new App({
       token: this.config.botToken,
       receiver,
       logger,
@@ -64,30 +64,31 @@ export class SlackModule implements AppModule {
       deferInitialization: true,
       socketMode: this.config.mode === 'socket',
     });
-    const botUserId = await this.identify(app);
-    await app.init();
-    const directory = new UserDirectory(app.client);
-    const slack = new SlackContext(ctx, app.client, directory, botUserId, this.config.apiUrl);
-    registerIncidentCommand(app, slack);
-    registerCardActions(app, slack);
-    registerOpenIncident(app, slack);
-    registerDialogSubmissions(app, slack);
-    registerFileShareWarning(app, slack);
-    app.error(async (error) => {
-      ctx.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack listener failed');
+    const botUserId = await this.identify(bolt);
+    await bolt.init();
+    const directory = new UserDirectory(bolt.client, app.clock);
+    const slack = new SlackContext(app, bolt.client, directory, botUserId, this.config.apiUrl);
+    registerIncidentCommand(bolt, slack);
+    registerCardActions(bolt, slack);
+    registerOpenIncident(bolt, slack);
+    registerDialogSubmissions(bolt, slack);
+    registerFileShareWarning(bolt, slack);
+    bolt.error(async (error) => {
+      app.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack handler failed');
     });
     const timelineClient = new webApi.WebClient(this.config.botToken, { ...clientOptions, logger });
     const gateways = new Map<string, SlackGateway>();
     // The caller of the factory has just read the workspace: its language may have changed since.
     const latest = new Map<string, Workspace>();
-    ctx.registerGateway('slack', (workspace: Workspace) => {
+    app.registerGateway('slack', (workspace: Workspace) => {
       latest.set(workspace.id, workspace);
       let gateway = gateways.get(workspace.id);
       if (!gateway) {
         gateway = new SlackGateway(
-          app.client,
+          bolt.client,
           { botUserId },
           {
+            clock: app.clock,
             locale: () => latest.get(workspace.id)?.locale ?? workspace.locale,
             timelineClient,
           },
@@ -96,20 +97,20 @@ export class SlackModule implements AppModule {
       }
       return gateway;
     });
-    this.app = app;
+    this.bolt = bolt;
     this.slack = slack;
-    if (this.config.mode === 'socket') await app.start();
-    ctx.logger.info({ mode: this.config.mode }, 'slack connected');
+    if (this.config.mode === 'socket') await bolt.start();
+    app.logger.info({ mode: this.config.mode }, 'slack connected');
   }
 
   async stop(): Promise<void> {
     this.slack?.stop();
     this.stopHttp?.();
-    if (this.app && this.config.mode === 'socket') await this.app.stop().catch(() => undefined);
-    this.app = null;
+    if (this.bolt && this.config.mode === 'socket') await this.bolt.stop().catch(() => undefined);
+    this.bolt = null;
   }
 
-  private receiver(ctx: AppContext, logger: BoltLogger): Receiver {
+  private receiver(app: AppContext, logger: BoltLogger): Receiver {
     if (this.config.mode === 'socket') {
       return new SocketModeReceiver({
         appToken: this.config.appToken ?? '',
@@ -117,15 +118,15 @@ export class SlackModule implements AppModule {
         installerOptions: { clientOptions: { slackApiUrl: this.config.apiUrl } },
       });
     }
-    const mounted = mountHttpReceiver(ctx.server, { signingSecret: this.config.signingSecret ?? '', logger });
+    const mounted = mountHttpReceiver(app.server, { signingSecret: this.config.signingSecret ?? '', logger });
     this.stopHttp = mounted.stop;
     return mounted.receiver;
   }
 
   /** auth.test: a wrong or revoked token stops start-up with a line that says so. */
-  private async identify(app: App): Promise<string> {
+  private async identify(bolt: App): Promise<string> {
     try {
-      const answer = await callSlack(app.client, 'auth.test', {});
+      const answer = await callSlack(bolt.client, 'auth.test', {});
       if (typeof answer.user_id !== 'string') throw new SlackApiError('auth.test', 'unexpected_response');
       return answer.user_id;
     } catch (error) {

@@ -1,4 +1,6 @@
 import type { webApi } from '@slack/bolt';
+import { ExpiringCache } from '../../core/concurrency/expiring-cache.js';
+import type { Clock } from '../../core/ports/clock.js';
 import { callSlack } from './api/slack-api.js';
 
 type WebClient = webApi.WebClient;
@@ -17,23 +19,18 @@ const TTL_MS = 60 * 60 * 1000;
  * Looked up with users.info and kept for an hour; a failed lookup gives no name, never an error.
  */
 export class UserDirectory {
-  private readonly cache = new Map<string, { at: number; user: Promise<SlackUser> }>();
+  private readonly cache: ExpiringCache<SlackUser>;
 
   constructor(
     private readonly client: WebClient,
-    private readonly now: () => number = Date.now,
-  ) {}
+    clock: Clock,
+  ) {
+    // A failed lookup (no name) is not kept: the next lookup tries again.
+    this.cache = new ExpiringCache(TTL_MS, clock, { keep: (user) => user.name !== null });
+  }
 
   lookup(userId: string): Promise<SlackUser> {
-    const cached = this.cache.get(userId);
-    if (cached && this.now() - cached.at < TTL_MS) return cached.user;
-    const user = this.fetch(userId);
-    this.cache.set(userId, { at: this.now(), user });
-    // A failure is not kept: the next lookup tries again.
-    void user.then((found) => {
-      if (found.name === null) this.cache.delete(userId);
-    });
-    return user;
+    return this.cache.get(userId, () => this.fetch(userId));
   }
 
   /** Looks several people up at once, giving up on slow answers after `timeoutMs`. */

@@ -79,7 +79,7 @@ export class TeamsModule implements AppModule {
           renderContext,
           nameOf: async (ws, spaceId, userId) => {
             const incident = await app.incidents.findBySpace(ws.id, spaceId);
-            const members = incident ? await app.store.members.list(incident.id) : [];
+            const members = incident ? await app.incidents.members(incident.id) : [];
             return nameResolver(members)(userId);
           },
         }),

@@ -11,11 +11,7 @@ export async function workspaceOfTeam(deps: TeamsDeps, context: TurnContext): Pr
   const activity = context.activity;
   const team = channelDataOf(activity).team;
   if (!team?.id) return null;
-  const { store, config } = deps.app;
-  const workspace = await store.workspaces.ensure(deps.platform, team.id, {
-    locale: config.defaultLocale,
-    timezone: config.timezone,
-  });
+  const workspace = await deps.app.workspaces.ensure(deps.platform, team.id);
   const known = await deps.references.team(workspace.id);
   let aadGroupId = team.aadGroupId ?? known?.aadGroupId ?? null;
   if (!aadGroupId) {
@@ -38,6 +34,8 @@ export async function workspaceOfTeam(deps: TeamsDeps, context: TurnContext): Pr
 /** The workspaces (teams) of the tenant the bot is in, for commands typed in a personal chat. */
 export async function workspacesOfTenant(deps: TeamsDeps, tenantId: string): Promise<Workspace[]> {
   const teams = await deps.references.teamsOfTenant(tenantId);
-  const workspaces = await Promise.all(teams.map((team) => deps.app.store.workspaces.get(team.workspaceId)));
+  const workspaces = await Promise.all(
+    teams.map((team) => deps.app.workspaces.get(team.workspaceId).catch(() => undefined)),
+  );
   return workspaces.filter((workspace): workspace is Workspace => workspace !== undefined);
 }

@@ -2,7 +2,7 @@ import { type ActionPayload, decodeAction, encodeAction } from '../../../core/ca
 import type { ActionInput, CardAction } from '../../../core/cards/card.types.js';
 import { DomainError } from '../../../core/errors/domain-error.js';
 
-/** Every action id the bot renders starts with this, so one listener catches them all. */
+/** Every action id the bot renders starts with this, so one handler catches them all. */
 export const ACTION_ID_PREFIX = 'sp:';
 
 const INPUTS: readonly ActionInput[] = ['reason', 'note', 'assignee', 'dueDate', 'form'];

@@ -35,10 +35,9 @@ async function readClick(
 ): Promise<Click> {
   const payload = decodeActionData(data).action;
   if (!payload) throw new DomainError('InvalidAction');
-  const incident = await deps.app.store.incidents.get(payload.incidentId);
+  const incident = await deps.app.incidents.find(payload.incidentId);
   if (!incident) throw new DomainError('IncidentNotFound', { incident: payload.incidentId });
-  const workspace = await deps.app.store.workspaces.get(incident.workspaceId);
-  if (!workspace) throw new DomainError('WorkspaceNotFound', { workspace: incident.workspaceId });
+  const workspace = await deps.app.workspaces.get(incident.workspaceId);
   const spaceId = channelOf(context.activity);
   if (spaceId) {
     // A payload copied from another team's card is refused before the core sees it.

@@ -92,7 +92,7 @@ async function targetWorkspace(
   const team = await deps.references.team(teamId).catch(() => undefined);
   // A form from another tenant's team is refused rather than trusted.
   if (!team || team.tenantId !== tenantOf(context.activity)) return null;
-  return (await deps.app.store.workspaces.get(team.workspaceId)) ?? null;
+  return deps.app.workspaces.get(team.workspaceId).catch(() => null);
 }
 
 function teamOf(data: Record<string, unknown>): { team?: string } {

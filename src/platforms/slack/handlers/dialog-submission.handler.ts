@@ -1,10 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import { DomainError } from '../../../core/errors/domain-error.js';
-import { FORM_SPECS } from '../../../core/forms/form.specs.js';
 import type { Workspace } from '../../../core/incidents/incident.types.js';
 import type { ActionInputValues, InteractionResult } from '../../../core/interactions/interaction.types.js';
-import { findStep } from '../../../core/playbook/playbook.registry.js';
 import { isSimpleInput, readActionInput } from '../modals/action-input.modal.js';
 import { readArchive } from '../modals/close.modal.js';
 import { formBlockId, readForm } from '../modals/form.modal.js';
@@ -21,14 +19,14 @@ const ACK_WINDOW_MS = 2500;
  * close confirmation. Input errors stay in the dialog next to their field; everything else closes
  * it and is answered to the person alone. The view id makes a double submit change nothing.
  */
-export function registerDialogSubmissions(app: App, slack: SlackContext): void {
-  app.view<ViewSubmitAction>(CALLBACK.input, (args) =>
+export function registerDialogSubmissions(bolt: App, slack: SlackContext): void {
+  bolt.view<ViewSubmitAction>(CALLBACK.input, (args) =>
     submit(slack, args, (metadata, values) => {
       if (!isSimpleInput(metadata.dialog)) throw new DomainError('InvalidAction');
       return readActionInput(metadata.dialog, values);
     }),
   );
-  app.view<ViewSubmitAction>(CALLBACK.form, (args) =>
+  bolt.view<ViewSubmitAction>(CALLBACK.form, (args) =>
     submit(
       slack,
       args,
@@ -36,7 +34,7 @@ export function registerDialogSubmissions(app: App, slack: SlackContext): void {
       formBlockId,
     ),
   );
-  app.view<ViewSubmitAction>(CALLBACK.close, (args) =>
+  bolt.view<ViewSubmitAction>(CALLBACK.close, (args) =>
     submit(slack, args, (_metadata, values) => ({ archive: readArchive(values) })),
   );
 }
@@ -69,7 +67,7 @@ async function submit(
     await slack.tell(metadata.channelId ?? null, userId, await slack.describe(error, locale, null, 'dialog'));
     return;
   }
-  const work = slack.core.interactions.handle({
+  const work = slack.app.interactions.handle({
     workspace,
     actor: { userId },
     payload,
@@ -98,10 +96,6 @@ async function formValues(
   values: StateValues,
   metadata: ModalMetadata,
 ): Promise<Record<string, unknown>> {
-  const incident = await slack.core.store.incidents.get(payload.incidentId);
-  if (!incident || !payload.stepKey) throw new DomainError('InvalidAction');
-  const playbook = slack.core.playbooks.get(incident.playbookKey, incident.playbookVersion);
-  const kind = findStep(playbook, payload.stepKey)?.step.form;
-  if (!kind) throw new DomainError('FormNotAvailable');
-  return readForm(FORM_SPECS[kind], values, metadata.rowIds ?? []);
+  const spec = await slack.app.commands.formSpec(payload.incidentId, payload.stepKey);
+  return readForm(spec, values, metadata.rowIds ?? []);
 }

@@ -16,8 +16,8 @@ const ANSWER_WAITS_FOR_CARD_MS = 300;
  * in place and then the clicker gets the answer only they see: when twenty people click at
  * once, the shared card is what everyone waits for, and the answers would otherwise hold it up.
  */
-export function registerCardActions(app: App, slack: SlackContext): void {
-  app.action<BlockAction>(
+export function registerCardActions(bolt: App, slack: SlackContext): void {
+  bolt.action<BlockAction>(
     { type: 'block_actions', action_id: new RegExp(`^${ACTION_ID_PREFIX}`) },
     async (args) => {
       await args.ack();
@@ -49,7 +49,7 @@ export function registerCardActions(app: App, slack: SlackContext): void {
           );
           return;
         }
-        const result = await slack.core.interactions.handle({
+        const result = await slack.app.interactions.handle({
           workspace,
           actor: { userId },
           payload: decoded.payload,
@@ -93,7 +93,7 @@ async function openDialog(
   const context = { payload: decoded.payload, channelId: where.channelId };
   let view: ReturnType<typeof formModal>;
   if (decoded.input === 'form') {
-    const request = await slack.core.commands.formRequest(
+    const request = await slack.app.commands.formRequest(
       decoded.payload.incidentId,
       decoded.payload.stepKey ?? '',
       actor,
@@ -101,7 +101,7 @@ async function openDialog(
     );
     view = formModal(request, locale, context);
   } else {
-    const members = await slack.core.commands.members(decoded.payload.incidentId, actor);
+    const members = await slack.app.commands.members(decoded.payload.incidentId, actor);
     view = actionInputModal(decoded.input, locale, { ...context, members });
   }
   await callSlack(slack.client, 'views.open', { trigger_id: where.triggerId, view });

@@ -11,8 +11,8 @@ const NEW_POST_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast'])
  * Only the fact is recorded. The file itself is never opened, downloaded or stored: the bot reads
  * nothing but the ids in the event.
  */
-export function registerFileShareWarning(app: App, slack: SlackContext): void {
-  app.event('message', async ({ event, body }) => {
+export function registerFileShareWarning(bolt: App, slack: SlackContext): void {
+  bolt.event('message', async ({ event, body }) => {
     const message = event as {
       subtype?: string;
       channel?: string;
@@ -25,7 +25,7 @@ export function registerFileShareWarning(app: App, slack: SlackContext): void {
     await warn(slack, teamOf(body), message.channel, message.user, fileIds);
   });
   // Only delivered when the app subscribes to file_shared (needs files:read); handled the same way.
-  app.event('file_shared', async ({ event, body }) => {
+  bolt.event('file_shared', async ({ event, body }) => {
     await warn(slack, teamOf(body), event.channel_id, event.user_id, [event.file_id]);
   });
 }
@@ -43,22 +43,15 @@ async function warn(
 ): Promise<void> {
   try {
     const workspace = await slack.workspace(teamId);
-    const incident = await slack.core.incidents.findBySpace(workspace.id, channelId);
+    const incident = await slack.app.incidents.findBySpace(workspace.id, channelId);
     if (!incident) return;
     // One warning per file, whether it arrives as a message, a file_shared event or a retry.
-    let fresh = false;
-    for (const fileId of fileIds) {
-      const seen = await slack.core.store.requests.markProcessed(
-        `${teamId}:${channelId}:${fileId}`,
-        'slack.file_shared',
-      );
-      fresh ||= seen.first;
-    }
-    if (!fresh) return;
+    const keys = fileIds.map((fileId) => `${teamId}:${channelId}:${fileId}`);
+    if (!(await slack.app.commands.firstDelivery('slack.file_shared', keys))) return;
     const sender = (await slack.directory.lookup(userId)).name ?? t(workspace.locale, 'slack.sender');
-    const warning = await slack.core.commands.fileShared(workspace, channelId, userId, sender);
+    const warning = await slack.app.commands.fileShared(workspace, channelId, userId, sender);
     if (warning === null) return;
-    await slack.core.spaces.gatewayOf(workspace).postText(channelId, warning, { mention: [userId] });
+    await slack.app.spaces.gatewayOf(workspace).postText(channelId, warning, { mention: [userId] });
   } catch (error) {
     slack.logger.error({ err: error, channel: channelId }, 'could not warn about a shared file');
   }

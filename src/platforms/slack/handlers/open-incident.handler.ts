@@ -18,8 +18,8 @@ const NAME_LOOKUP_MS = 1200;
  * stored before the modal closes, then the channel and cards are made. The view id makes a
  * modal submitted twice open one incident.
  */
-export function registerOpenIncident(app: App, slack: SlackContext): void {
-  app.view<ViewSubmitAction>(CALLBACK.open, async ({ ack, body, view }) => {
+export function registerOpenIncident(bolt: App, slack: SlackContext): void {
+  bolt.view<ViewSubmitAction>(CALLBACK.open, async ({ ack, body, view }) => {
     const userId = body.user.id;
     let locale = slack.defaultLocale;
     let metadata: ModalMetadata = {};
@@ -87,7 +87,7 @@ async function startOpening(
   const invited = form.invited
     .filter((id) => id !== slack.botUserId && !people.get(id)?.isBot)
     .map((id) => ({ userId: id, displayName: people.get(id)?.name ?? null }));
-  return slack.core.commands.open(
+  return slack.app.commands.open(
     workspace,
     { userId, displayName: people.get(userId)?.name ?? null },
     { title: form.title, kind: form.kind, facts: form.facts, leadId: form.leadId, invited },
@@ -106,7 +106,7 @@ async function retryOpening(
   answer: (text: string) => Promise<void>,
 ): Promise<void> {
   try {
-    await slack.core.spaces.finishOpening(incident.id);
+    await slack.app.spaces.finishOpening(incident.id);
   } catch (error) {
     const problem = slackProblem(error, workspace.locale) ?? '';
     await answer(

@@ -15,8 +15,8 @@ export const INCIDENT_COMMAND = '/incident';
  * `/incident nieuw|status|sluit|help`. Acks at once (Slack shows an error after 3 s), then opens
  * the modal while the trigger id is fresh, or answers only the caller.
  */
-export function registerIncidentCommand(app: App, slack: SlackContext): void {
-  app.command(INCIDENT_COMMAND, async ({ ack, command, respond }) => {
+export function registerIncidentCommand(bolt: App, slack: SlackContext): void {
+  bolt.command(INCIDENT_COMMAND, async ({ ack, command, respond }) => {
     await ack();
     const reply = (text: string) => respond({ response_type: 'ephemeral', text: messageText(text) });
     let locale = slack.defaultLocale;
@@ -52,7 +52,7 @@ async function handle(
       return;
     }
     case 'status': {
-      const status = await slack.core.commands.status(workspace, actor, command.channel_id, locale);
+      const status = await slack.app.commands.status(workspace, actor, command.channel_id, locale);
       if (status.kind === 'list') {
         await reply(status.text);
         return;
@@ -61,7 +61,7 @@ async function handle(
       return;
     }
     case 'close': {
-      const prepared = await slack.core.commands.prepareClose(workspace, actor, command.channel_id, locale);
+      const prepared = await slack.app.commands.prepareClose(workspace, actor, command.channel_id, locale);
       if (!prepared.ok) {
         await reply(prepared.message);
         return;
