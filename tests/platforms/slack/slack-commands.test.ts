@@ -93,7 +93,7 @@ describe('/incident in an English workspace', () => {
     await h.people.clickRaw(
       BAS,
       stale,
-      `|${JSON.stringify({ incidentId: (await incidentId())!, kind: 'claim', stepKey: 'scope-impact' })}`,
+      `|${JSON.stringify({ v: 1, i: (await incidentId())!, a: 'claim', s: 'scope-impact' })}`,
     );
     const direct = await h.fake.waitFor(() =>
       h.fake.state.messages.slice(before).find((m) => m.channel.startsWith('D')),

@@ -191,11 +191,13 @@ describe('refusals', () => {
   });
 });
 
+/** The button's action in the JSON wire form older cards carry (`v`, `i`, `a`, `s`). */
 function payloadFrom(message: FakeMessage, kind: string, step: string): Record<string, unknown> {
   for (const value of JSON.stringify(message.blocks).match(/"value":"([^"\\]|\\.)*"/g) ?? []) {
     const raw = JSON.parse(`{${value}}`).value as string;
-    const payload: Record<string, unknown> = { ...decodeActionValue(raw).payload };
-    if (payload.kind === kind && payload.stepKey === step) return payload;
+    const { payload } = decodeActionValue(raw);
+    if (payload.kind === kind && payload.stepKey === step)
+      return { v: 1, i: payload.incidentId, a: payload.kind, s: payload.stepKey };
   }
   throw new Error(`no ${kind} for ${step}`);
 }
