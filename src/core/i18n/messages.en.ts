@@ -34,6 +34,9 @@ export const en: Record<MessageKey, string> = {
   'input.notInvited': '{field}: the lead must be one of the invited colleagues.',
   'input.notAMember': '{field}: this colleague is not a member of the incident.',
   'input.notBefore': '{field}: this date is before {date}.',
+  'input.invisible': '{field}: this contains only invisible characters. Please type the text again.',
+  'input.bidi':
+    '{field}: the text contains characters that reverse the reading direction. Please type it again.',
 
   'field.title': 'Short title',
   'field.title.hint': 'No pupil names: initials or a code at most.',

@@ -37,6 +37,8 @@ export const nl = {
   'input.notInvited': '{field}: de regisseur moet een van de uitgenodigde collega’s zijn.',
   'input.notAMember': '{field}: deze collega is geen lid van het incident.',
   'input.notBefore': '{field}: deze datum ligt vóór {date}.',
+  'input.invisible': '{field}: hier staan alleen onzichtbare tekens. Typ de tekst opnieuw.',
+  'input.bidi': '{field}: de tekst bevat tekens die de leesrichting omdraaien. Typ de tekst opnieuw.',
 
   // Field names
   'field.title': 'Korte titel',
