@@ -38,6 +38,11 @@ export const en: Record<MessageKey, string> = {
   'input.bidi':
     '{field}: the text contains characters that reverse the reading direction. Please type it again.',
 
+  'privacy.pupilName.question':
+    'Does “{fragment}” contain a pupil’s name? Then please use initials or a code. If it is not a pupil, you can save it as it is.',
+  'privacy.pupilName.edit': 'Change it',
+  'privacy.pupilName.saveAnyway': 'Save anyway',
+
   'field.title': 'Short title',
   'field.title.hint': 'No pupil names: initials or a code at most.',
   'field.kind': 'Kind of incident',

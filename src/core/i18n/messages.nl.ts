@@ -40,6 +40,12 @@ export const nl = {
   'input.invisible': '{field}: hier staan alleen onzichtbare tekens. Typ de tekst opnieuw.',
   'input.bidi': '{field}: de tekst bevat tekens die de leesrichting omdraaien. Typ de tekst opnieuw.',
 
+  // Pupil-name check: asked once, the text may be saved anyway
+  'privacy.pupilName.question':
+    'Bevat “{fragment}” de naam van een leerling? Gebruik dan initialen of een code. Is het geen leerling, dan kun je het zo opslaan.',
+  'privacy.pupilName.edit': 'Aanpassen',
+  'privacy.pupilName.saveAnyway': 'Toch opslaan',
+
   // Field names
   'field.title': 'Korte titel',
   'field.title.hint': 'Geen namen van leerlingen: hooguit initialen of een code.',

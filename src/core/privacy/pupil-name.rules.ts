@@ -1,3 +1,6 @@
+import { t } from '../i18n/catalogue.js';
+import type { Locale } from '../playbook/playbook.types.js';
+import { shorten } from '../text/format.js';
 import {
   AMBIGUOUS_FIRST_NAMES,
   FIRST_NAMES,
@@ -79,6 +82,17 @@ export function looksLikePupilName(text: string): string[] | null {
     i = end.nextToken;
   }
   return hits.length > 0 ? hits : null;
+}
+
+/**
+ * The question to ask once before saving, or null when none of `texts` (a title, a note, the
+ * answers of a form) looks like it names a pupil. Quotes at most three fragments.
+ */
+export function pupilNameQuestion(texts: readonly string[], locale: Locale): string | null {
+  const fragments = [...new Set(texts.flatMap((text) => looksLikePupilName(text) ?? []))];
+  if (fragments.length === 0) return null;
+  const quoted = fragments.slice(0, 3).map((fragment) => shorten(fragment, 60));
+  return t(locale, 'privacy.pupilName.question', { fragment: quoted.join('”, “') });
 }
 
 interface MatchEnd {
