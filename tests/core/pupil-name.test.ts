@@ -88,6 +88,8 @@ const NEGATIVE: string[] = [
   'Filmpje 3C',
   'Dinsdag 3 maart, Juni, Mei, Augustus',
   'Stappenplan sexting: Direct',
+  'Gesprek met Sanne. De Groot is de nieuwe teamleider',
+  'Bel Jayden\n3B heeft morgen toets',
 ];
 
 describe('looksLikePupilName: examples', () => {

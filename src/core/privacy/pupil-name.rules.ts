@@ -57,9 +57,9 @@ const WORD = /['’][tsTS](?![\p{L}\p{N}])|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:
 const NAME_CASE = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*$/u;
 // Between a name and its class: " ", " (", ", ", " - ", " uit ", " van klas ", " in de klas ".
 const CLASS_LEAD =
-  /^(?:\s*[,(–-]\s*|[ \t\u00A0]+)(?:(?:uit|van|in|from|of)\s+)?(?:(?:de\s+)?(?:klas|class|groep)\s+)?/iu;
+  /^(?:[ \t\u00A0]*[,(–-][ \t\u00A0]*|[ \t\u00A0]+)(?:(?:uit|van|in|from|of)[ \t\u00A0]+)?(?:(?:de[ \t\u00A0]+)?(?:klas|class|groep)[ \t\u00A0]+)?/iu;
 const CLASS_CODE =
-  /^(?:[1-6]\s?(?:havo|vwo|vmbo|mavo|gym|atheneum|tl|gt|kb|bb|hv|vm)|[1-6][a-z]{1,3}\d?|[hvmbktg][1-6][a-z]?\d?)(?![\p{L}\p{N}])\)?/iu;
+  /^(?:[1-6][ \t\u00A0]?(?:havo|vwo|vmbo|mavo|gym|atheneum|tl|gt|kb|bb|hv|vm)|[1-6][a-z]{1,3}\d?|[hvmbktg][1-6][a-z]?\d?)(?![\p{L}\p{N}])\)?/iu;
 // Counts and ordinals are no class: "3e", "2x", "5km", "1ste".
 const NOT_A_CLASS = /^\d\s?(?:e|de|ste|st|nd|rd|th|x|km|m|kg|uur|min|jaar|keer)\)?$/i;
 
@@ -130,7 +130,7 @@ function afterFirstName(source: string, tokens: Token[], i: number): MatchEnd | 
   const first = tokens[i]!;
   const ambiguous =
     AMBIGUOUS.has(first.folded) || first.text.split('-').some((part) => AMBIGUOUS.has(fold(part)));
-  const particles = particlesAt(source, tokens, i + 1);
+  const particles = spaced(source, tokens, i + 1) ? particlesAt(source, tokens, i + 1) : 0;
   const after = i + 1 + particles;
   const surname = tokens[after];
   if (particles > 0 && surname && spaced(source, tokens, after) && isNameWord(surname)) {
