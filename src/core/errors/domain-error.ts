@@ -117,4 +117,8 @@ export type InputRule =
   | 'format'
   | 'notInvited'
   | 'notAMember'
-  | 'notBefore';
+  | 'notBefore'
+  /** Only invisible characters (zero-width spaces, joiners, BOM, blanks). */
+  | 'invisible'
+  /** Characters that reverse the reading direction (bidi embeddings, overrides, isolates). */
+  | 'bidi';

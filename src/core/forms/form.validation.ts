@@ -1,5 +1,6 @@
 import { DomainError, InvalidInputError } from '../errors/domain-error.js';
 import type { FormKind } from '../playbook/playbook.types.js';
+import { acceptUserText } from '../text/user-text.js';
 import { type FieldSpec, FORM_SPECS } from './form.specs.js';
 
 export type FormData = Record<string, unknown>;
@@ -50,8 +51,7 @@ export function validateFormAnswer(kind: FormKind, raw: unknown, ctx: FormContex
 }
 
 function cleanField(field: FieldSpec, raw: unknown, path: string, ctx: FormContext): string | undefined {
-  const value =
-    typeof raw === 'string' ? raw.trim() : raw === undefined || raw === null ? '' : String(raw).trim();
+  const value = acceptUserText(path, raw, { multiline: field.type === 'longText' });
   if (value === '') {
     if (field.required) throw new InvalidInputError(path, 'required');
     return undefined;

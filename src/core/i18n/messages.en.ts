@@ -34,6 +34,14 @@ export const en: Record<MessageKey, string> = {
   'input.notInvited': '{field}: the lead must be one of the invited colleagues.',
   'input.notAMember': '{field}: this colleague is not a member of the incident.',
   'input.notBefore': '{field}: this date is before {date}.',
+  'input.invisible': '{field}: this contains only invisible characters. Please type the text again.',
+  'input.bidi':
+    '{field}: the text contains characters that reverse the reading direction. Please type it again.',
+
+  'privacy.pupilName.question':
+    'Does “{fragment}” contain a pupil’s name? Then please use initials or a code. If it is not a pupil, you can save it as it is.',
+  'privacy.pupilName.edit': 'Change it',
+  'privacy.pupilName.saveAnyway': 'Save anyway',
 
   'field.title': 'Short title',
   'field.title.hint': 'No pupil names: initials or a code at most.',

@@ -37,6 +37,14 @@ export const nl = {
   'input.notInvited': '{field}: de regisseur moet een van de uitgenodigde collega’s zijn.',
   'input.notAMember': '{field}: deze collega is geen lid van het incident.',
   'input.notBefore': '{field}: deze datum ligt vóór {date}.',
+  'input.invisible': '{field}: hier staan alleen onzichtbare tekens. Typ de tekst opnieuw.',
+  'input.bidi': '{field}: de tekst bevat tekens die de leesrichting omdraaien. Typ de tekst opnieuw.',
+
+  // Pupil-name check: asked once, the text may be saved anyway
+  'privacy.pupilName.question':
+    'Bevat “{fragment}” de naam van een leerling? Gebruik dan initialen of een code. Is het geen leerling, dan kun je het zo opslaan.',
+  'privacy.pupilName.edit': 'Aanpassen',
+  'privacy.pupilName.saveAnyway': 'Toch opslaan',
 
   // Field names
   'field.title': 'Korte titel',

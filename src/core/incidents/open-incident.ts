@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors/domain-error.js';
 import { isStepApplicable } from '../playbook/conditions.js';
 import { FACT_VALUES, type FactKey, type IncidentFacts, type Playbook } from '../playbook/playbook.types.js';
+import { acceptUserText } from '../text/user-text.js';
 import { INCIDENT_KINDS, type IncidentKind, type Step, type UserId } from './incident.types.js';
 import { LIMITS } from './limits.js';
 
@@ -46,7 +47,7 @@ export function validateOpenIncident(input: OpenIncidentInput, actor: InvitedUse
 }
 
 export function normaliseTitle(raw: string): string {
-  const title = (raw ?? '').replace(/\s+/g, ' ').trim();
+  const title = acceptUserText('title', raw).replace(/\s+/g, ' ').trim();
   if (title.length === 0) throw new InvalidInputError('title', 'required');
   if (title.length < LIMITS.titleMin)
     throw new InvalidInputError('title', 'tooShort', { min: LIMITS.titleMin });

@@ -3,6 +3,7 @@ import { DomainError, InvalidInputError } from '../errors/domain-error.js';
 import { validateFormAnswer } from '../forms/form.validation.js';
 import { findStep } from '../playbook/playbook.registry.js';
 import type { Repositories } from '../ports/store.js';
+import { acceptUserText } from '../text/user-text.js';
 import { isoDateIn } from '../time/zoned.js';
 import { type Access, type ActionScope, auditEvent, requireMemberAccess } from './incident.access.js';
 import type { ChangeResult, ServiceDeps } from './incident.service.js';
@@ -67,7 +68,7 @@ export class StepService {
   async addNote(scope: ActionScope & { stepKey?: string | null; requestId?: string }, rawText: string) {
     return this.deps.store.transaction(async (tx): Promise<ChangeResult<Note | null>> => {
       const access = await requireMemberAccess(tx, scope);
-      const text = (rawText ?? '').trim();
+      const text = acceptUserText('note', rawText, { multiline: true });
       if (text.length === 0) throw new InvalidInputError('note', 'required');
       if (text.length > LIMITS.note) throw new InvalidInputError('note', 'tooLong', { max: LIMITS.note });
       if (scope.stepKey) await lockStep(tx, access, scope.stepKey);

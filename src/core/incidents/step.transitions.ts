@@ -4,6 +4,7 @@ import {
   NotStepOwnerError,
   StepAlreadyClaimedError,
 } from '../errors/domain-error.js';
+import { acceptUserText } from '../text/user-text.js';
 import type { AuditAction, Step, UserId } from './incident.types.js';
 import { LIMITS } from './limits.js';
 
@@ -99,7 +100,7 @@ function done(step: Step, ctx: TransitionContext): TransitionResult | null {
 }
 
 function notApplicable(step: Step, rawReason: string, ctx: TransitionContext): TransitionResult | null {
-  const reason = rawReason.trim();
+  const reason = acceptUserText('reason', rawReason, { multiline: true });
   if (reason.length === 0) throw new InvalidInputError('reason', 'required');
   if (reason.length > LIMITS.reason) throw new InvalidInputError('reason', 'tooLong', { max: LIMITS.reason });
   if (step.status === 'not_applicable' && step.naReason === reason) return null;
