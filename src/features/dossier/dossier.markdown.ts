@@ -6,13 +6,9 @@ import type { DossierBlock, DossierDocument, DossierRow, DossierSection } from '
  * title or note can never become a heading, link, table cell break, HTML or a mention.
  */
 export function renderDossierMarkdown(document: DossierDocument): string {
-  const out: string[] = [
-    `**${inert(document.confidentiality)}**`,
-    `# ${inlineInert(document.title)}`,
-    inert(document.generatedLine),
-  ];
+  const out: string[] = [`# ${inlineInert(document.title)}`, inert(document.generatedLine)];
   for (const section of document.sections) writeSection(out, section, 2);
-  out.push('---', `*${inlineInert(document.confidentiality)}*`);
+  out.push('---', `**${inlineInert(document.confidentiality)}**`);
   return `${out.join('\n\n')}\n`;
 }
 
