@@ -38,6 +38,7 @@ export function dossierContext(input: DossierInput): DossierContext {
   }
   const openedYear = zonedParts(input.incident.createdAt, timeZone).year;
   const full = momentFormat(locale, timeZone);
+  const moments = new Map<number, MomentParts>();
   const text = (key: MessageKey, params: ErrorParams = {}) => t(locale, key, params);
   return {
     input,
@@ -51,9 +52,14 @@ export function dossierContext(input: DossierInput): DossierContext {
       return position === 'start' ? someone.charAt(0).toUpperCase() + someone.slice(1) : someone;
     },
     moment(instant, short = false) {
+      // Formatting to parts is slow and a dossier shows the same moments many times.
+      let parts = moments.get(instant.getTime());
+      if (!parts) {
+        parts = partsOf(full, instant);
+        moments.set(instant.getTime(), parts);
+      }
       // The timeline leaves out the year while it is the year the incident was opened in.
-      const parts = partsOf(full, instant);
-      const withYear = !short || zonedParts(instant, timeZone).year !== openedYear;
+      const withYear = !short || Number(parts.year) !== openedYear;
       const date = [parts.weekday, parts.day, parts.month, withYear ? parts.year : null];
       return `${date.filter(Boolean).join(' ')} ${parts.hour}:${parts.minute}`;
     },
