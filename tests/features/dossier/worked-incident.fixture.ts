@@ -1,25 +1,12 @@
-import { validateFormAnswer } from '../../../src/core/forms/form.validation.js';
 import { SYSTEM_ACTOR } from '../../../src/core/incidents/incident.access.js';
-import type {
-  AuditAction,
-  AuditEvent,
-  FormAnswer,
-  Incident,
-  Member,
-  Note,
-  Step,
-  UserId,
-} from '../../../src/core/incidents/incident.types.js';
-import { initialSteps } from '../../../src/core/incidents/open-incident.js';
-import { applyStepAction, type StepAction } from '../../../src/core/incidents/step.transitions.js';
+import type { Note, UserId } from '../../../src/core/incidents/incident.types.js';
 import { DEFAULT_PLAYBOOK } from '../../../src/core/playbook/builtin/index.js';
-import { findStep } from '../../../src/core/playbook/playbook.registry.js';
 import type { Locale, Playbook } from '../../../src/core/playbook/playbook.types.js';
-import type { Reminder } from '../../../src/core/reminders/reminder.types.js';
-import { instantAt, isoDateIn } from '../../../src/core/time/zoned.js';
+import { instantAt } from '../../../src/core/time/zoned.js';
 import type { DossierInput } from '../../../src/features/dossier/dossier.types.js';
+import { Chronicle, fixtureId, TZ } from './chronicle.js';
 
-export const TZ = 'Europe/Amsterdam';
+export { TZ };
 export const ZOE = 'U-ZOE';
 export const JAN = 'U-JAN';
 export const ELS = 'U-ELS';
@@ -59,9 +46,32 @@ export interface WorkedIncidentOptions {
 export function workedIncident(options: WorkedIncidentOptions = {}): DossierInput {
   const locale = options.locale ?? 'nl';
   const playbook = options.playbook ?? DEFAULT_PLAYBOOK;
+  const opened = instantAt('2026-11-10', 8, 15, TZ);
   const c = new Chronicle(
     playbook,
-    options.hostile ? HOSTILE_TITLE : 'Naaktfoto leerling 2B gedeeld in klassenapp',
+    {
+      id: fixtureId('incident', 42),
+      workspaceId: fixtureId('workspace', 1),
+      number: '2026-0042',
+      title: options.hostile ? HOSTILE_TITLE : 'Naaktfoto leerling 2B gedeeld in klassenapp',
+      kind: 'nude_photo',
+      facts: {
+        madeVoluntarily: 'no',
+        perpetratorKnown: 'yes',
+        perpetratorAtOtherSchool: 'no',
+        spread: 'school',
+      },
+      status: 'open',
+      leadId: JAN,
+      openedBy: JAN,
+      spaceId: 'C-INCIDENT',
+      createdAt: opened,
+      updatedAt: opened,
+      closedAt: null,
+      purgedAt: null,
+    },
+    // The colleague removed halfway is known by name only while a member.
+    { ...NAMES, [GONE]: 'Pieter Bakker' },
   );
   const { incident } = c;
 
@@ -245,12 +255,19 @@ export function workedIncident(options: WorkedIncidentOptions = {}): DossierInpu
     ],
   });
   c.later(1).step(ZOE, 'plan-aftercare', { kind: 'done' });
+  // The schedule made these when the forms were saved; the rest period's end was never answered.
+  const id = (n: number) => fixtureId('reminder', n);
+  const m1 = c.reminder(id(1), `aftercare:m-1:2026-12-02:${JAN}`, ['2026-12-02', 8, 30]);
+  const m2 = c.reminder(id(2), `aftercare:m-2:2027-01-06:${ZOE}`, ['2027-01-06', 8, 30]);
+  const m3 = c.reminder(id(3), `aftercare:m-3:2026-12-16:${JAN}`, ['2026-12-16', 8, 30]);
+  c.reminder(id(4), `aftercare:m-4:2027-02-24:${ELS}`, null);
+  c.reminder(id(5), `rest_end:rest-period:2026-11-20:${ZOE}`, ['2026-11-20', 8, 30]);
+  c.reminder(id(6), `evaluation:evaluate-zat:2026-12-29:${ZOE}`, null);
+
   c.at('2026-11-27', 11, 5).event(ZOE, 'incident.closed', {});
   incident.status = 'closed';
   incident.closedAt = c.now;
 
-  const sent = (id: string, key: string, when: [string, number, number]) => c.reminder(id, key, when);
-  const m1 = sent('r-1', 'aftercare:m-1:2026-12-02:U-JAN', ['2026-12-02', 8, 30]);
   c.at('2026-12-02', 10, 12).note(
     JAN,
     'plan-aftercare',
@@ -258,25 +275,15 @@ export function workedIncident(options: WorkedIncidentOptions = {}): DossierInpu
   );
   c.event(JAN, 'reminder.done', { reminder: m1.id, kind: 'aftercare' });
   Object.assign(m1, { outcome: 'done', updatedAt: c.now });
-  const m3 = sent('r-3', 'aftercare:m-3:2026-12-16:U-JAN', ['2026-12-16', 8, 30]);
   c.at('2026-12-16', 9, 2).event(JAN, 'reminder.stopped', { reminder: m3.id, kind: 'aftercare' });
   Object.assign(m3, { outcome: 'stopped', updatedAt: c.now });
-  const m2 = sent('r-2', 'aftercare:m-2:2027-01-06:U-ZOE', ['2027-01-06', 8, 30]);
   c.at('2027-01-06', 9, 41).event(ZOE, 'reminder.snoozed', {
     reminder: m2.id,
     kind: 'aftercare',
     until: '2027-01-13',
   });
-  Object.assign(m2, {
-    status: 'pending',
-    outcome: 'snoozed',
-    dueAt: instantAt('2027-01-13', 8, 30, TZ),
-    updatedAt: c.now,
-  });
-  const restEnd = sent('r-5', 'rest_end:rest-period:2026-11-20:U-ZOE', ['2026-11-20', 8, 30]);
-  restEnd.stepKey = 'rest-period';
-  c.reminder('r-4', 'aftercare:m-4:2027-02-24:U-ELS', null);
-  c.reminder('r-6', 'evaluation', null);
+  const snoozedTo = instantAt('2027-01-13', 8, 30, TZ);
+  Object.assign(m2, { status: 'pending', outcome: 'snoozed', dueAt: snoozedTo, updatedAt: c.now });
 
   c.at('2027-01-20', 16, 45);
   return {
@@ -297,185 +304,11 @@ export function workedIncident(options: WorkedIncidentOptions = {}): DossierInpu
 
 function hostileNotes(c: Chronicle): Note[] {
   return HOSTILE_NOTES.map((text, index) => ({
-    id: `note-x${index + 1}`,
+    id: fixtureId('note', 100 + index),
     incidentId: c.incident.id,
     stepKey: index === 0 ? 'scope-impact' : 'victim-class',
     authorId: index === 2 ? GONE : JAN,
     text,
     createdAt: new Date(Date.UTC(2026, 10, 12, 12, index)),
   }));
-}
-
-/** Writes the incident's history as the services would, one event at a time. */
-class Chronicle {
-  now = new Date(0);
-  readonly incident: Incident;
-  readonly steps: Map<string, Step>;
-  readonly audit: AuditEvent[] = [];
-  readonly notes: Note[] = [];
-  readonly forms = new Map<string, FormAnswer>();
-  readonly reminders: Reminder[] = [];
-  members: Member[] = [];
-
-  constructor(
-    private readonly playbook: Playbook,
-    title: string,
-  ) {
-    const opened = instantAt('2026-11-10', 8, 15, TZ);
-    this.incident = {
-      id: 'inc-1',
-      workspaceId: 'ws-1',
-      number: '2026-0042',
-      title,
-      kind: 'nude_photo',
-      facts: {
-        madeVoluntarily: 'no',
-        perpetratorKnown: 'yes',
-        perpetratorAtOtherSchool: 'no',
-        spread: 'school',
-      },
-      status: 'open',
-      leadId: JAN,
-      openedBy: JAN,
-      playbookKey: playbook.key,
-      playbookVersion: playbook.version,
-      spaceId: 'C-INCIDENT',
-      createdAt: opened,
-      updatedAt: opened,
-      closedAt: null,
-      purgedAt: null,
-    };
-    this.steps = new Map(
-      initialSteps(playbook, this.incident.facts, this.incident.id, opened).map((s) => [s.key, s]),
-    );
-  }
-
-  at(isoDate: string, hour: number, minute: number): this {
-    this.now = instantAt(isoDate, hour, minute, TZ);
-    return this;
-  }
-
-  later(minutes: number): this {
-    this.now = new Date(this.now.getTime() + minutes * 60_000);
-    return this;
-  }
-
-  event(actorId: UserId, action: AuditAction, details: AuditEvent['details']): this {
-    const { id, workspaceId } = this.incident;
-    this.audit.push({
-      id: `ev-${this.audit.length + 1}`,
-      workspaceId,
-      incidentId: id,
-      actorId,
-      action,
-      details,
-      at: this.now,
-    });
-    return this;
-  }
-
-  addMember(actorId: UserId, userId: UserId): void {
-    const displayName = NAMES[userId] ?? 'Pieter Bakker';
-    this.members.push({
-      incidentId: this.incident.id,
-      userId,
-      displayName,
-      addedBy: actorId,
-      addedAt: this.now,
-    });
-    this.event(actorId, 'member.added', { user: userId });
-  }
-
-  removeMember(actorId: UserId, userId: UserId): void {
-    for (const step of this.steps.values()) {
-      if (step.status !== 'claimed' || step.ownerId !== userId) continue;
-      this.steps.set(step.key, { ...step, status: 'open', ownerId: null, revision: step.revision + 1 });
-      this.event(actorId, 'step.released', { step: step.key, previousOwner: userId });
-    }
-    this.members = this.members.filter((member) => member.userId !== userId);
-    this.event(actorId, 'member.removed', { user: userId });
-  }
-
-  step(actorId: UserId, key: string, action: StepAction): this {
-    const step = this.steps.get(key);
-    if (!step) throw new Error(`no step ${key}`);
-    const ids = new Set(this.members.map((member) => member.userId));
-    const result = applyStepAction(step, action, {
-      actorId,
-      leadId: this.incident.leadId,
-      isMember: (userId) => ids.has(userId),
-      now: this.now,
-    });
-    if (!result) throw new Error(`${action.kind} on ${key} changed nothing`);
-    this.steps.set(key, result.step);
-    return this.event(actorId, result.audit.action, result.audit.details);
-  }
-
-  note(authorId: UserId, stepKey: string | null, text: string): this {
-    const note: Note = {
-      id: `note-${this.notes.length + 1}`,
-      incidentId: this.incident.id,
-      stepKey,
-      authorId,
-      text,
-      createdAt: this.now,
-    };
-    this.notes.push(note);
-    return this.event(authorId, 'note.added', { step: stepKey });
-  }
-
-  form(actorId: UserId, stepKey: string, raw: Record<string, unknown>): this {
-    const kind = findStep(this.playbook, stepKey)?.step.form;
-    if (!kind) throw new Error(`no form on ${stepKey}`);
-    const ids = new Set(this.members.map((member) => member.userId));
-    const data = validateFormAnswer(kind, raw, {
-      isMember: (userId) => ids.has(userId),
-      today: isoDateIn(this.now, TZ),
-    });
-    this.forms.set(stepKey, {
-      incidentId: this.incident.id,
-      stepKey,
-      kind,
-      data,
-      updatedBy: actorId,
-      updatedAt: this.now,
-    });
-    return this.event(actorId, 'form.saved', { step: stepKey, kind });
-  }
-
-  /** A reminder sent at `sentAt` (local date, hour, minute), or still pending when null. */
-  reminder(id: string, key: string, sentAt: [string, number, number] | null): Reminder {
-    const [kind, ref, date, targetId] = key.split(':') as [Reminder['kind'], string?, string?, string?];
-    const dueAt = date ? instantAt(date, 8, 30, TZ) : instantAt('2026-12-29', 8, 30, TZ);
-    const sent = sentAt ? instantAt(sentAt[0], sentAt[1], sentAt[2], TZ) : null;
-    const reminder: Reminder = {
-      id,
-      workspaceId: this.incident.workspaceId,
-      incidentId: this.incident.id,
-      kind,
-      key,
-      stepKey: kind === 'aftercare' ? 'plan-aftercare' : kind === 'evaluation' ? 'evaluate-zat' : null,
-      ref: kind === 'aftercare' ? (ref ?? null) : null,
-      targetId: targetId ?? ZOE,
-      about: kind === 'aftercare' ? aboutOf(ref) : null,
-      dueAt,
-      status: sent ? 'sent' : 'pending',
-      attempts: sent ? 1 : 0,
-      lastError: null,
-      leaseOwner: null,
-      leaseUntil: null,
-      outcome: null,
-      sentAt: sent,
-      createdAt: instantAt('2026-11-24', 15, 0, TZ),
-      updatedAt: sent ?? instantAt('2026-11-24', 15, 0, TZ),
-    };
-    this.reminders.push(reminder);
-    return reminder;
-  }
-}
-
-function aboutOf(ref: string | undefined): string {
-  return (
-    { 'm-1': 'victim', 'm-2': 'victim_parents', 'm-3': 'class', 'm-4': 'everyone' }[ref ?? ''] ?? 'victim'
-  );
 }
