@@ -11,11 +11,15 @@ type Row = Record<string, unknown>;
 /**
  * A filled-in form laid out as the form asks it: every field in the form's order with its
  * label (empty ones as "—"), and the repeated rows (actions, aftercare moments) as a table.
- * Aftercare moments also show how each moment went.
+ * Aftercare moments also show how each moment went. Who saved the answer last, and when, comes first.
  */
 export function formBlocks(answer: FormAnswer, ctx: DossierContext): DossierBlock[] {
   const spec = FORM_SPECS[answer.kind];
-  const blocks: DossierBlock[] = [];
+  const updated = ctx.text('dossier.step.formUpdated', {
+    date: ctx.moment(answer.updatedAt),
+    user: ctx.nameOf(answer.updatedBy),
+  });
+  const blocks: DossierBlock[] = [{ kind: 'paragraph', text: updated, tone: 'muted' }];
   if (spec.fields.length > 0) {
     blocks.push({
       kind: 'keyValue',

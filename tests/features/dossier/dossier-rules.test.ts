@@ -162,6 +162,11 @@ describe('buildDossier', () => {
     expect(actions!.columns).toEqual(['Wie', 'Wat', 'Wanneer', 'Waar', 'Hoe']);
     expect(actions!.rows).toHaveLength(4);
     expect(actions!.rows[3]).toEqual(['Directie', 'Communicatiestatement opstellen', 'Morgen', '—', '—']);
+    expect(direct.blocks).toContainEqual({
+      kind: 'paragraph',
+      tone: 'muted',
+      text: 'Laatst bijgewerkt di 10 nov 2026 11:34 door Zoë de Vries',
+    });
     const police = section(document, 'phase:police-and-images').blocks;
     const decision = police.find(
       (block) => block.kind === 'keyValue' && block.rows[0]?.label === 'Besluit',
