@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../core/i18n/catalogue.js';
-import { reminderLabel } from '../../core/reminders/reminder.card.js';
-import type { Reminder, ReminderKind } from '../../core/reminders/reminder.types.js';
+import { reminderLabel } from '../reminders/reminder.card.js';
+import type { Reminder, ReminderKind } from '../reminders/reminder.types.js';
 import type { DossierBlock, DossierSection } from './dossier.types.js';
 import type { DossierContext } from './dossier-context.rules.js';
 

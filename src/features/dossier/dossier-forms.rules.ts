@@ -1,7 +1,7 @@
 import { type FieldSpec, FORM_SPECS } from '../../core/forms/form.specs.js';
 import { fieldLabel, isMessageKey } from '../../core/i18n/catalogue.js';
 import type { FormAnswer } from '../../core/incidents/incident.types.js';
-import type { Reminder } from '../../core/reminders/reminder.types.js';
+import type { Reminder } from '../reminders/reminder.types.js';
 import type { DossierBlock } from './dossier.types.js';
 import { followUpStateText } from './dossier-aftercare.rules.js';
 import type { DossierContext } from './dossier-context.rules.js';

@@ -1,7 +1,7 @@
 import { isMessageKey } from '../../core/i18n/catalogue.js';
 import type { AuditEvent } from '../../core/incidents/incident.types.js';
 import { FORM_KINDS, type FormKind } from '../../core/playbook/playbook.types.js';
-import { REMINDER_KINDS, type ReminderKind } from '../../core/reminders/reminder.types.js';
+import { REMINDER_KINDS, type ReminderKind } from '../reminders/reminder.types.js';
 import type { DossierSection } from './dossier.types.js';
 import { followUpLabel } from './dossier-aftercare.rules.js';
 import type { DossierContext } from './dossier-context.rules.js';

@@ -9,7 +9,7 @@ import type {
   Workspace,
 } from '../../core/incidents/incident.types.js';
 import type { Locale, Playbook } from '../../core/playbook/playbook.types.js';
-import type { Reminder } from '../../core/reminders/reminder.types.js';
+import type { Reminder } from '../reminders/reminder.types.js';
 
 /**
  * Everything the dossier is made from, read from the store in one go when a member asks for it.

@@ -13,8 +13,8 @@ import { initialSteps } from '../../../src/core/incidents/open-incident.js';
 import { applyStepAction, type StepAction } from '../../../src/core/incidents/step.transitions.js';
 import { findStep } from '../../../src/core/playbook/playbook.registry.js';
 import type { Playbook } from '../../../src/core/playbook/playbook.types.js';
-import type { Reminder } from '../../../src/core/reminders/reminder.types.js';
 import { instantAt, isoDateIn } from '../../../src/core/time/zoned.js';
+import type { Reminder } from '../../../src/features/reminders/reminder.types.js';
 
 export const TZ = 'Europe/Amsterdam';
 
