@@ -51,7 +51,7 @@ export function messagesRoute(
         return;
       }
       if (!turnStarted && isRejectedToken(error)) {
-        logger.warn({ reason: rejectionReason(error) }, 'teams request refused: token not accepted');
+        logger.warn({ refusal: rejectionReason(error) }, 'teams request refused: token not accepted');
         sendJson(res, 401, { error: 'unauthorized' });
         return;
       }

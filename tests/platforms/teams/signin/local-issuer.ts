@@ -42,9 +42,6 @@ export class LocalIssuer {
   private server: Server | null = null;
   url = '';
 
-  /** How often the key set was fetched. */
-  keySetFetches = 0;
-
   constructor(private readonly client: { id: string; secret: string }) {}
 
   /** PEM file of the certificate, for NODE_EXTRA_CA_CERTS. */
@@ -113,7 +110,8 @@ export class LocalIssuer {
   /** A compact JWT over `claims`. */
   sign(claims: Record<string, unknown>, options: SignOptions = {}): string {
     const alg = options.alg ?? 'RS256';
-    const header = { typ: 'JWT', alg, ...(alg === 'none' ? {} : { kid: options.kid ?? this.kid }) };
+    const kid = alg === 'none' ? options.kid : (options.kid ?? this.kid);
+    const header = { typ: 'JWT', alg, ...(kid === undefined ? {} : { kid }) };
     const body = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
     if (alg === 'none') return `${body}.`;
     if (alg === 'HS256') {
@@ -149,7 +147,6 @@ export class LocalIssuer {
       });
     }
     if (req.method === 'GET' && path === '/channel/v1/.well-known/keys') {
-      this.keySetFetches += 1;
       const jwk = this.keys.publicKey.export({ format: 'jwk' });
       return send(200, {
         keys: [{ kty: 'RSA', use: 'sig', kid: this.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }],

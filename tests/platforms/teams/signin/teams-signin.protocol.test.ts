@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { VERBS } from '../../../../src/platforms/teams/cards/adaptive.types.js';
 import { freshPostgres } from '../../../support/fresh-postgres.js';
@@ -30,7 +31,7 @@ import {
   SCHOOL_TENANT,
 } from './signin.support.js';
 
-const SECRET = `secret-${Math.random().toString(36).slice(2)}`;
+const SECRET = randomBytes(16).toString('hex');
 const PERSONAL = `a:personal-${ANNA.aad}`;
 
 describe('Teams: the real sign-in path, end to end', () => {
@@ -102,6 +103,10 @@ describe('Teams: the real sign-in path, end to end', () => {
     ],
     ['alg: none', () => bearer(issuer, channelClaims(issuer, microsoft), { alg: 'none' })],
     [
+      'alg: none under the listed key id',
+      () => bearer(issuer, channelClaims(issuer, microsoft), { alg: 'none', kid: issuer.kid }),
+    ],
+    [
       'HS256 with the public key as secret',
       () => bearer(issuer, channelClaims(issuer, microsoft), { alg: 'HS256' }),
     ],
@@ -145,7 +150,7 @@ describe('Teams: the real sign-in path, end to end', () => {
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ error: 'unauthorized' });
     await eventually(() =>
-      refusals().some((e) => String(e.reason).includes('Could not validate endorsement')),
+      refusals().some((e) => String(e.refusal).includes('Could not validate endorsement')),
     );
   });
 
@@ -155,7 +160,21 @@ describe('Teams: the real sign-in path, end to end', () => {
   it('logs each refusal at warn, naming the reason but never the token', async () => {
     const warnings = await eventually(() => (refusals().length >= refused.length + 1 ? refusals() : null));
     expect(warnings).toHaveLength(refused.length + 1);
-    expect(warnings.every((e) => e.level === 40 && typeof e.reason === 'string')).toBe(true);
+    const said = warnings.map((e) => String(e.refusal)).join('\n');
+    for (const reason of [
+      'Request is not authorized',
+      'Invalid AppId passed on token',
+      'No valid identity',
+      'The token has expired',
+      'Signing Key could not be retrieved',
+      'jwt signature is required',
+      'JsonWebTokenError: invalid algorithm',
+      'JsonWebTokenError: invalid signature',
+      'ServiceUrl claim do not match',
+    ]) {
+      expect(said).toContain(reason);
+    }
+    expect(warnings.every((e) => e.level === 40 && typeof e.refusal === 'string')).toBe(true);
   });
 
   it('refuses an activity from a tenant not on the list with 403, before any handler', async () => {
