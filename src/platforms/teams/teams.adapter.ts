@@ -1,11 +1,5 @@
-import {
-  type Activity,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { botFrameworkAuthentication } from './bot-authentication.js';
 import type { TeamsConfig } from './teams.config.js';
 
 /** botbuilder's CloudAdapter, with the turn entry point the shared HTTP server calls. */
@@ -21,16 +15,7 @@ export class TeamsAdapter extends CloudAdapter {
  * and sends without a token: that is only ever used by the playground on this machine.
  */
 export function createTeamsAdapter(
-  config: Pick<TeamsConfig, 'appId' | 'appPassword' | 'appType' | 'appTenantId'>,
+  config: Pick<TeamsConfig, 'appId' | 'appPassword' | 'appType' | 'appTenantId' | 'botAuthentication'>,
 ) {
-  const settings = {
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.appTenantId ?? undefined,
-  };
-  const credentials = new ConfigurationServiceClientCredentialFactory(settings);
-  const auth = new ConfigurationBotFrameworkAuthentication(settings, credentials);
-  const adapter = new TeamsAdapter(auth);
-  return adapter;
+  return new TeamsAdapter(botFrameworkAuthentication(config));
 }

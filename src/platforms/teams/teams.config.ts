@@ -1,7 +1,11 @@
 import { ConfigError, type Env, oneOf, text } from '../../config/config.js';
+import { isGuid, loadSignInConfig, type SignInConfig } from './sign-in.config.js';
 
-/** How the Teams module reaches Microsoft: the bot's identity and the Graph addresses. */
-export interface TeamsConfig {
+/**
+ * How the Teams module reaches Microsoft: the bot's identity and the Graph addresses; the sign-in
+ * settings are left out by the playground and tests that do not sign in.
+ */
+export interface TeamsConfig extends Partial<SignInConfig> {
   /** Empty only in the playground (no authentication, loopback only). */
   appId: string;
   appPassword: string;
@@ -25,17 +29,31 @@ export function loadTeamsConfig(env: Env): TeamsConfig | null {
     }
     return null;
   }
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+  if (!isGuid(appId)) {
     throw new ConfigError('MicrosoftAppId', `must be the bot's application id, a GUID (got "${appId}").`);
   }
   if (appPassword === null)
     throw new ConfigError('MicrosoftAppPassword', 'must be set when MicrosoftAppId is set.');
   const appType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant'] as const, 'MultiTenant');
   const appTenantId = text(env, 'MicrosoftAppTenantId');
+  if (appTenantId !== null && !isGuid(appTenantId)) {
+    // Teams names the tenant of every activity by this id; a domain name would never match it.
+    throw new ConfigError(
+      'MicrosoftAppTenantId',
+      `must be the Entra tenant id, a GUID (got "${appTenantId}").`,
+    );
+  }
   if (appType === 'SingleTenant' && appTenantId === null) {
     throw new ConfigError('MicrosoftAppTenantId', 'must be set when MicrosoftAppType is SingleTenant.');
   }
-  return { appId, appPassword, appTenantId, appType, ...graphUrls(env) };
+  return {
+    appId,
+    appPassword,
+    appTenantId,
+    appType,
+    ...graphUrls(env),
+    ...loadSignInConfig(env, appTenantId),
+  };
 }
 
 /** Graph's addresses, overridable so tests and the playground can stand in for Microsoft. */

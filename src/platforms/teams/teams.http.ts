@@ -3,16 +3,21 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { readBody, sendJson } from '../../http/http-server.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TeamsAdapter } from './teams.adapter.js';
+import { onlyAllowedTenants, TenantNotAllowedError } from './teams.tenant-guard.js';
+import { isRejectedToken, rejectionReason } from './token-rejection.js';
 
 /**
  * `POST /api/messages` on the shared server: the body is handed to botbuilder, which checks the
  * token (unless the playground runs without one) and runs the turn; an invoke's answer is the reply.
+ * A refused token is 401 and a tenant not on `allowedTenants` 403, both with nothing in the body.
  */
 export function messagesRoute(
   adapter: TeamsAdapter,
   logic: (context: TurnContext) => Promise<void>,
   logger: Logger,
+  allowedTenants: readonly string[] | null = null,
 ) {
+  const guarded = onlyAllowedTenants(allowedTenants, logic);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let activity: Activity;
     try {
@@ -24,18 +29,29 @@ export function messagesRoute(
       return;
     }
     const authorization = String(req.headers.authorization ?? '');
+    // botbuilder checks the token before the turn starts; an error before that is about the token.
+    let turnStarted = false;
     try {
-      const answer = await adapter.run(authorization, activity, logic);
+      const answer = await adapter.run(authorization, activity, (context) => {
+        turnStarted = true;
+        return guarded(context);
+      });
       if (answer?.body !== undefined) sendJson(res, answer.status ?? 200, answer.body);
       else {
         res.writeHead(answer?.status ?? 200);
         res.end();
       }
     } catch (error) {
-      const unauthorized =
-        (error as { name?: string; statusCode?: number })?.statusCode === 401 ||
-        /unauthori[sz]ed/i.test(String((error as Error)?.message ?? ''));
-      if (unauthorized) {
+      if (error instanceof TenantNotAllowedError) {
+        logger.warn(
+          { tenantId: error.tenantId, type: activity.type },
+          'teams activity from a tenant not allowed',
+        );
+        sendJson(res, 403, { error: 'forbidden' });
+        return;
+      }
+      if (!turnStarted && isRejectedToken(error)) {
+        logger.warn({ refusal: rejectionReason(error) }, 'teams request refused: token not accepted');
         sendJson(res, 401, { error: 'unauthorized' });
         return;
       }

@@ -84,7 +84,11 @@ export class TeamsModule implements AppModule {
           },
         }),
     );
-    app.server.route('POST', '/api/messages', messagesRoute(adapter, teamsBot(deps, app.logger), app.logger));
+    app.server.route(
+      'POST',
+      '/api/messages',
+      messagesRoute(adapter, teamsBot(deps, app.logger), app.logger, config.allowedTenants ?? null),
+    );
   }
 
   async stop(): Promise<void> {}
