@@ -1,14 +1,15 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Running, startAgentsPlayground, startBot } from './agents-playground.launcher.js';
+import { freePort, type Running, startAgentsPlayground, startBot } from './agents-playground.launcher.js';
 
 /**
  * `npm run dev:teams`: the bot in Teams mode without sign-in next to Microsoft 365 Agents
  * Playground, both on 127.0.0.1. Ctrl-C stops both; when one of them stops, so does the other.
  */
 async function main(): Promise<void> {
-  const botPort = Number(process.env.PORT || 3978);
-  const playgroundPort = Number(process.env.TEAMSAPPTESTER_PORT || 56150);
+  // The simulator is told the bot's port, so "0" (any free port) is resolved here first.
+  const botPort = Number(process.env.PORT || 3978) || (await freePort());
+  const playgroundPort = Number(process.env.TEAMSAPPTESTER_PORT || 56150) || (await freePort());
   const logFile = join(tmpdir(), 'stappenplan-agents-playground.log');
   const running: Running[] = [];
   let stopping = false;
