@@ -2,13 +2,17 @@ import type { AppModule } from '../../app-module.js';
 import { type Config, ConfigError, type Env, text } from '../../config/config.js';
 import { isLoopback, loadTeamsConfig } from '../teams/teams.config.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { agentsPlaygroundRequested } from './agents-playground.config.js';
+import { AgentsPlaygroundModule } from './agents-playground.module.js';
 import { PlaygroundModule } from './playground.module.js';
 
 /**
- * Teams when MicrosoftAppId is set; the playground when no chat platform has credentials (neither
+ * Teams when MicrosoftAppId is set (or, with TEAMS_DEV_SIMULATOR=1, without sign-in for Microsoft 365
+ * Agents Playground); the playground when no chat platform has credentials (neither
  * Teams nor Slack). The playground accepts requests without sign-in, so only on a loopback HOST.
  */
 export function teamsOrPlayground(env: Env, config: Config): AppModule[] {
+  if (agentsPlaygroundRequested(env, config)) return [new AgentsPlaygroundModule()];
   const teams = loadTeamsConfig(env);
   if (teams) return [new TeamsModule({ config: teams })];
   if (text(env, 'SLACK_BOT_TOKEN')) return [];
