@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_reminders.js';
 import * as m0003 from './0003_teams.js';
+import * as m0004 from './0004_opening.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so the same
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_reminders': m0002,
   '0003_teams': m0003,
+  '0004_opening': m0004,
 };

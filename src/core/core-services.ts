@@ -59,6 +59,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     playbooks,
     clock,
     gatewayFor: deps.gatewayFor,
+    reportError: (error, incidentId) => reportError(error, { incidentId, action: 'retryOpening' }),
     ...(extension.overviewExtras ? { overviewExtras: extension.overviewExtras } : {}),
   });
   const interactions = new InteractionService({

@@ -4,6 +4,7 @@ import type { AuditEventTable } from './tables/audit-event.table.js';
 import type { CardMessageTable } from './tables/card-message.table.js';
 import type { FormAnswerTable } from './tables/form-answer.table.js';
 import type { IncidentCounterTable, IncidentMemberTable, IncidentTable } from './tables/incident.table.js';
+import type { IncidentOpeningTable } from './tables/incident-opening.table.js';
 import type { NoteTable } from './tables/note.table.js';
 import type { PlaybookTable } from './tables/playbook.table.js';
 import type { ProcessedRequestTable } from './tables/processed-request.table.js';
@@ -22,6 +23,7 @@ export interface Database {
   form_answer: FormAnswerTable;
   card_message: CardMessageTable;
   audit_event: AuditEventTable;
+  incident_opening: IncidentOpeningTable;
   processed_request: ProcessedRequestTable;
   reminder: ReminderTable;
   teams_team: TeamsTeamTable;

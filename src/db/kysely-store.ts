@@ -9,6 +9,7 @@ import { formRepository } from './repositories/form.repository.js';
 import { incidentRepository } from './repositories/incident.repository.js';
 import { memberRepository } from './repositories/member.repository.js';
 import { noteRepository } from './repositories/note.repository.js';
+import { openingRepository } from './repositories/opening.repository.js';
 import { playbookRepository } from './repositories/playbook.repository.js';
 import { requestLogRepository } from './repositories/request-log.repository.js';
 import { stepRepository } from './repositories/step.repository.js';
@@ -26,6 +27,7 @@ export function createRepositories(db: Db): Repositories {
     workspaces: workspaceRepository(db),
     playbooks: playbookRepository(db),
     requests: requestLogRepository(db),
+    openings: openingRepository(db),
   };
 }
 

@@ -216,8 +216,17 @@ describe('resumeUnfinished', () => {
 });
 
 describe('refresh', () => {
+  it('redraws the overview once the opening is done, so it no longer says "wordt geopend"', async () => {
+    await spaces.finishOpening(incident.id);
+    expect(gateway.updated.map((u) => u.card.key)).toEqual(['overview']);
+    const overview = JSON.stringify(gateway.updated[0]?.card);
+    expect(overview).not.toContain('Wordt geopend');
+    expect(JSON.stringify(gateway.posted[0]?.card)).toContain('Wordt geopend');
+  });
+
   it('after a claim redraws the overview and that phase card only', async () => {
     await spaces.finishOpening(incident.id);
+    gateway.updated.length = 0;
     await fx.steps.act({ incidentId: incident.id, actor: BOB, stepKey: 'police-advice' }, { kind: 'claim' });
 
     await spaces.refresh(incident.id, ['direct']);
@@ -235,6 +244,7 @@ describe('refresh', () => {
     await spaces.refresh(incident.id, ['direct']);
     expect(gateway.updated).toEqual([]);
     await spaces.finishOpening(incident.id);
+    gateway.updated.length = 0;
     await spaces.refresh(incident.id, ['no-such-phase'], false);
     expect(gateway.updated).toEqual([]);
     await spaces.refreshAll(incident.id);

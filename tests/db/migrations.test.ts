@@ -12,6 +12,7 @@ const TABLES = [
   'incident',
   'incident_counter',
   'incident_member',
+  'incident_opening',
   'note',
   'playbook',
   'processed_request',

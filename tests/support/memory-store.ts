@@ -7,7 +7,13 @@ import type {
   Step,
   Workspace,
 } from '../../src/core/incidents/incident.types.js';
-import type { CardMessage, Repositories, Store, StoredPlaybook } from '../../src/core/ports/store.js';
+import type {
+  CardMessage,
+  OpeningRecord,
+  Repositories,
+  Store,
+  StoredPlaybook,
+} from '../../src/core/ports/store.js';
 
 interface State {
   workspaces: Workspace[];
@@ -21,6 +27,7 @@ interface State {
   cards: CardMessage[];
   playbooks: StoredPlaybook[];
   requests: Map<string, { ref: string | null; at: Date }>;
+  openings: OpeningRecord[];
 }
 
 /**
@@ -42,6 +49,7 @@ export class MemoryStore implements Store {
   workspaces = this.repos.workspaces;
   playbooks = this.repos.playbooks;
   requests = this.repos.requests;
+  openings = this.repos.openings;
 
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
     const run = async () => {
@@ -76,6 +84,7 @@ function emptyState(): State {
     cards: [],
     playbooks: [],
     requests: new Map(),
+    openings: [],
   };
 }
 
@@ -307,5 +316,29 @@ function repositories(get: () => State): Repositories {
         return new Set(keys.filter((key) => get().requests.has(`${scope}:${key}`)));
       },
     },
+    openings: {
+      async get(incidentId) {
+        return copy(get().openings.find((row) => row.incidentId === incidentId));
+      },
+      async saveNotice(incidentId, noticeRef) {
+        openingRow(get(), incidentId).noticeRef = noticeRef;
+      },
+      async saveProblem(incidentId, problem) {
+        openingRow(get(), incidentId).problem = problem ? copy(problem) : null;
+      },
+    },
   };
+}
+
+/** The incident's opening row, made on first use (like the INSERT … ON CONFLICT of the real store). */
+function openingRow(state: State, incidentId: string): OpeningRecord {
+  if (!state.incidents.some((incident) => incident.id === incidentId)) {
+    throw new Error('MemoryStore: no incident for this opening');
+  }
+  let row = state.openings.find((candidate) => candidate.incidentId === incidentId);
+  if (!row) {
+    row = { incidentId, noticeRef: null, problem: null };
+    state.openings.push(row);
+  }
+  return row;
 }

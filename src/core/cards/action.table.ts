@@ -53,6 +53,7 @@ export const ACTIONS = {
   },
   form: { label: 'action.fill', input: 'form', feedback: 'feedback.form', timeline: 'timeline.form' },
   close: { label: 'command.confirm', feedback: 'feedback.closed', timeline: 'feedback.closed' },
+  retryOpening: { label: 'opening.retry', feedback: 'opening.retrying' },
   reminderDone: {
     label: 'reminder.action.done',
     input: 'note',

@@ -51,6 +51,20 @@ export interface LinksBlock {
   links: { label: string; url: string; detail?: string }[];
 }
 
+/**
+ * A link into an incident's space. Slack shows the channel the Slack way (`<#C…>`, which only
+ * members can open); Teams a link with `label`, to `url` (a deep link the gateway made).
+ */
+export interface SpaceLinkBlock {
+  type: 'spaceLink';
+  /** Words before the link, e.g. "Het incident staat in". */
+  text: string;
+  /** Link text where the platform needs one. */
+  label: string;
+  spaceId: string;
+  url: string | null;
+}
+
 export interface DividerBlock {
   type: 'divider';
 }
@@ -92,6 +106,7 @@ export type CardBlock =
   | ProgressBlock
   | ListBlock
   | LinksBlock
+  | SpaceLinkBlock
   | DividerBlock
   | StepBlock
   | ActionsBlock;

@@ -159,6 +159,26 @@ export const en: Record<MessageKey, string> = {
   'command.confirm': 'Yes, close',
   'command.cancel': 'Cancel',
   'command.opening': 'Incident {number} is being opened. You will find it in {space}.',
+  'opening.pending': 'Incident {number} is being opened…',
+  'opening.pendingDetail':
+    'The private space and the cards are being set up. This message changes as soon as that is done.',
+  'opening.done': 'Incident {number} has been opened. Only the people invited can see it.',
+  'opening.linkIntro': 'Go to',
+  'opening.linkLabel': 'incident {number}',
+  'opening.failed': 'Incident {number} could not be opened yet.',
+  'opening.waiting': 'Incident {number} is almost ready.',
+  'opening.kept': 'The incident and everything you filled in are saved. Nothing has been lost.',
+  'opening.retry': 'Try again',
+  'opening.retrying': 'Trying again. This message changes as soon as it works or if something goes wrong.',
+  'opening.alreadyOpen': 'Incident {number} is already open.',
+  'opening.problem.missingPermission':
+    'The app lacks the permission “{permission}”. Ask your Microsoft 365 or Slack administrator to grant it, then try again.',
+  'opening.problem.notInConversation':
+    'The bot has not been added to the new space and cannot post the cards there.',
+  'opening.problem.waitingForApp':
+    'Waiting for the app to be added to the channel. The lead has received a message with the steps.',
+  'opening.problem.busy': 'Microsoft Teams or Slack cannot be reached or is too busy right now.',
+  'opening.problem.unknown': 'Something went wrong at Microsoft Teams or Slack.',
   'command.openTitle': 'New incident',
   'command.submit': 'Open',
 

@@ -174,6 +174,27 @@ export const nl = {
   'command.confirm': 'Ja, sluiten',
   'command.cancel': 'Annuleren',
   'command.opening': 'Incident {number} wordt geopend. Je vindt het in {space}.',
+  'opening.pending': 'Incident {number} wordt geopend…',
+  'opening.pendingDetail':
+    'De besloten ruimte en de kaarten worden klaargezet. Dit bericht verandert zodra dat klaar is.',
+  'opening.done': 'Incident {number} is geopend. Alleen de genodigden kunnen het zien.',
+  'opening.linkIntro': 'Ga naar',
+  'opening.linkLabel': 'incident {number}',
+  'opening.failed': 'Incident {number} kon nog niet worden geopend.',
+  'opening.waiting': 'Incident {number} is bijna klaar.',
+  'opening.kept': 'Het incident en alles wat je invulde zijn bewaard. Er is niets verloren gegaan.',
+  'opening.retry': 'Probeer opnieuw',
+  'opening.retrying':
+    'Ik probeer het opnieuw. Dit bericht verandert zodra het gelukt is of als er iets misgaat.',
+  'opening.alreadyOpen': 'Incident {number} is al geopend.',
+  'opening.problem.missingPermission':
+    'De app mist de toestemming “{permission}”. Vraag de beheerder van Microsoft 365 of Slack om die toe te staan en probeer het dan opnieuw.',
+  'opening.problem.notInConversation':
+    'De bot is niet toegevoegd aan de nieuwe ruimte en kan er de kaarten niet plaatsen.',
+  'opening.problem.waitingForApp':
+    'Wacht tot de app aan het kanaal is toegevoegd. De regisseur heeft een bericht gekregen met de stappen.',
+  'opening.problem.busy': 'Microsoft Teams of Slack is even niet bereikbaar of te druk.',
+  'opening.problem.unknown': 'Er ging iets mis bij Microsoft Teams of Slack.',
   'command.openTitle': 'Nieuw incident',
   'command.submit': 'Openen',
   // Forms (key: form.<kind>.<field>; options: option.<field>.<value>)

@@ -65,6 +65,8 @@ export class CommandService {
     input: OpenIncidentInput,
     requestId?: string,
     locale?: Locale,
+    /** The platform's reference to the requester's confirmation, when it is known already. */
+    noticeRef?: string,
   ) {
     const language = locale ?? workspace.locale;
     try {
@@ -75,6 +77,7 @@ export class CommandService {
         ...(requestId ? { requestId } : {}),
       });
       const incident = result.value;
+      if (noticeRef) await this.deps.spaces.notices.attach(incident, noticeRef);
       const followUp = this.deps.spaces
         .finishOpening(incident.id)
         .then(async (opened) => {
@@ -91,6 +94,20 @@ export class CommandService {
       const field = error instanceof InvalidInputError ? error.field : null;
       return { ok: false, field, message: errorMessage(error, language) } satisfies OpenResult;
     }
+  }
+
+  /**
+   * The requester's confirmation was sent after the incident was stored (Slack): remember it and
+   * bring it up to date.
+   */
+  async attachNotice(incident: Incident, noticeRef: string): Promise<void> {
+    await this.deps.spaces.notices.attach(incident, noticeRef);
+  }
+
+  /** The confirmation of an incident's opening as it reads now (members only). */
+  async openingNotice(incidentId: string, actor: Actor, locale: Locale): Promise<Card> {
+    const { incident } = await this.deps.incidents.viewAsMember(incidentId, actor);
+    return this.deps.spaces.notices.card(incident, locale);
   }
 
   /** In an incident space: its overview (members only). Elsewhere: the caller's open incidents. */

@@ -43,6 +43,7 @@ export class InteractionService {
   constructor(private readonly deps: InteractionDeps) {
     for (const [kind, handler] of stepActionHandlers(deps)) this.handlers.set(kind, handler);
     this.handlers.set('close', (request, locale) => this.close(request, locale));
+    this.handlers.set('retryOpening', (request, locale) => this.retryOpening(request, locale));
     for (const [kind, handler] of deps.actions ?? []) this.handlers.set(kind, handler);
     this.listeners = deps.listeners ?? [];
   }
@@ -139,6 +140,24 @@ export class InteractionService {
           }
         : {}),
     };
+  }
+
+  /**
+   * **Probeer opnieuw** on a failed opening: any member may ask. The confirmation goes back to
+   * "wordt geopend…" at once and is updated again when the attempt ends; the answer does not
+   * wait for it (making a space and posting nine cards takes longer than a click may).
+   */
+  private async retryOpening(request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
+    const { incident } = await this.deps.incidents.viewAsMember(request.payload.incidentId, request.actor);
+    if (incident.status !== 'opening') {
+      return { changed: false, message: t(locale, 'opening.alreadyOpen', { number: incident.number }) };
+    }
+    const { spaces } = this.deps;
+    await spaces.notices.retrying(incident);
+    void spaces.finishOpening(incident.id).catch(() => {
+      // Recorded and told to the requester by the notice; the next start tries again too.
+    });
+    return { changed: false, message: t(locale, 'opening.retrying') };
   }
 
   private followUp(

@@ -51,4 +51,11 @@ export interface ChatGateway {
   sendDirect(userId: UserId, card: Card): Promise<PostedMessage>;
   /** Archives the space after closing, where the platform allows it. */
   archiveSpace?(spaceId: string): Promise<void>;
+  /**
+   * Replaces the requester's confirmation message ("wordt geopend…") with `card`, so it says
+   * what really happened. `noticeRef` is what the platform stored when it sent that message.
+   */
+  updateNotice?(noticeRef: string, card: Card): Promise<void>;
+  /** Where people open the space (a deep link); null where the platform links another way. */
+  spaceLink?(spaceId: string): Promise<string | null>;
 }

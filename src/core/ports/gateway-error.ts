@@ -2,6 +2,10 @@
  * How a ChatGateway says why a delivery failed. Platforms throw it; the reminder dispatcher reads
  * `permanent` to decide between retrying later and giving up at once.
  *
+ * Codes the core explains to people when opening an incident fails: `missing_permission` (with the
+ * permission in `detail`), `not_in_conversation` (the bot is not, or not yet, in the space) and
+ * `waiting_for_app` (a person must still add the app to the space; not an error).
+ *
  * - `permanent: true`: trying again cannot help — the channel is archived or deleted, the user
  *   left the workspace, the bot was removed or lacks access. Examples of codes: `not_found`,
  *   `no_access`, `user_gone`, `space_archived`.
@@ -15,17 +19,23 @@ export class GatewayError extends Error {
   readonly code: string;
   readonly permanent: boolean;
   readonly retryAfterMs: number | null;
+  /**
+   * What a person can act on, when the platform says it: for `missing_permission` the permission
+   * or scope the app lacks (`Chat.Create`, `groups:write`). Never content.
+   */
+  readonly detail: string | null;
 
   constructor(
     code: string,
     permanent: boolean,
-    options: { retryAfterMs?: number; cause?: unknown; message?: string } = {},
+    options: { retryAfterMs?: number; cause?: unknown; message?: string; detail?: string | null } = {},
   ) {
     super(options.message ?? code, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'GatewayError';
     this.code = normaliseCode(code);
     this.permanent = permanent;
     this.retryAfterMs = options.retryAfterMs ?? null;
+    this.detail = options.detail ?? null;
   }
 }
 

@@ -135,6 +135,29 @@ export interface RequestLog {
   seen(keys: string[], scope: string): Promise<Set<string>>;
 }
 
+/** Why an opening attempt failed: a stable code and, where it helps, e.g. the missing permission. */
+export interface OpeningProblem {
+  code: string;
+  detail: string | null;
+}
+
+/** How an incident's opening goes, for the person who asked. */
+export interface OpeningRecord {
+  incidentId: string;
+  /** The platform's reference to the requester's confirmation message, to update it later. */
+  noticeRef: string | null;
+  /** Why the last attempt failed; null while it goes well and once it succeeded. */
+  problem: OpeningProblem | null;
+}
+
+export interface OpeningRepository {
+  get(incidentId: string): Promise<OpeningRecord | undefined>;
+  /** Remembers the requester's confirmation message; a second one replaces the first. */
+  saveNotice(incidentId: string, noticeRef: string): Promise<void>;
+  /** Records the last attempt's problem, or clears it (null). */
+  saveProblem(incidentId: string, problem: OpeningProblem | null): Promise<void>;
+}
+
 export interface Repositories {
   incidents: IncidentRepository;
   members: MemberRepository;
@@ -146,6 +169,7 @@ export interface Repositories {
   workspaces: WorkspaceRepository;
   playbooks: PlaybookRepository;
   requests: RequestLog;
+  openings: OpeningRepository;
 }
 
 /** Storage port. Outside a transaction each call stands alone. */

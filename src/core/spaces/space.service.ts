@@ -13,6 +13,7 @@ import type { ChatGateway } from '../ports/chat-gateway.js';
 import type { Clock } from '../ports/clock.js';
 import type { CardMessage, Store } from '../ports/store.js';
 import type { WorkspaceService } from '../workspaces/workspace.service.js';
+import { OpeningNotices } from './opening-notices.js';
 import { type RefreshParts, RefreshQueue } from './refresh-queue.js';
 import { SpaceCache } from './space-cache.js';
 
@@ -26,6 +27,8 @@ export interface SpaceServiceDeps {
   gatewayFor: (workspace: Workspace) => ChatGateway;
   /** Extra overview input from features (next aftercare moment, failed reminders). */
   overviewExtras?: OverviewExtras;
+  /** Hears work after a change that failed without harming state (a notice not updated). */
+  reportError?: (error: unknown, incidentId: string) => void;
 }
 
 /** Space name from the incident number only: the title may hint at a pupil. */
@@ -41,18 +44,41 @@ export class SpaceService {
   private readonly queue = new RefreshQueue((incidentId, parts) => this.redraw(incidentId, parts));
   private readonly openings = new Map<string, Promise<Incident>>();
   private readonly cache: SpaceCache;
+  /** The requester's confirmation message, kept true while the opening goes on. */
+  readonly notices: OpeningNotices;
 
   constructor(private readonly deps: SpaceServiceDeps) {
     this.cache = new SpaceCache(deps.store);
+    this.notices = new OpeningNotices(deps);
   }
 
-  /** Creates the space, posts every card not yet posted, pins the overview, marks the incident open. */
+  /**
+   * Creates the space, posts every card not yet posted, pins the overview, marks the incident
+   * open and redraws the overview (it said "wordt geopend" while the cards were posted). A
+   * failed attempt is recorded and told to the requester; the incident stays, to be finished by
+   * a retry or the next start.
+   */
   finishOpening(incidentId: string): Promise<Incident> {
     const running = this.openings.get(incidentId);
     if (running) return running;
-    const promise = this.openOnce(incidentId).finally(() => this.openings.delete(incidentId));
+    const promise = this.attempt(incidentId).finally(() => this.openings.delete(incidentId));
     this.openings.set(incidentId, promise);
     return promise;
+  }
+
+  private async attempt(incidentId: string): Promise<Incident> {
+    let opened: Incident;
+    try {
+      opened = await this.openOnce(incidentId);
+    } catch (error) {
+      await this.notices
+        .failed(incidentId, error)
+        .catch((noticeError: unknown) => this.deps.reportError?.(noticeError, incidentId));
+      throw error;
+    }
+    await this.refresh(incidentId, []).catch((error: unknown) => this.deps.reportError?.(error, incidentId));
+    await this.notices.opened(opened).catch((error: unknown) => this.deps.reportError?.(error, incidentId));
+    return opened;
   }
 
   /** Finishes every opening a previous process left halfway. Returns how many were finished. */

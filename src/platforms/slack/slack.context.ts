@@ -6,6 +6,7 @@ import type { Workspace } from '../../core/incidents/incident.types.js';
 import type { Locale } from '../../core/playbook/playbook.types.js';
 import { callSlack, SlackApiError } from './api/slack-api.js';
 import { messageText } from './block-kit/block-kit.renderer.js';
+import type { SlackGateway } from './slack.gateway.js';
 import type { UserDirectory } from './user-directory.js';
 
 type WebClient = webApi.WebClient;
@@ -31,6 +32,8 @@ export class SlackContext {
     readonly botUserId: string,
     /** The Web API base URL; response URLs on the same host are trusted too (tests, proxies). */
     private readonly apiUrl: string,
+    /** The workspace's gateway, with what only Slack offers (the opening confirmation). */
+    readonly gateway: (workspace: Workspace) => SlackGateway,
   ) {}
 
   /** Only Slack's own response URLs are ever called back. */

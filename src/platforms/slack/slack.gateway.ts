@@ -185,6 +185,16 @@ export class SlackGateway implements ChatGateway {
   }
 
   async sendDirect(userId: UserId, card: Card): Promise<PostedMessage> {
+    const [, ts = ''] = (await this.postNotice(userId, card)).split('|');
+    return { messageId: ts };
+  }
+
+  /**
+   * The requester's confirmation, as a direct message from the bot: unlike an ephemeral answer
+   * it can be updated later (chat.update), so it can say what really happened. Returns its
+   * reference (`channel|ts`).
+   */
+  async postNotice(userId: UserId, card: Card): Promise<string> {
     const opened = await callSlack(this.client, 'conversations.open', { users: userId });
     const channel = requireString((opened.channel as { id?: unknown } | undefined)?.id, 'conversations.open');
     const answer = await callSlack(this.client, 'chat.postMessage', {
@@ -192,7 +202,17 @@ export class SlackGateway implements ChatGateway {
       ...toBlockKit(card, { locale: this.options.locale() }),
       unfurl_links: false,
     });
-    return { messageId: requireString(answer.ts, 'chat.postMessage') };
+    return `${channel}|${requireString(answer.ts, 'chat.postMessage')}`;
+  }
+
+  async updateNotice(noticeRef: string, card: Card): Promise<void> {
+    const [channel, ts] = noticeRef.split('|');
+    if (!channel || !ts) return;
+    await callSlack(this.client, 'chat.update', {
+      channel,
+      ts,
+      ...toBlockKit(card, { locale: this.options.locale() }),
+    });
   }
 
   async archiveSpace(spaceId: string): Promise<void> {

@@ -67,20 +67,11 @@ export class SlackModule implements AppModule {
     const botUserId = await this.identify(bolt);
     await bolt.init();
     const directory = new UserDirectory(bolt.client, app.clock);
-    const slack = new SlackContext(app, bolt.client, directory, botUserId, this.config.apiUrl);
-    registerIncidentCommand(bolt, slack);
-    registerCardActions(bolt, slack);
-    registerOpenIncident(bolt, slack);
-    registerDialogSubmissions(bolt, slack);
-    registerFileShareWarning(bolt, slack);
-    bolt.error(async (error) => {
-      app.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack handler failed');
-    });
     const timelineClient = new webApi.WebClient(this.config.botToken, { ...clientOptions, logger });
     const gateways = new Map<string, SlackGateway>();
     // The caller of the factory has just read the workspace: its language may have changed since.
     const latest = new Map<string, Workspace>();
-    app.registerGateway('slack', (workspace: Workspace) => {
+    const gatewayFor = (workspace: Workspace): SlackGateway => {
       latest.set(workspace.id, workspace);
       let gateway = gateways.get(workspace.id);
       if (!gateway) {
@@ -96,6 +87,16 @@ export class SlackModule implements AppModule {
         gateways.set(workspace.id, gateway);
       }
       return gateway;
+    };
+    app.registerGateway('slack', gatewayFor);
+    const slack = new SlackContext(app, bolt.client, directory, botUserId, this.config.apiUrl, gatewayFor);
+    registerIncidentCommand(bolt, slack);
+    registerCardActions(bolt, slack);
+    registerOpenIncident(bolt, slack);
+    registerDialogSubmissions(bolt, slack);
+    registerFileShareWarning(bolt, slack);
+    bolt.error(async (error) => {
+      app.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack handler failed');
     });
     this.bolt = bolt;
     this.slack = slack;

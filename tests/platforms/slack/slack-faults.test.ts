@@ -72,16 +72,59 @@ describe('a missing scope', () => {
       expect((await h.people.submit(ANNA, view, { title: 'Zonder recht', kind: 'nude_photo' })).status).toBe(
         200,
       );
+      // The confirmation that said "wordt geopend…" now says what is missing, never "geopend".
       const told = await fake.waitFor(() =>
-        fake.responses.find((r) => String(r.body.text).includes('mist het recht')),
+        fake.state.messages.find(
+          (m) => m.channel.startsWith('D') && JSON.stringify(m.blocks ?? []).includes('groups:write'),
+        ),
       );
-      expect(told.body.text).toBe(
-        `Incident ${year}-0001 is bewaard, maar het kanaal staat nog niet klaar. De Slack-app mist het recht “groups:write”. Vraag je beheerder de app opnieuw te installeren met het manifest uit de handleiding. Er is niets verloren gegaan. De bot probeert het vanzelf opnieuw.`,
-      );
+      const text = JSON.stringify(told.blocks);
+      expect(text).toContain(`Incident ${year}-0001 kon nog niet worden geopend.`);
+      expect(text).toContain('De app mist de toestemming “groups:write”');
+      expect(text).toContain('Probeer opnieuw');
+      expect(text).not.toContain('is geopend');
       expect(await h.app.context.store.incidents.listByStatus('opening', 5)).toHaveLength(1);
     } finally {
       await h.close();
       await fake.close();
+    }
+  });
+});
+
+describe('an honest confirmation', () => {
+  it('a conversations.create failure turns "wordt geopend…" into the problem and a retry, never a success', async () => {
+    const h = await startHarness(await startFakeSlack());
+    try {
+      h.fake.fail('conversations.create', { status: 500 }, 50);
+      await h.people.command(ANNA, 'nieuw');
+      const view = await h.fake.waitFor(() => h.fake.state.views.at(-1));
+      await h.people.submit(ANNA, view, { title: 'Storing bij Slack', kind: 'nude_photo' });
+      const notice = await h.fake.waitFor(() =>
+        h.fake.state.messages.find(
+          (m) => m.channel.startsWith('D') && JSON.stringify(m.blocks ?? []).includes('Probeer opnieuw'),
+        ),
+      );
+      const text = JSON.stringify(notice.blocks);
+      expect(text).toContain(`Incident ${year}-0001 kon nog niet worden geopend.`);
+      expect(text).not.toContain('is geopend');
+      expect(incidentChannels(h.fake)).toHaveLength(0);
+      const everything = JSON.stringify([...h.fake.state.messages, ...h.fake.responses.map((r) => r.body)]);
+      expect(everything).not.toContain(`${year}-0001 is geopend`);
+
+      // Slack works again: the same incident opens from the retry button, in the same message.
+      h.fake.clearFaults();
+      await h.people.click(ANNA, notice, { kind: 'retryOpening' });
+      const opened = await h.fake.waitFor(() => {
+        const current = h.fake.state.message(notice.channel, notice.ts);
+        return JSON.stringify(current.blocks ?? []).includes('is geopend') ? current : null;
+      });
+      const [channel] = incidentChannels(h.fake);
+      expect(channel?.name).toBe(`incident-${year}-0001`);
+      expect(JSON.stringify(opened.blocks)).toContain(`<#${channel?.id}>`);
+      expect(await h.app.context.store.incidents.listByStatus('opening', 5)).toHaveLength(0);
+    } finally {
+      await h.close();
+      await h.fake.close();
     }
   });
 });

@@ -115,13 +115,32 @@ describe('/incident nieuw', () => {
     const names = (await h.app.context.store.members.list(incident!.id)).map((m) => m.displayName).sort();
     expect(names).toEqual(['Anna', 'Bas', 'Cem']);
 
-    const answer = await h.fake.waitFor(() =>
-      h.fake.responses.find((r) => String(r.body.text).includes('wordt geopend')),
+    // The confirmation is a direct message that said "wordt geopend…" and now links the channel.
+    const notice = await h.fake.waitFor(() =>
+      h.fake.state.messages.find(
+        (m) => m.channel.startsWith('D') && JSON.stringify(m.blocks ?? []).includes(`<#${channel.id}>`),
+      ),
     );
-    expect(answer.body).toMatchObject({
-      response_type: 'ephemeral',
-      text: `Incident ${YEAR}-0001 wordt geopend. Je vindt het in #${channel.name}.`,
-    });
+    expect(notice.updates).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(notice.blocks)).toContain(`Incident ${YEAR}-0001 is geopend.`);
+    expect(JSON.stringify(notice.blocks)).not.toContain('Foto klas');
+    expect(h.fake.responses.some((r) => String(r.body.text).includes('geopend'))).toBe(false);
+  });
+
+  it('never says "geopend" before it is true: the first confirmation says "wordt geopend…"', async () => {
+    const view = await modalFor(BAS);
+    await h.people.submit(BAS, view, { title: 'Tweede', kind: 'other' });
+    const notice = await h.fake.waitFor(() =>
+      h.fake.state.messages.find(
+        (m) => m.channel.startsWith('D') && JSON.stringify(m.blocks ?? []).includes('0002 is geopend'),
+      ),
+    );
+    const call = h.fake
+      .named('chat.postMessage')
+      .find((c) => String(c.args.channel).startsWith('D') && JSON.stringify(c.args.blocks).includes('0002'));
+    expect(JSON.stringify(call?.args.blocks)).toContain(`Incident ${YEAR}-0002 wordt geopend…`);
+    expect(JSON.stringify(call?.args.blocks)).not.toContain('is geopend');
+    expect(notice.updates).toBeGreaterThanOrEqual(1);
   });
 
   it('opens one incident when the same modal is submitted twice', async () => {

@@ -40,6 +40,7 @@ export class SlackApiError extends GatewayError {
   ) {
     super(code, PERMANENT_CODES.has(code), {
       message: `Slack ${method} failed: ${code}${needed ? ` (needs ${needed})` : ''}`,
+      detail: needed,
     });
   }
 }

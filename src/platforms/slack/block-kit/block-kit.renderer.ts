@@ -85,6 +85,8 @@ function renderBlock(
       return block.items.length === 0 && !block.title ? [] : [section(listText(block))];
     case 'links':
       return block.links.length === 0 ? [] : [section(linksText(block))];
+    case 'spaceLink':
+      return [section(`${clipText(block.text, 500)} ${channelMention(block.spaceId)}`)];
     case 'divider':
       return [{ type: 'divider' }];
     case 'step':
@@ -150,6 +152,15 @@ function linksText(block: LinksBlock): string {
     [...(block.title ? [`*${clipText(block.title, 200)}*`] : []), ...lines],
     BLOCK_KIT.sectionText,
   );
+}
+
+/**
+ * `<#C…>`: Slack shows the channel's name, and only its members can open a private one
+ * (https://api.slack.com/reference/surfaces/formatting#linking-channels). Only a channel id is
+ * ever put in, never user text.
+ */
+function channelMention(spaceId: string): string {
+  return /^[CG][A-Z0-9]{2,20}$/.test(spaceId) ? `<#${spaceId}>` : escapeText(spaceId);
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -60,13 +60,19 @@ export function registerOpenIncident(bolt: App, slack: SlackContext): void {
     }
     if (!result.changed) return;
     const { incident } = result;
-    await answer(
-      t(workspace.locale, 'command.opening', {
-        number: incident.number,
-        space: `#${spaceNameFor(incident)}`,
-      }),
-    );
-    if (!(await result.followUp)) await retryOpening(slack, workspace, incident, answer);
+    const noticed = await sendNotice(slack, workspace, incident, userId);
+    if (!noticed) {
+      await answer(
+        t(workspace.locale, 'command.opening', {
+          number: incident.number,
+          space: `#${spaceNameFor(incident)}`,
+        }),
+      );
+    }
+    if (await result.followUp) return;
+    // The confirmation already says what went wrong, with a button to try again.
+    if (noticed) slack.scheduleOpeningRetry(incident.id);
+    else await retryOpening(slack, workspace, incident, answer);
   });
 }
 
@@ -113,6 +119,28 @@ async function retryOpening(
       t(workspace.locale, 'slack.openFailed', { number: incident.number, problem }).replace(/\s+/g, ' '),
     );
     slack.scheduleOpeningRetry(incident.id);
+  }
+}
+
+/**
+ * "Incident … wordt geopend…" as a direct message from the bot, which is updated to a link into
+ * the channel once it exists, or to the problem with a retry button. False when it could not be
+ * sent (the plain answer is used instead).
+ */
+async function sendNotice(
+  slack: SlackContext,
+  workspace: Workspace,
+  incident: Incident,
+  userId: string,
+): Promise<boolean> {
+  try {
+    const gateway = slack.gateway(workspace);
+    const card = await slack.app.commands.openingNotice(incident.id, { userId }, workspace.locale);
+    await slack.app.commands.attachNotice(incident, await gateway.postNotice(userId, card));
+    return true;
+  } catch (error) {
+    slack.logger.warn({ err: error, incident: incident.id }, 'could not send the opening confirmation');
+    return false;
   }
 }
 

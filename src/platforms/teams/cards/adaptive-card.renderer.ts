@@ -126,6 +126,13 @@ function renderBlock(block: Exclude<CardBlock, StepBlock>, ctx: RenderContext, l
             : element;
         }),
       ];
+    case 'spaceLink': {
+      const runs = [run(`${block.text} `, {}, 300), run(block.label, { strong: true }, 200)];
+      const element = paragraph(runs, { spacing: 'small' });
+      return block.url && safeUrl(block.url)
+        ? [{ ...element, inlines: [runs[0], { ...runs[1], selectAction: openUrl(block.url) }] }]
+        : [element];
+    }
     case 'actions':
       return [{ type: 'ActionSet', actions: block.actions.map((a, i) => renderAction(a, ctx, `a${i}`)) }];
     default:

@@ -73,6 +73,11 @@ export class FakeSlack {
     return `${this.baseUrl}/api/`;
   }
 
+  /** Forgets every fault still waiting to happen. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** `times` calls of `method`, after the next `after` normal ones, get `fault` instead of their answer. */
   fail(method: string, fault: Fault, times = 1, after = 0): void {
     for (let i = 0; i < times; i += 1) this.faults.push({ method, fault, skip: after });
