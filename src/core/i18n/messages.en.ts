@@ -159,6 +159,7 @@ export const en: Record<MessageKey, string> = {
   'command.confirm': 'Yes, close',
   'command.cancel': 'Cancel',
   'command.opening': 'Incident {number} is being opened. You will find it in {space}.',
+  'space.closedLabel': 'closed',
   'opening.pending': 'Incident {number} is being opened…',
   'opening.pendingDetail':
     'The private space and the cards are being set up. This message changes as soon as that is done.',

@@ -174,6 +174,7 @@ export const nl = {
   'command.confirm': 'Ja, sluiten',
   'command.cancel': 'Annuleren',
   'command.opening': 'Incident {number} wordt geopend. Je vindt het in {space}.',
+  'space.closedLabel': 'gesloten',
   'opening.pending': 'Incident {number} wordt geopend…',
   'opening.pendingDetail':
     'De besloten ruimte en de kaarten worden klaargezet. Dit bericht verandert zodra dat klaar is.',

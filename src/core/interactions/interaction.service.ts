@@ -125,17 +125,21 @@ export class InteractionService {
     const message = t(locale, 'feedback.closed', { incident: incident.number });
     if (!result.changed) return { changed: false, message };
     const spaceId = incident.spaceId;
-    const archive = request.input?.archive === true && spaceId !== null;
+    const archive = request.input?.archive === true;
     return {
       changed: true,
       message,
       phases: 'all',
       timeline: t(request.workspace.locale, 'feedback.closed', { incident: incident.number }),
-      ...(archive
+      ...(spaceId
         ? {
             after: async () => {
               const gateway = this.deps.spaces.gatewayOf(request.workspace);
-              await gateway.archiveSpace?.(spaceId);
+              await gateway.markSpaceClosed?.(spaceId, {
+                number: incident.number,
+                closedLabel: t(request.workspace.locale, 'space.closedLabel'),
+              });
+              if (archive) await gateway.archiveSpace?.(spaceId);
             },
           }
         : {}),

@@ -42,6 +42,8 @@ export interface ChatGateway {
   /** A short line in the timeline (Slack: a thread under the overview). */
   postTimeline(spaceId: string, overviewMessageId: string | null, text: string): Promise<void>;
   addMembers(spaceId: string, userIds: UserId[]): Promise<void>;
+  /** Takes people out of the space (they were removed from the incident). */
+  removeMembers?(spaceId: string, userIds: UserId[]): Promise<void>;
   /**
    * A plain message in the space, seen by everyone in it (e.g. the file-share warning). People
    * in `mention` are notified the platform's way (Slack `<@U…>`, a Teams mention) before the text.
@@ -51,6 +53,12 @@ export interface ChatGateway {
   sendDirect(userId: UserId, card: Card): Promise<PostedMessage>;
   /** Archives the space after closing, where the platform allows it. */
   archiveSpace?(spaceId: string): Promise<void>;
+  /**
+   * The incident was closed: mark the space as closed where the platform has a way (a Teams
+   * group chat's topic becomes `Incident 2026-0042 (gesloten)`). `closedLabel` is the word for
+   * "closed" in the workspace's language. Archiving is separate.
+   */
+  markSpaceClosed?(spaceId: string, closed: { number: string; closedLabel: string }): Promise<void>;
   /**
    * Replaces the requester's confirmation message ("wordt geopend…") with `card`, so it says
    * what really happened. `noticeRef` is what the platform stored when it sent that message.
