@@ -1,8 +1,9 @@
-# Build stage: compile TypeScript.
+# Build stage: compile TypeScript and make the embedded database's template.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+# No prepare script here: the sources are not copied yet; npm run build makes the template.
+RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
@@ -16,10 +17,13 @@ ENV NODE_ENV=production \
     DATA_DIR=/data
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# Ready-made embedded database: a first start unpacks it instead of running initdb.
+COPY --from=build /app/.cache/pglite-template ./.cache/pglite-template
 COPY manifests ./manifests
-RUN mkdir -p /data && chown node:node /data
+# The embedded database refuses a DATA_DIR that others can open.
+RUN mkdir -p /data && chown node:node /data && chmod 700 /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3978

@@ -47,7 +47,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const closers: Array<() => Promise<void>> = [() => database.close()];
   try {
     const applied = await migrateToLatest(database.db);
-    logger.info({ database: database.kind, location: database.location, applied }, 'database ready');
+    const { kind, location, origin } = database;
+    logger.info({ database: kind, location, origin, applied }, 'database ready');
 
     const store: Store = createKyselyStore(database.db);
     const stores: FeatureStores = {

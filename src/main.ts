@@ -6,6 +6,8 @@ import { selectModules } from './modules.js';
 
 /** Process entry: a bad configuration stops the process with one line that says what to fix. */
 async function main(): Promise<void> {
+  // Files this process creates (the embedded database, above all) are for its own user only.
+  process.umask(0o077);
   let config: ReturnType<typeof loadConfig>;
   let modules: ReturnType<typeof selectModules>;
   try {
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
 }
 
 function startupProblem(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
   if (isDomainError(error)) return `Start-up error: ${error.message}`;
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'EADDRINUSE')

@@ -1,8 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { type EmbeddedOrigin, openEmbeddedDatabase } from './embedded-database.js';
 import { PGliteDialect } from './pglite.dialect.js';
 
 export interface DatabaseHandle {
@@ -10,6 +9,8 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Where the data lives, without credentials, for the start-up log. */
   location: string;
+  /** For the embedded database: whether this start created it, and how. */
+  origin?: EmbeddedOrigin;
   close(): Promise<void>;
 }
 
@@ -29,11 +30,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }
-  const inMemory = options.dataDir === 'memory://';
-  if (!inMemory) await mkdir(options.dataDir, { recursive: true });
-  const pglite = inMemory ? await PGlite.create() : await PGlite.create({ dataDir: options.dataDir });
+  const { pglite, origin } = await openEmbeddedDatabase(options.dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', location: inMemory ? 'memory' : options.dataDir, close: () => db.destroy() };
+  const location = origin === 'memory' ? 'memory' : options.dataDir;
+  // Kysely only closes a driver it has used, so PGlite is closed here too.
+  const close = async () => {
+    await db.destroy();
+    if (!pglite.closed) await pglite.close();
+  };
+  return { db, kind: 'pglite', location, origin, close };
 }
 
 /** `postgres://user:secret@host/db` → `postgres://user:***@host/db`. */
