@@ -118,6 +118,7 @@ export function readyPhaseCards(members: number): ReadyCards {
     position,
     status: 'open',
     ownerId: null,
+    assignedBy: null,
     dueAt: null,
     naReason: null,
     naByCondition: false,

@@ -128,7 +128,7 @@ describe('removeMember', () => {
   it('lead only; the lead cannot be removed', async () => {
     expect(await code(fx.incidents.removeMember(as(BOB), CARLA.userId))).toBe('NotLead');
     expect(await code(fx.incidents.removeMember(as(ANNA), ANNA.userId))).toBe('LeadCannotBeRemoved');
-    expect(await fx.incidents.removeMember(as(ANNA), 'U-NOBODY')).toEqual({ changed: false, value: null });
+    expect(await fx.incidents.removeMember(as(ANNA), 'U-NOBODY')).toEqual({ changed: false, value: [] });
   });
 
   it("the removed member's claimed steps go back to open, each with a step.released entry", async () => {
@@ -138,7 +138,10 @@ describe('removeMember', () => {
     await fx.steps.act({ ...as(BOB), stepKey: 'police-advice' }, { kind: 'claim' });
     const before = fx.store.state.audit.length;
 
-    expect(await fx.incidents.removeMember(as(ANNA), CARLA.userId)).toEqual({ changed: true, value: null });
+    expect(await fx.incidents.removeMember(as(ANNA), CARLA.userId)).toEqual({
+      changed: true,
+      value: ['attention-victim', 'scope-impact'],
+    });
 
     const steps = await fx.store.steps.list(incident.id);
     const byKey = (key: string) => steps.find((s) => s.key === key);

@@ -37,6 +37,7 @@ function stepIn(status: StepStatus, patch: Partial<Step> = {}): Step {
     position: 7,
     status,
     ownerId: status === 'open' ? null : OWNER,
+    assignedBy: null,
     dueAt: null,
     naReason: status === 'not_applicable' ? 'Al besproken' : null,
     naByCondition: false,

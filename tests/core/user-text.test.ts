@@ -158,6 +158,7 @@ describe('the core applies it where input is validated', () => {
       position: 5,
       status: 'open',
       ownerId: null,
+      assignedBy: null,
       dueAt: null,
       naReason: null,
       naByCondition: false,

@@ -63,8 +63,16 @@ export class RecordingGateway implements ChatGateway {
     return { messageId: this.nextId() };
   }
 
+  async removeMembers(spaceId: string, userIds: string[]) {
+    this.calls.push({ method: 'removeMembers', spaceId, text: userIds.join(',') });
+  }
+
   async archiveSpace(spaceId: string) {
     this.calls.push({ method: 'archiveSpace', spaceId });
+  }
+
+  async markSpaceClosed(spaceId: string, closed: { number: string; closedLabel: string }) {
+    this.calls.push({ method: 'markSpaceClosed', spaceId, text: `${closed.number} ${closed.closedLabel}` });
   }
 
   named(method: string): GatewayCall[] {

@@ -54,6 +54,24 @@ export const ACTIONS = {
   form: { label: 'action.fill', input: 'form', feedback: 'feedback.form', timeline: 'timeline.form' },
   close: { label: 'command.confirm', feedback: 'feedback.closed', timeline: 'feedback.closed' },
   retryOpening: { label: 'opening.retry', feedback: 'opening.retrying' },
+  addMember: {
+    label: 'action.addMember',
+    input: 'colleagues',
+    feedback: 'feedback.addMember',
+    timeline: 'timeline.addMember',
+  },
+  removeMember: {
+    label: 'action.removeMember',
+    input: 'removal',
+    feedback: 'feedback.removeMember',
+    timeline: 'timeline.removeMember',
+  },
+  transferLead: {
+    label: 'action.transferLead',
+    input: 'assignee',
+    feedback: 'feedback.transferLead',
+    timeline: 'timeline.transferLead',
+  },
   reminderDone: {
     label: 'reminder.action.done',
     input: 'note',

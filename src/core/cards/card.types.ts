@@ -69,8 +69,22 @@ export interface DividerBlock {
   type: 'divider';
 }
 
-/** What a button asks before it acts; the platform shows a dialog or an input for it. */
-export type ActionInput = 'reason' | 'note' | 'assignee' | 'dueDate' | 'form';
+/**
+ * What a button asks before it acts; the platform shows a dialog or an input for it.
+ * `assignee`: one member of the incident. `colleagues`: people not in it yet. `removal`: a
+ * member, and what happens to the steps they hold.
+ */
+export type ActionInput = 'reason' | 'note' | 'assignee' | 'dueDate' | 'form' | 'colleagues' | 'removal';
+
+export const ACTION_INPUTS: readonly ActionInput[] = [
+  'reason',
+  'note',
+  'assignee',
+  'dueDate',
+  'form',
+  'colleagues',
+  'removal',
+];
 
 export interface CardAction {
   label: string;
@@ -99,6 +113,13 @@ export interface ActionsBlock {
   actions: CardAction[];
 }
 
+/** Less frequent actions behind one control (Slack: a select or overflow, Teams: a "more" set). */
+export interface MenuBlock {
+  type: 'menu';
+  label: string;
+  actions: CardAction[];
+}
+
 export type CardBlock =
   | HeaderBlock
   | TextBlock
@@ -109,7 +130,8 @@ export type CardBlock =
   | SpaceLinkBlock
   | DividerBlock
   | StepBlock
-  | ActionsBlock;
+  | ActionsBlock
+  | MenuBlock;
 
 export interface Card {
   /** `overview`, `tips` or `phase:<phaseKey>`; one posted message per key. */

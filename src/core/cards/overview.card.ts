@@ -4,6 +4,7 @@ import { findStep } from '../playbook/playbook.registry.js';
 import type { Locale } from '../playbook/playbook.types.js';
 import { formatInstant, formatIsoDate, shorten } from '../text/format.js';
 import { isoDateIn } from '../time/zoned.js';
+import { ACTIONS, type ActionKind, type ActionSpec } from './action.table.js';
 import type { Card, CardBlock, ProgressRow } from './card.types.js';
 import { type CardContext, nameResolver, OVERVIEW_CARD_KEY } from './card-context.js';
 import { nextAftercareFromForms } from './next-aftercare.js';
@@ -67,6 +68,7 @@ export function buildOverviewCard(ctx: CardContext): Card {
         },
       ],
     },
+    overviewMenu(incident.id, locale),
     { type: 'progress', title: t(locale, 'overview.progress'), rows },
     unclaimed.length > 0
       ? { type: 'list', title: t(locale, 'overview.unclaimed'), items: unclaimedItems }
@@ -90,6 +92,24 @@ export function buildOverviewCard(ctx: CardContext): Card {
     },
   ];
   return { key: OVERVIEW_CARD_KEY, incidentId: incident.id, fallback: title, blocks };
+}
+
+/** What the team does with the incident as a whole, beside the steps. */
+const MENU_ACTIONS = ['addMember', 'removeMember', 'transferLead'] as const satisfies readonly ActionKind[];
+
+function overviewMenu(incidentId: string, locale: Locale): CardBlock {
+  return {
+    type: 'menu',
+    label: t(locale, 'overview.menu'),
+    actions: MENU_ACTIONS.map((kind) => {
+      const spec: ActionSpec = ACTIONS[kind];
+      return {
+        label: t(locale, spec.label),
+        payload: { incidentId, kind },
+        ...(spec.input ? { input: spec.input } : {}),
+      };
+    }),
+  };
 }
 
 function mapDate(isoDate: string | null, locale: Locale): string | null {

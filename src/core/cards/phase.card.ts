@@ -83,8 +83,13 @@ function stepDetails(
 ): string[] {
   const { locale, view, timeZone } = ctx;
   const lines: string[] = [];
-  if (step.ownerId && step.status === 'claimed')
-    lines.push(t(locale, 'step.owner', { owner: nameOf(step.ownerId) }));
+  if (step.ownerId && step.status === 'claimed') {
+    lines.push(
+      step.assignedBy
+        ? t(locale, 'step.assignedBy', { owner: nameOf(step.ownerId), by: nameOf(step.assignedBy) })
+        : t(locale, 'step.owner', { owner: nameOf(step.ownerId) }),
+    );
+  }
   if (step.ownerId && step.status === 'done')
     lines.push(t(locale, 'step.doneBy', { owner: nameOf(step.ownerId) }));
   if (step.dueAt && (step.status === 'open' || step.status === 'claimed')) {

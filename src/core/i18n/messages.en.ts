@@ -2,7 +2,8 @@ import type { MessageKey } from './messages.nl.js';
 
 /** English. The type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
-  'error.NotAMember': 'You are not a member of this incident. Ask the lead to add you.',
+  'error.NotAMember':
+    'You are not a member of this incident. Ask a member to add you (overview menu: “Add colleague”).',
   'error.NotLead': 'Only the lead of this incident ({lead}) can do this.',
   'error.NotStepOwner': 'This step belongs to {owner}. Only {owner} or the lead can do this.',
   'error.StepAlreadyClaimed': '{owner} has already picked up this step.',
@@ -13,7 +14,8 @@ export const en: Record<MessageKey, string> = {
   'error.IncidentClosed': 'Incident {incident} is closed. Nothing can be changed any more.',
   'error.WorkspaceNotFound': 'The bot does not know this workspace yet.',
   'error.AssigneeNotAMember': 'That colleague is not a member of this incident. Invite them first.',
-  'error.LeadCannotBeRemoved': 'The lead cannot be removed. Hand over the lead first.',
+  'error.LeadCannotBeRemoved':
+    'The lead cannot be removed. Hand over the lead first (overview menu: “Hand over the lead”).',
   'error.InvalidInput': '{message}',
   'error.InvalidAction': 'This button no longer works. Use the card in the incident channel.',
   'error.ActionContextMismatch': 'This button belongs to another incident. Nothing was changed.',
@@ -86,6 +88,10 @@ export const en: Record<MessageKey, string> = {
   'action.reopen': 'Reopen',
   'action.note': 'Add note',
   'action.setDue': 'Set due date',
+  'action.addMember': 'Add colleague',
+  'action.removeMember': 'Remove colleague',
+  'action.transferLead': 'Hand over the lead',
+  'overview.menu': 'People and lead',
   'action.more': 'More',
 
   'feedback.claim': 'You picked up this step: {step}.',
@@ -98,6 +104,9 @@ export const en: Record<MessageKey, string> = {
   'feedback.note': 'Your note has been saved.',
   'feedback.form': 'Saved: {step}.',
   'feedback.unchanged': 'That was already the case; nothing changed.',
+  'feedback.addMember': 'Added to the incident: {names}.',
+  'feedback.removeMember': '{name} has been removed from the incident.',
+  'feedback.transferLead': '{name} now leads the incident.',
   'feedback.closed': 'Incident {incident} is closed.',
 
   'timeline.claim': '{actor} picked up “{step}”.',
@@ -109,6 +118,21 @@ export const en: Record<MessageKey, string> = {
   'timeline.setDue': '{actor} changed the due date of “{step}”.',
   'timeline.note': '{actor} added a note.',
   'timeline.form': '{actor} filled in “{step}”.',
+  'timeline.addMember': '{actor} added {names} to the incident.',
+  'timeline.removeMember': '{actor} removed {name} from the incident.',
+  'timeline.removeMemberSteps':
+    '{actor} removed {name} from the incident; {count} step(s) of {name} go to {to}.',
+  'timeline.transferLead': '{actor} handed the lead over to {name}.',
+  'personal.added': '{actor} added you to incident {number}.',
+  'personal.lead': '{actor} handed the lead of incident {number} over to you.',
+  'personal.assigned': '{actor} assigned “{step}” to you in incident {number}.',
+  'personal.linkIntro': 'Go to',
+  'removal.stepsTo': 'Steps this colleague has picked up',
+  'removal.release': 'Release them, so someone else can pick them up',
+  'removal.lead': 'Give them to the lead',
+  'removal.everyoneElse': 'the open steps',
+  'colleagues.label': 'Colleagues',
+  'colleagues.hint': 'Whoever you choose sees the incident and gets a message with a link.',
   'timeline.fileShared': 'A file was shared in this channel. The sender was asked to delete it.',
 
   'overview.title': 'Incident {number}: {title}',
@@ -131,6 +155,7 @@ export const en: Record<MessageKey, string> = {
 
   'phase.title': 'Phase {index} of {count}: {phase}',
   'step.owner': 'Picked up by {owner}',
+  'step.assignedBy': 'Assigned to {owner} by {by}',
   'step.doneBy': 'Done by {owner}',
   'step.due': 'Due: {date}',
   'step.naReason': 'Not applicable: {reason}',
@@ -278,6 +303,8 @@ export const en: Record<MessageKey, string> = {
   'slack.modal.note': 'Add a note',
   'slack.modal.assignee': 'Assign',
   'slack.modal.dueDate': 'Due date',
+  'slack.modal.colleagues': 'Add colleague',
+  'slack.modal.removal': 'Remove colleague',
   'slack.modal.close': 'Close incident',
   'slack.missingScope':
     'The Slack app lacks the permission “{scope}”. Ask your administrator to reinstall the app with the manifest from the manual. Nothing was lost.',

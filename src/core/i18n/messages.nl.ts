@@ -4,7 +4,8 @@
  */
 export const nl = {
   // Errors (key: error.<code>)
-  'error.NotAMember': 'Je bent geen lid van dit incident. Vraag de regisseur om je toe te voegen.',
+  'error.NotAMember':
+    'Je bent geen lid van dit incident. Vraag een lid om je toe te voegen (menu van het overzicht: “Collega toevoegen”).',
   'error.NotLead': 'Alleen de regisseur van dit incident ({lead}) kan dit doen.',
   'error.NotStepOwner': 'Deze stap is van {owner}. Alleen {owner} of de regisseur kan dit doen.',
   'error.StepAlreadyClaimed': '{owner} heeft deze stap al opgepakt.',
@@ -15,7 +16,8 @@ export const nl = {
   'error.IncidentClosed': 'Incident {incident} is gesloten. Er kan niets meer worden gewijzigd.',
   'error.WorkspaceNotFound': 'Deze werkruimte is nog niet bekend bij de bot.',
   'error.AssigneeNotAMember': 'Die collega is geen lid van dit incident. Nodig hem of haar eerst uit.',
-  'error.LeadCannotBeRemoved': 'De regisseur kan niet worden verwijderd. Draag de regie eerst over.',
+  'error.LeadCannotBeRemoved':
+    'De regisseur kan niet worden verwijderd. Draag de regie eerst over (menu van het overzicht: “Regie overdragen”).',
   'error.InvalidInput': '{message}',
   'error.InvalidAction': 'Deze knop werkt niet (meer). Gebruik de kaart in het incidentkanaal.',
   'error.ActionContextMismatch': 'Deze knop hoort bij een ander incident. Er is niets gewijzigd.',
@@ -92,6 +94,10 @@ export const nl = {
   'action.reopen': 'Heropenen',
   'action.note': 'Notitie toevoegen',
   'action.setDue': 'Deadline instellen',
+  'action.addMember': 'Collega toevoegen',
+  'action.removeMember': 'Collega verwijderen',
+  'action.transferLead': 'Regie overdragen',
+  'overview.menu': 'Mensen en regie',
   'action.more': 'Meer',
 
   // Answers to the person who clicked
@@ -105,6 +111,9 @@ export const nl = {
   'feedback.note': 'Je notitie is opgeslagen.',
   'feedback.form': 'Opgeslagen: {step}.',
   'feedback.unchanged': 'Dit was al zo; er is niets veranderd.',
+  'feedback.addMember': 'Toegevoegd aan het incident: {names}.',
+  'feedback.removeMember': '{name} is uit het incident gehaald.',
+  'feedback.transferLead': '{name} heeft nu de regie.',
   'feedback.closed': 'Incident {incident} is gesloten.',
 
   // Timeline lines (thread under the overview)
@@ -117,6 +126,21 @@ export const nl = {
   'timeline.setDue': '{actor} heeft de deadline van “{step}” aangepast.',
   'timeline.note': '{actor} heeft een notitie toegevoegd.',
   'timeline.form': '{actor} heeft “{step}” ingevuld.',
+  'timeline.addMember': '{actor} heeft {names} toegevoegd aan het incident.',
+  'timeline.removeMember': '{actor} heeft {name} uit het incident gehaald.',
+  'timeline.removeMemberSteps':
+    '{actor} heeft {name} uit het incident gehaald; {count} stap(pen) van {name} gaan naar {to}.',
+  'timeline.transferLead': '{actor} heeft de regie overgedragen aan {name}.',
+  'personal.added': '{actor} heeft je toegevoegd aan incident {number}.',
+  'personal.lead': '{actor} heeft de regie van incident {number} aan jou overgedragen.',
+  'personal.assigned': '{actor} heeft je “{step}” toegewezen in incident {number}.',
+  'personal.linkIntro': 'Ga naar',
+  'removal.stepsTo': 'Stappen die deze collega heeft opgepakt',
+  'removal.release': 'Weer vrijgeven, zodat iemand anders ze kan oppakken',
+  'removal.lead': 'Aan de regisseur geven',
+  'removal.everyoneElse': 'de open stappen',
+  'colleagues.label': 'Collega’s',
+  'colleagues.hint': 'Wie je kiest, ziet het incident en krijgt een bericht met een link.',
   'timeline.fileShared':
     'Er is een bestand gedeeld in dit kanaal. De afzender is gevraagd het te verwijderen.',
 
@@ -142,6 +166,7 @@ export const nl = {
   // Phase and step cards
   'phase.title': 'Fase {index} van {count}: {phase}',
   'step.owner': 'Opgepakt door {owner}',
+  'step.assignedBy': 'Toegewezen aan {owner} door {by}',
   'step.doneBy': 'Afgerond door {owner}',
   'step.due': 'Deadline: {date}',
   'step.naReason': 'Niet van toepassing: {reason}',
@@ -296,6 +321,8 @@ export const nl = {
   'slack.modal.note': 'Notitie toevoegen',
   'slack.modal.assignee': 'Toewijzen',
   'slack.modal.dueDate': 'Deadline',
+  'slack.modal.colleagues': 'Collega toevoegen',
+  'slack.modal.removal': 'Collega verwijderen',
   'slack.modal.close': 'Incident sluiten',
   'slack.missingScope':
     'De Slack-app mist het recht “{scope}”. Vraag je beheerder de app opnieuw te installeren met het manifest uit de handleiding. Er is niets verloren gegaan.',

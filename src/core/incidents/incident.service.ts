@@ -177,20 +177,32 @@ export class IncidentService {
     });
   }
 
-  /** Lead only. Steps the member held go back to open so nothing is silently orphaned. */
-  async removeMember(scope: ActionScope, userId: UserId): Promise<ChangeResult<null>> {
+  /**
+   * Lead only. Steps the member held are never silently orphaned: they go back to open
+   * (`release`, the default) or to the lead (`lead`). Returns the keys of those steps.
+   */
+  async removeMember(
+    scope: ActionScope,
+    userId: UserId,
+    stepsTo: 'release' | 'lead' = 'release',
+  ): Promise<ChangeResult<string[]>> {
     return this.deps.store.transaction(async (tx) => {
       const access = await requireMemberAccess(tx, scope, 'update');
       requireLead(access.incident, scope.actor);
       if (userId === access.incident.leadId) throw new DomainError('LeadCannotBeRemoved');
-      if (!access.isMember(userId)) return { changed: false, value: null };
+      if (!access.isMember(userId)) return { changed: false, value: [] };
       const now = this.deps.clock.now();
+      const leadId = access.incident.leadId;
+      const moved: string[] = [];
       for (const step of await tx.steps.list(access.incident.id)) {
         if (step.status !== 'claimed' || step.ownerId !== userId) continue;
+        moved.push(step.key);
+        const toLead = stepsTo === 'lead';
         await tx.steps.update({
           ...step,
-          status: 'open',
-          ownerId: null,
+          status: toLead ? 'claimed' : 'open',
+          ownerId: toLead ? leadId : null,
+          assignedBy: toLead && leadId !== scope.actor.userId ? scope.actor.userId : null,
           updatedAt: now,
           revision: step.revision + 1,
         });
@@ -198,8 +210,10 @@ export class IncidentService {
           auditEvent(
             access.incident,
             scope.actor.userId,
-            'step.released',
-            { step: step.key, previousOwner: userId },
+            toLead ? 'step.assigned' : 'step.released',
+            toLead
+              ? { step: step.key, assignee: leadId, previousOwner: userId }
+              : { step: step.key, previousOwner: userId },
             now,
           ),
         );
@@ -208,7 +222,7 @@ export class IncidentService {
       await tx.audit.append(
         auditEvent(access.incident, scope.actor.userId, 'member.removed', { user: userId }, now),
       );
-      return { changed: true, value: null };
+      return { changed: true, value: moved };
     });
   }
 

@@ -71,6 +71,8 @@ export interface Step {
   position: number;
   status: StepStatus;
   ownerId: UserId | null;
+  /** Who gave the step to its owner; null when the owner picked it up themselves. */
+  assignedBy: UserId | null;
   dueAt: Date | null;
   /** Why the step does not apply; null when the playbook's condition decided it. */
   naReason: string | null;

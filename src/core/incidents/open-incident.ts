@@ -98,6 +98,7 @@ export function initialSteps(
         position,
         status: applies ? 'open' : 'not_applicable',
         ownerId: null,
+        assignedBy: null,
         dueAt: definition.dueAfterHours
           ? new Date(now.getTime() + definition.dueAfterHours * 3_600_000)
           : null,

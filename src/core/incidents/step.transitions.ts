@@ -66,14 +66,20 @@ function claim(step: Step, ctx: TransitionContext): TransitionResult | null {
     throw new StepAlreadyClaimedError(step.key, step.ownerId ?? '');
   }
   assertNotFinished(step);
-  return changed(step, ctx, { status: 'claimed', ownerId: ctx.actorId }, 'step.claimed', {});
+  return changed(
+    step,
+    ctx,
+    { status: 'claimed', ownerId: ctx.actorId, assignedBy: null },
+    'step.claimed',
+    {},
+  );
 }
 
 function release(step: Step, ctx: TransitionContext): TransitionResult | null {
   if (step.status === 'open') return null;
   if (step.status !== 'claimed') assertNotFinished(step);
   assertOwnerOrLead(step, ctx);
-  return changed(step, ctx, { status: 'open', ownerId: null }, 'step.released', {
+  return changed(step, ctx, { status: 'open', ownerId: null, assignedBy: null }, 'step.released', {
     previousOwner: step.ownerId,
   });
 }
@@ -85,7 +91,9 @@ function assign(step: Step, assigneeId: UserId, ctx: TransitionContext): Transit
     if (step.ownerId === assigneeId) return null;
     assertOwnerOrLead(step, ctx);
   }
-  return changed(step, ctx, { status: 'claimed', ownerId: assigneeId }, 'step.assigned', {
+  // Taking a step yourself through "assign" is claiming it; someone else's choice is remembered.
+  const assignedBy = assigneeId === ctx.actorId ? null : ctx.actorId;
+  return changed(step, ctx, { status: 'claimed', ownerId: assigneeId, assignedBy }, 'step.assigned', {
     assignee: assigneeId,
     previousOwner: step.ownerId,
   });
@@ -130,7 +138,14 @@ function reopen(step: Step, ctx: TransitionContext): TransitionResult | null {
   return changed(
     step,
     ctx,
-    { status: 'open', ownerId: null, naReason: null, naByCondition: false, completedAt: null },
+    {
+      status: 'open',
+      ownerId: null,
+      assignedBy: null,
+      naReason: null,
+      naByCondition: false,
+      completedAt: null,
+    },
     'step.reopened',
     { from: step.status },
   );

@@ -16,6 +16,7 @@ import type {
   HandlerOutcome,
   InteractionResult,
 } from './interaction.types.js';
+import { membershipActionHandlers } from './membership-actions.handler.js';
 import { stepActionHandlers } from './step-actions.handler.js';
 
 export interface InteractionDeps {
@@ -42,6 +43,7 @@ export class InteractionService {
 
   constructor(private readonly deps: InteractionDeps) {
     for (const [kind, handler] of stepActionHandlers(deps)) this.handlers.set(kind, handler);
+    for (const [kind, handler] of membershipActionHandlers(deps)) this.handlers.set(kind, handler);
     this.handlers.set('close', (request, locale) => this.close(request, locale));
     this.handlers.set('retryOpening', (request, locale) => this.retryOpening(request, locale));
     for (const [kind, handler] of deps.actions ?? []) this.handlers.set(kind, handler);

@@ -14,6 +14,12 @@ export interface ActionInputValues {
   form?: unknown;
   /** For closing: also archive the space. */
   archive?: boolean;
+  /** For adding colleagues: who, with the name the platform shows for them. */
+  colleagues?: Array<{ userId: string; displayName: string | null }>;
+  /** For removing a member: who. */
+  memberId?: string;
+  /** For removing a member: their claimed steps go back to open, or to the lead. */
+  stepsTo?: 'release' | 'lead';
 }
 
 /** One click (or dialog submission) from a platform, already decoded. */

@@ -8,13 +8,17 @@ import type { StepService } from '../incidents/step.service.js';
 import type { StepAction } from '../incidents/step.transitions.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { Locale } from '../playbook/playbook.types.js';
+import type { SpaceService } from '../spaces/space.service.js';
 import { instantAt } from '../time/zoned.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
+import { tellPersonally } from './membership-actions.handler.js';
 
 export interface StepHandlerDeps {
   incidents: IncidentService;
   steps: StepService;
   playbooks: PlaybookRegistry;
+  /** For the personal message to a colleague who was given a step. */
+  spaces?: SpaceService;
   /** Hour (local time) a step is due on its due date. */
   dueHour?: number;
 }
@@ -58,10 +62,36 @@ async function stepAction(
     assignee: action.kind === 'assign' ? nameOf(action.assigneeId) : '',
   };
   const workspaceLocale = request.workspace.locale;
+  const assignedTo =
+    action.kind === 'assign' && action.assigneeId !== request.actor.userId ? action.assigneeId : null;
   return {
     changed: true,
     message: t(locale, ACTIONS[kind].feedback, params),
     phases: [step.phaseKey],
+    ...(assignedTo && deps.spaces
+      ? {
+          after: () =>
+            tellPersonally(
+              { spaces: deps.spaces as SpaceService },
+              request.workspace,
+              incident,
+              assignedTo,
+              `assigned:${stepKey}`,
+              () =>
+                t(workspaceLocale, 'personal.assigned', {
+                  actor: params.actor,
+                  step: titleOf(
+                    deps,
+                    incident.playbookKey,
+                    incident.playbookVersion,
+                    stepKey,
+                    workspaceLocale,
+                  ),
+                  number: incident.number,
+                }),
+            ),
+        }
+      : {}),
     timeline: t(workspaceLocale, ACTIONS[kind].timeline, {
       ...params,
       step: titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, workspaceLocale),

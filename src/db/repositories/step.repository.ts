@@ -74,14 +74,14 @@ function updateSteps(steps: Step[]): RawBuilder<unknown> {
   const rows = steps.map((step) => {
     const row = toRow(step);
     return sql`(${row.incident_id}::uuid, ${row.key}::text, ${row.status}::text, ${row.owner_id}::text,
-      ${row.due_at}::timestamptz, ${row.na_reason}::text, ${row.na_by_condition}::boolean,
+      ${row.assigned_by}::text, ${row.due_at}::timestamptz, ${row.na_reason}::text, ${row.na_by_condition}::boolean,
       ${row.completed_at}::timestamptz, ${row.updated_at}::timestamptz, ${row.revision}::integer)`;
   });
   return sql`
-    update step set status = v.status, owner_id = v.owner_id, due_at = v.due_at,
+    update step set status = v.status, owner_id = v.owner_id, assigned_by = v.assigned_by, due_at = v.due_at,
       na_reason = v.na_reason, na_by_condition = v.na_by_condition,
       completed_at = v.completed_at, updated_at = v.updated_at, revision = v.revision
-    from (values ${sql.join(rows)}) as v(incident_id, key, status, owner_id, due_at, na_reason,
+    from (values ${sql.join(rows)}) as v(incident_id, key, status, owner_id, assigned_by, due_at, na_reason,
       na_by_condition, completed_at, updated_at, revision)
     where step.incident_id = v.incident_id and step.key = v.key`;
 }
@@ -94,6 +94,7 @@ function toRow(step: Step) {
     position: step.position,
     status: step.status,
     owner_id: step.ownerId,
+    assigned_by: step.assignedBy,
     due_at: step.dueAt,
     na_reason: step.naReason,
     na_by_condition: step.naByCondition,
@@ -111,6 +112,7 @@ function toStep(row: Selectable<StepTable>): Step {
     position: row.position,
     status: row.status as StepStatus,
     ownerId: row.owner_id,
+    assignedBy: row.assigned_by,
     dueAt: row.due_at,
     naReason: row.na_reason,
     naByCondition: row.na_by_condition,

@@ -5,6 +5,7 @@ export interface StepTable {
   position: number;
   status: string;
   owner_id: string | null;
+  assigned_by: string | null;
   due_at: Date | null;
   na_reason: string | null;
   na_by_condition: boolean;

@@ -168,6 +168,14 @@ export class SlackGateway implements ChatGateway {
     );
   }
 
+  /** https://api.slack.com/methods/conversations.kick: one person per call; one already gone is fine. */
+  async removeMembers(spaceId: string, userIds: UserId[]): Promise<void> {
+    for (const user of new Set(userIds)) {
+      if (user === this.identity.botUserId) continue;
+      await callSlack(this.client, 'conversations.kick', { channel: spaceId, user }, { accept: ['not_in_channel'] });
+    }
+  }
+
   async postText(
     spaceId: string,
     text: string,

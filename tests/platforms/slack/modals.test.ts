@@ -168,25 +168,57 @@ describe('modals', () => {
     expect(formBlockId('endDate')).toBe('f:endDate');
   });
 
-  it.each(SIMPLE_INPUTS)('the %s dialog is valid and reads its answer', (kind) => {
-    const view = actionInputModal(kind, 'nl', {
-      payload: { incidentId: 'id-1', kind: 'note' },
+  it.each(SIMPLE_INPUTS.filter((kind) => kind !== 'colleagues' && kind !== 'removal'))(
+    'the %s dialog is valid and reads its answer',
+    (kind) => {
+      const view = actionInputModal(kind, 'nl', {
+        payload: { incidentId: 'id-1', kind: 'note' },
+        channelId: 'C1',
+        members,
+      }) as unknown as Json;
+      expect(validateModal(view)).toEqual([]);
+      expect(decodeMetadata(String(view.private_metadata))).toEqual({
+        action: { incidentId: 'id-1', kind: 'note' },
+        dialog: kind,
+        channelId: 'C1',
+      });
+      const block = inputIds(view)[0] as string;
+      const answer = readActionInput(kind, {
+        [block]: { v: { value: 'tekst', selected_option: { value: 'U3' }, selected_date: '2026-12-01' } },
+      });
+      expect(Object.values(answer)).toEqual([
+        kind === 'assignee' ? 'U3' : kind === 'dueDate' ? '2026-12-01' : 'tekst',
+      ]);
+    },
+  );
+
+  it('the colleagues and removal dialogs are valid and read their answers', () => {
+    const payload = { incidentId: 'id-1', kind: 'addMember' as const };
+    const add = actionInputModal('colleagues', 'nl', {
+      payload,
       channelId: 'C1',
       members,
     }) as unknown as Json;
-    expect(validateModal(view)).toEqual([]);
-    expect(decodeMetadata(String(view.private_metadata))).toEqual({
-      action: { incidentId: 'id-1', kind: 'note' },
-      dialog: kind,
+    expect(validateModal(add)).toEqual([]);
+    expect(readActionInput('colleagues', { colleagues: { v: { selected_users: ['U7', 'U8'] } } })).toEqual({
+      colleagues: [
+        { userId: 'U7', displayName: null },
+        { userId: 'U8', displayName: null },
+      ],
+    });
+    const removal = actionInputModal('removal', 'nl', {
+      payload: { incidentId: 'id-1', kind: 'removeMember' },
       channelId: 'C1',
-    });
-    const block = inputIds(view)[0] as string;
-    const answer = readActionInput(kind, {
-      [block]: { v: { value: 'tekst', selected_option: { value: 'U3' }, selected_date: '2026-12-01' } },
-    });
-    expect(Object.values(answer)).toEqual([
-      kind === 'assignee' ? 'U3' : kind === 'dueDate' ? '2026-12-01' : 'tekst',
-    ]);
+      members,
+    }) as unknown as Json;
+    expect(validateModal(removal)).toEqual([]);
+    expect(inputIds(removal)).toEqual(['memberId', 'stepsTo']);
+    expect(
+      readActionInput('removal', {
+        memberId: { v: { selected_option: { value: 'U3' } } },
+        stepsTo: { v: { selected_option: { value: 'lead' } } },
+      }),
+    ).toEqual({ memberId: 'U3', stepsTo: 'lead' });
   });
 
   it('the assign dialog lists only the incident’s members, names shortened and escaped', () => {

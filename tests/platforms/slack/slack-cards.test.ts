@@ -113,11 +113,12 @@ describe('buttons on the phase cards', () => {
     expect(select.options!.map((option) => option.text.text).sort()).toEqual(['Anna', 'Bas', 'Cem']);
     const done = await submitFor(h, ANNA, dialog, { assignee: CEM });
     expect(done.answer).toBe('Je hebt Check bestaande protocollen toegewezen aan Cem.');
-    await waitForUpdate(h, direct, (text) => text.includes('Opgepakt door Cem'));
+    // Issue 12: an assignment says who gave the step, not "Opgepakt door".
+    await waitForUpdate(h, direct, (text) => text.includes('Toegewezen aan Cem door Anna'));
     expect(await clickFor(h, CEM, direct, { kind: 'release', step: 'check-protocols' })).toBe(
       'Je hebt deze stap vrijgegeven: Check bestaande protocollen.',
     );
-    await waitForUpdate(h, direct, (text) => !text.includes('Opgepakt door Cem'));
+    await waitForUpdate(h, direct, (text) => !text.includes('Toegewezen aan Cem'));
   });
 
   it('a very long note is stored whole and shortened on the card, which Slack accepts', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../../src/core/i18n/catalogue.js';
 import { offered, submitFor } from './support/card-steps.js';
 import type { FakeChannel, FakeMessage } from './support/fake-slack.state.js';
 import { textsOf } from './support/fake-slack.state.js';
@@ -122,7 +123,7 @@ describe('dialogs for people who may not act', () => {
     const direct = await h.fake.waitFor(() =>
       h.fake.state.messages.slice(before.messages).find((m) => m.channel.startsWith('D')),
     );
-    expect(direct.text).toBe('You are not a member of this incident. Ask the lead to add you.');
+    expect(direct.text).toBe(t('en', 'error.NotAMember'));
     expect(h.fake.state.views.length).toBe(before.views);
   });
 });

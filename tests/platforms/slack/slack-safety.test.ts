@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../../src/core/i18n/catalogue.js';
 import { decodeActionValue } from '../../../src/platforms/slack/block-kit/action-value.js';
 import { stepText } from './support/card-steps.js';
 import { SIGNING_SECRET } from './support/fake-slack.js';
@@ -137,7 +138,7 @@ describe('refusals', () => {
     const direct = card('phase:direct');
     const value = `|${JSON.stringify(payloadFrom(direct, 'claim', 'scope-impact'))}`;
     expect(await answerTo(XANDER, () => h.people.clickRaw(XANDER, direct, value))).toBe(
-      'Je bent geen lid van dit incident. Vraag de regisseur om je toe te voegen.',
+      t('nl', 'error.NotAMember'),
     );
     expect(stepText(h, direct, 'scope-impact')).not.toContain('Opgepakt');
   });

@@ -1,11 +1,11 @@
 import { type ActionPayload, decodeAction, encodeAction } from '../../../core/cards/action-payload.js';
-import type { ActionInput, CardAction } from '../../../core/cards/card.types.js';
+import { ACTION_INPUTS, type ActionInput, type CardAction } from '../../../core/cards/card.types.js';
 import { DomainError } from '../../../core/errors/domain-error.js';
 
 /** Every action id the bot renders starts with this, so one handler catches them all. */
 export const ACTION_ID_PREFIX = 'sp:';
 
-const INPUTS: readonly ActionInput[] = ['reason', 'note', 'assignee', 'dueDate', 'form'];
+const INPUTS: readonly ActionInput[] = ACTION_INPUTS;
 
 /**
  * What a button or overflow option carries back: which dialog it needs first (if any) and the

@@ -5,13 +5,14 @@ import type {
   FactsBlock,
   LinksBlock,
   ListBlock,
+  MenuBlock,
   ProgressBlock,
   TextBlock,
   Tone,
 } from '../../../core/cards/card.types.js';
 import { t } from '../../../core/i18n/catalogue.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
-import { ActionIds } from './action-value.js';
+import { ActionIds, encodeActionValue } from './action-value.js';
 import { BLOCK_KIT } from './limits.js';
 import { bold, clip, clipText, escapeText, joinWithin, link, mrkdwn, plain } from './mrkdwn.js';
 import { button, type StepLayout, stepBlocks } from './step.blocks.js';
@@ -96,7 +97,36 @@ function renderBlock(
         type: 'actions' as const,
         elements: actions.map((action) => button(action, ids)),
       }));
+    case 'menu':
+      return menuBlocks(block, ids);
   }
+}
+
+/**
+ * A menu as a select beside its label: one click opens the list, and a select (unlike an
+ * overflow, which takes at most 5) fits every entry the overview may have.
+ */
+function menuBlocks(block: MenuBlock, ids: ActionIds): types.KnownBlock[] {
+  const options = block.actions
+    .map((action) => ({ action, value: encodeActionValue(action) }))
+    .filter(({ value }) => value.length <= BLOCK_KIT.optionValue)
+    .slice(0, BLOCK_KIT.selectOptions);
+  if (options.length === 0) return [];
+  return [
+    {
+      type: 'section',
+      text: mrkdwn(`*${clipText(block.label, 200)}*`, BLOCK_KIT.sectionText),
+      accessory: {
+        type: 'static_select',
+        action_id: ids.next('menu:overview'),
+        placeholder: plain(block.label, BLOCK_KIT.optionText),
+        options: options.map(({ action, value }) => ({
+          text: plain(action.label, BLOCK_KIT.optionText),
+          value,
+        })),
+      },
+    },
+  ];
 }
 
 function section(formatted: string): types.SectionBlock {

@@ -73,7 +73,7 @@ export function registerCardActions(bolt: App, slack: SlackContext): void {
 
 function elementValue(action: BlockElementAction): unknown {
   if (action.type === 'button') return action.value;
-  if (action.type === 'overflow') return action.selected_option?.value;
+  if (action.type === 'overflow' || action.type === 'static_select') return action.selected_option?.value;
   return undefined;
 }
 

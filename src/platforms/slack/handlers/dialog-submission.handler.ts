@@ -13,6 +13,7 @@ import { type SlackContext, settleWithin, spaceOf } from '../slack.context.js';
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 const ACK_WINDOW_MS = 2500;
+const NAME_LOOKUP_MS = 1200;
 
 /**
  * Dialogs that complete a card action: a reason, note, colleague or date, a step's form, and the
@@ -21,9 +22,11 @@ const ACK_WINDOW_MS = 2500;
  */
 export function registerDialogSubmissions(bolt: App, slack: SlackContext): void {
   bolt.view<ViewSubmitAction>(CALLBACK.input, (args) =>
-    submit(slack, args, (metadata, values) => {
+    submit(slack, args, async (metadata, values) => {
       if (!isSimpleInput(metadata.dialog)) throw new DomainError('InvalidAction');
-      return readActionInput(metadata.dialog, values);
+      const input = readActionInput(metadata.dialog, values);
+      if (input.colleagues) input.colleagues = await withNames(slack, input.colleagues);
+      return input;
     }),
   );
   bolt.view<ViewSubmitAction>(CALLBACK.form, (args) =>
@@ -87,6 +90,20 @@ async function submit(
   const result: InteractionResult = settled.done ? settled.value : await work;
   await slack.tell(metadata.channelId ?? null, userId, result.message);
   await result.followUp;
+}
+
+/** Colleagues picked in a dialog, with the names Slack shows; bots (the app itself) are left out. */
+async function withNames(
+  slack: SlackContext,
+  colleagues: Array<{ userId: string; displayName: string | null }>,
+): Promise<Array<{ userId: string; displayName: string | null }>> {
+  const people = await slack.directory.lookupAll(
+    colleagues.map((colleague) => colleague.userId),
+    NAME_LOOKUP_MS,
+  );
+  return colleagues
+    .filter((colleague) => colleague.userId !== slack.botUserId && !people.get(colleague.userId)?.isBot)
+    .map((colleague) => ({ userId: colleague.userId, displayName: people.get(colleague.userId)?.name ?? null }));
 }
 
 /** A form's answers read by its spec; the spec follows from the step, as the core knows it. */

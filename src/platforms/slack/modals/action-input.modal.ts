@@ -6,22 +6,47 @@ import type { Member } from '../../../core/incidents/incident.types.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
-import { datepicker, input, modal, paragraph, select, textInput } from './modal-elements.js';
+import {
+  datepicker,
+  input,
+  modal,
+  multiUserSelect,
+  paragraph,
+  radio,
+  select,
+  textInput,
+} from './modal-elements.js';
 import { encodeMetadata } from './modal-metadata.codec.js';
-import { CALLBACK, dateValue, optionValue, type StateValues, textValue } from './modal-state.js';
+import { CALLBACK, dateValue, optionValue, type StateValues, textValue, usersValue } from './modal-state.js';
 
 /** The one-question dialogs a button may need first; form dialogs live in form.modal.ts. */
 export type SimpleInput = Exclude<ActionInput, 'form'>;
 
-export const SIMPLE_INPUTS: readonly SimpleInput[] = ['reason', 'note', 'assignee', 'dueDate'];
+export const SIMPLE_INPUTS: readonly SimpleInput[] = [
+  'reason',
+  'note',
+  'assignee',
+  'dueDate',
+  'colleagues',
+  'removal',
+];
 
-/** Block id of each dialog's one field: the core's field name, so its errors land there. */
+/** Block id of each dialog's field: the core's field name, so its errors land there. */
 const BLOCK: Record<SimpleInput, string> = {
   reason: 'reason',
   note: 'note',
   assignee: 'assignee',
   dueDate: 'dueAt',
+  colleagues: 'colleagues',
+  removal: 'memberId',
 };
+const STEPS_TO_BLOCK = 'stepsTo';
+
+/** The dialog's title (Slack allows 24 characters): the action's own words where it has them. */
+function titleOf(kind: SimpleInput, payload: ActionPayload, locale: Locale): string {
+  if (payload.kind === 'transferLead') return t(locale, 'action.transferLead');
+  return t(locale, `slack.modal.${kind}`);
+}
 
 export function actionInputModal(
   kind: SimpleInput,
@@ -35,7 +60,7 @@ export function actionInputModal(
   });
   return modal({
     callbackId: CALLBACK.input,
-    title: t(locale, `slack.modal.${kind}`),
+    title: titleOf(kind, context.payload, locale),
     submit: t(locale, 'slack.save'),
     close: t(locale, 'command.cancel'),
     blocks: blocksFor(kind, locale, context.members ?? []),
@@ -73,6 +98,35 @@ function blocksFor(kind: SimpleInput, locale: Locale, members: Member[]): types.
         paragraph(t(locale, 'slack.dueHint')),
         input(BLOCK.dueDate, t(locale, 'field.dueAt'), datepicker(), { optional: true }),
       ];
+    case 'colleagues':
+      return [
+        input(BLOCK.colleagues, t(locale, 'colleagues.label'), multiUserSelect(LIMITS.members - 1), {
+          hint: t(locale, 'colleagues.hint'),
+        }),
+      ];
+    case 'removal':
+      return [
+        input(
+          BLOCK.removal,
+          t(locale, 'field.assignee'),
+          select(
+            members.map((member) => ({ value: member.userId, label: member.displayName ?? member.userId })),
+            null,
+            t(locale, 'slack.choose'),
+          ),
+        ),
+        input(
+          STEPS_TO_BLOCK,
+          t(locale, 'removal.stepsTo'),
+          radio(
+            [
+              { value: 'release', label: t(locale, 'removal.release') },
+              { value: 'lead', label: t(locale, 'removal.lead') },
+            ],
+            'release',
+          ),
+        ),
+      ];
   }
 }
 
@@ -87,6 +141,15 @@ export function readActionInput(kind: SimpleInput, values: StateValues): ActionI
       return { assigneeId: optionValue(values, BLOCK.assignee) };
     case 'dueDate':
       return { dueDate: dateValue(values, BLOCK.dueDate) };
+    case 'colleagues':
+      return {
+        colleagues: usersValue(values, BLOCK.colleagues).map((userId) => ({ userId, displayName: null })),
+      };
+    case 'removal':
+      return {
+        memberId: optionValue(values, BLOCK.removal),
+        stepsTo: optionValue(values, STEPS_TO_BLOCK) === 'lead' ? 'lead' : 'release',
+      };
   }
 }
 

@@ -78,6 +78,45 @@ function inputFor(input: CardAction['input'], ctx: RenderContext, prefix: string
       ];
     case 'dueDate':
       return [{ type: 'Input.Date', id: `${prefix}:dueDate`, label: t(locale, 'field.dueAt') }];
+    case 'colleagues': {
+      const colleagues = ctx.colleagues ?? [];
+      if (colleagues.length === 0) return null;
+      return [
+        {
+          type: 'Input.ChoiceSet',
+          id: `${prefix}:colleagues`,
+          label: t(locale, 'colleagues.label'),
+          isMultiSelect: true,
+          style: 'filtered',
+          isRequired: true,
+          errorMessage: t(locale, 'input.required', { field: t(locale, 'colleagues.label') }),
+          choices: memberChoices({ members: colleagues }),
+        },
+      ];
+    }
+    case 'removal':
+      return [
+        {
+          type: 'Input.ChoiceSet',
+          id: `${prefix}:memberId`,
+          label: t(locale, 'field.assignee'),
+          style: 'compact',
+          isRequired: true,
+          errorMessage: t(locale, 'input.required', { field: t(locale, 'field.assignee') }),
+          choices: memberChoices(ctx),
+        },
+        {
+          type: 'Input.ChoiceSet',
+          id: `${prefix}:stepsTo`,
+          label: t(locale, 'removal.stepsTo'),
+          style: 'expanded',
+          value: 'release',
+          choices: [
+            { title: t(locale, 'removal.release'), value: 'release' },
+            { title: t(locale, 'removal.lead'), value: 'lead' },
+          ],
+        },
+      ];
     case 'assignee':
       return [
         {

@@ -135,6 +135,25 @@ function renderBlock(block: Exclude<CardBlock, StepBlock>, ctx: RenderContext, l
     }
     case 'actions':
       return [{ type: 'ActionSet', actions: block.actions.map((a, i) => renderAction(a, ctx, `a${i}`)) }];
+    case 'menu': {
+      // An action whose input cannot be shown here (no colleagues known) is left out, not offered broken.
+      const actions = block.actions
+        .filter((action) => action.input !== 'colleagues' || (ctx.colleagues ?? []).length > 0)
+        .map((action, i) => renderAction(action, ctx, `m${i}`));
+      if (actions.length === 0) return [];
+      return [
+        {
+          type: 'ActionSet',
+          actions: [
+            {
+              type: 'Action.ShowCard',
+              title: inert(block.label, 75),
+              card: card([{ type: 'ActionSet', actions }]),
+            },
+          ],
+        },
+      ];
+    }
     default:
       return [];
   }

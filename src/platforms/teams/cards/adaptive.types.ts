@@ -31,6 +31,8 @@ export interface RenderContext {
   locale: Locale;
   /** Members of the incident, for the assignee and user fields. */
   members: MemberChoice[];
+  /** Colleagues who may be added (the team's members not in the incident), when known. */
+  colleagues?: MemberChoice[];
   /** Form kind and stored answer per step key, for the form view. */
   forms: Record<string, { kind: string; data: Record<string, unknown> | null }>;
   /** The incident the card belongs to; marks the card so it can be found again after a crash. */

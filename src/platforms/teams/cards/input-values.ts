@@ -16,6 +16,15 @@ export function inputValues(
   if (own.has('note')) values.note = own.get('note');
   if (own.has('assigneeId')) values.assigneeId = own.get('assigneeId');
   if (own.has('dueDate')) values.dueDate = own.get('dueDate');
+  if (own.has('colleagues')) {
+    values.colleagues = (own.get('colleagues') ?? '')
+      .split(',')
+      .map((userId) => userId.trim())
+      .filter(Boolean)
+      .map((userId) => ({ userId, displayName: null }));
+  }
+  if (own.has('memberId')) values.memberId = own.get('memberId');
+  if (own.has('stepsTo')) values.stepsTo = own.get('stepsTo') === 'lead' ? 'lead' : 'release';
   if (data.inputPrefix === INPUT_PREFIX.form) values.form = formValues(own, data.rowIds ?? []);
   return values;
 }

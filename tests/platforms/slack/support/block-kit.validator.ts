@@ -132,8 +132,10 @@ class Checker {
         this.text(field, `${at}/fields/${i}`, 2000);
       });
     }
+    // A section's accessory may be a button, an overflow or a select menu, among others
+    // (https://docs.slack.dev/reference/block-kit/blocks/section-block); the bot uses these three.
     if (block.accessory !== undefined)
-      this.element(block.accessory, `${at}/accessory`, ['button', 'overflow']);
+      this.element(block.accessory, `${at}/accessory`, ['button', 'overflow', 'static_select']);
   }
 
   text(value: unknown, at: string, max: number, only?: 'plain_text'): void {

@@ -77,6 +77,18 @@ export const METHODS: Record<string, Handler> = {
     return { channel: { id: channel.id, name: channel.name } };
   },
 
+  // https://api.slack.com/methods/conversations.kick: one user per call.
+  'conversations.kick': (state, args) => {
+    required(args, 'channel', 'user');
+    const channel = state.botChannel(args.channel);
+    const user = String(args.user);
+    if (user === state.botUserId) throw new ApiRefusal('cant_kick_self');
+    if (!state.users.has(user)) throw new ApiRefusal('user_not_found');
+    if (!channel.members.has(user)) throw new ApiRefusal('not_in_channel');
+    channel.members.delete(user);
+    return {};
+  },
+
   'conversations.list': (state, args) => {
     const types = String(args.types ?? 'public_channel').split(',');
     const visible = [...state.channels.values()].filter(

@@ -207,11 +207,11 @@ function findAction(blocks: Json[], target: Target): Json | null {
           value: element.value,
         };
       }
-      if (element.type === 'overflow') {
+      if (element.type === 'overflow' || element.type === 'static_select') {
         const option = ((element.options as Json[]) ?? []).find((candidate) => matches(candidate.value));
         if (option)
           return {
-            type: 'overflow',
+            type: element.type,
             action_id: element.action_id,
             block_id: block.block_id,
             selected_option: option,

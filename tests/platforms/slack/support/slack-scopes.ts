@@ -25,6 +25,7 @@ export function scopeFor(
     case 'conversations.create':
       return args.is_private === true || args.is_private === 'true' ? 'groups:write' : 'channels:manage';
     case 'conversations.invite':
+    case 'conversations.kick':
     case 'conversations.archive':
       return isPrivate ? 'groups:write' : 'channels:manage';
     case 'conversations.list':
