@@ -8,6 +8,10 @@ import pg from 'pg';
 export const CREATE_ROLES_SQL = fileURLToPath(
   new URL('../../deploy/postgres/create-roles.sql', import.meta.url),
 );
+/** The move from one role to two, for a database made before MIGRATION_DATABASE_URL. */
+export const SPLIT_ROLES_SQL = fileURLToPath(
+  new URL('../../deploy/postgres/split-roles.sql', import.meta.url),
+);
 
 /** Why psql cannot run here, or null. The role set-up is a psql script (`\getenv`, `\connect`). */
 export const psqlProblem: string | null = (() => {
@@ -37,26 +41,71 @@ export function roleUrl(adminUrl: string, role: string, password: string, databa
 }
 
 /**
- * Fresh names on a server shared with other test runs. The bot's role name has a space and a
- * double quote in it, so every place that writes it into SQL must quote it properly.
+ * deploy/postgres/create-roles.sql with fresh names on a server shared with other test runs.
+ * The bot's role name has a space and a double quote in it, so every place that writes it into
+ * SQL must quote it properly.
  */
 export async function createTwoRoles(adminUrl: string): Promise<TwoRoles> {
+  const names = freshNames();
+  const database = `stappenplan_test_${names.suffix}`;
+  const drop = () => dropAll(adminUrl, database, [names.ownerRole, names.botRole]);
+  return runRoleScript(
+    CREATE_ROLES_SQL,
+    adminUrl,
+    { ...names, database },
+    ['-v', `database=${database}`],
+    drop,
+  );
+}
+
+/**
+ * deploy/postgres/split-roles.sql on a database that one role owns, as an installation from
+ * before MIGRATION_DATABASE_URL would run it; `drop` also removes the one role.
+ */
+export async function splitIntoTwoRoles(
+  adminUrl: string,
+  one: { role: string; database: string },
+): Promise<TwoRoles> {
+  const names = freshNames();
+  const drop = () => dropAll(adminUrl, one.database, [names.ownerRole, names.botRole, one.role]);
+  const onDatabase = new URL(adminUrl);
+  onDatabase.pathname = `/${one.database}`;
+  return runRoleScript(
+    SPLIT_ROLES_SQL,
+    onDatabase.toString(),
+    { ...names, database: one.database },
+    [],
+    drop,
+  );
+}
+
+function freshNames() {
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
-  const ownerRole = `stappenplan_test_owner_${suffix}`;
-  const botRole = `stappenplan_test bot "${suffix}"`;
-  const database = `stappenplan_test_${suffix}`;
+  return {
+    suffix,
+    ownerRole: `stappenplan_test_owner_${suffix}`,
+    botRole: `stappenplan_test bot "${suffix}"`,
+  };
+}
+
+async function runRoleScript(
+  script: string,
+  url: string,
+  names: { ownerRole: string; botRole: string; database: string },
+  extraArgs: string[],
+  drop: () => Promise<void>,
+): Promise<TwoRoles> {
   const passwords = { owner: randomBytes(12).toString('hex'), bot: randomBytes(12).toString('hex') };
-  const drop = () => dropAll(adminUrl, database, [ownerRole, botRole]);
   try {
     await promisify(execFile)(
       'psql',
       [
-        adminUrl,
+        url,
         '--no-psqlrc',
         '--quiet',
-        ...['-v', `owner_role=${ownerRole}`, '-v', `bot_role=${botRole}`, '-v', `database=${database}`],
+        ...['-v', `owner_role=${names.ownerRole}`, '-v', `bot_role=${names.botRole}`, ...extraArgs],
         '-f',
-        CREATE_ROLES_SQL,
+        script,
       ],
       {
         env: {
@@ -71,11 +120,11 @@ export async function createTwoRoles(adminUrl: string): Promise<TwoRoles> {
     throw error;
   }
   return {
-    ownerRole,
-    botRole,
-    database,
-    ownerUrl: roleUrl(adminUrl, ownerRole, passwords.owner, database),
-    botUrl: roleUrl(adminUrl, botRole, passwords.bot, database),
+    ownerRole: names.ownerRole,
+    botRole: names.botRole,
+    database: names.database,
+    ownerUrl: roleUrl(url, names.ownerRole, passwords.owner, names.database),
+    botUrl: roleUrl(url, names.botRole, passwords.bot, names.database),
     drop,
   };
 }
@@ -83,13 +132,14 @@ export async function createTwoRoles(adminUrl: string): Promise<TwoRoles> {
 /** One role that owns its database: the set-up from before MIGRATION_DATABASE_URL. */
 export async function createOneRole(
   adminUrl: string,
-): Promise<{ role: string; url: string; drop(): Promise<void> }> {
+): Promise<{ role: string; database: string; url: string; drop(): Promise<void> }> {
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
   const role = `stappenplan_test_single_${suffix}`;
   const database = `stappenplan_test_${suffix}`;
   await adminQuery(adminUrl, [`create role ${role} login`, `create database ${database} owner ${role}`]);
   return {
     role,
+    database,
     url: roleUrl(adminUrl, role, 'unused-with-trust-auth', database),
     drop: () => dropAll(adminUrl, database, [role]),
   };
