@@ -164,6 +164,17 @@ describe.skipIf(adminUrl === null || psqlProblem !== null)('two database roles [
     );
   });
 
+  it('refuses to start when a table has no line in the list of the bot role’s privileges', async () => {
+    await owner.query('create table stray_table (id int)');
+    try {
+      await expect(
+        startWorkingApp({ DATABASE_URL: roles.botUrl, MIGRATION_DATABASE_URL: roles.ownerUrl }),
+      ).rejects.toThrow('Table stray_table has no line in BOT_TABLE_PRIVILEGES');
+    } finally {
+      await owner.query('drop table stray_table');
+    }
+  });
+
   it('never logs a password', () => {
     const passwords = [new URL(roles.ownerUrl).password, new URL(roles.botUrl).password];
     const text = JSON.stringify(running.logs);
