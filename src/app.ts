@@ -9,8 +9,8 @@ import { type Clock, systemClock } from './core/ports/clock.js';
 import { uuidGenerator } from './core/ports/ids.js';
 import type { Store } from './core/ports/store.js';
 import { type DatabaseHandle, openDatabase } from './db/connect.js';
+import { prepareDatabase } from './db/database-setup.service.js';
 import { createKyselyStore } from './db/kysely-store.js';
-import { migrateToLatest } from './db/migrate.js';
 import { reminderRepository } from './features/reminders/reminder.repository.js';
 import { retentionRepository } from './features/retention/retention.repository.js';
 import { registerHealthRoutes } from './http/health.routes.js';
@@ -46,9 +46,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   });
   const closers: Array<() => Promise<void>> = [() => database.close()];
   try {
-    const applied = await migrateToLatest(database.db);
+    const { applied, grants } = await prepareDatabase(database, config);
     const { kind, location, origin } = database;
-    logger.info({ database: kind, location, origin, applied }, 'database ready');
+    logger.info(
+      { database: kind, location, origin, applied, ...(grants ? { grants } : {}) },
+      'database ready',
+    );
 
     const store: Store = createKyselyStore(database.db);
     const stores: FeatureStores = {

@@ -7,6 +7,11 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /**
+   * The role that runs the migrations and owns the tables; DATABASE_URL's when not set. Null
+   * with the embedded database.
+   */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   dbPoolMax: number;
   logLevel: LogLevel;
@@ -32,10 +37,12 @@ export class ConfigError extends Error {
 export type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env): Config {
+  const database = postgresUrl(env, 'DATABASE_URL');
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     host: text(env, 'HOST') ?? '127.0.0.1',
-    databaseUrl: databaseUrl(env),
+    databaseUrl: database,
+    migrationDatabaseUrl: migrationDatabaseUrl(env, database),
     dataDir: text(env, 'DATA_DIR') ?? './data',
     dbPoolMax: integer(env, 'DB_POOL_MAX', 10, 1, 100),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -70,22 +77,31 @@ export function oneOf<T extends string>(env: Env, name: string, options: readonl
   return raw as T;
 }
 
-function databaseUrl(env: Env): string | null {
-  const raw = text(env, 'DATABASE_URL');
+function postgresUrl(env: Env, name: string): string | null {
+  const raw = text(env, name);
   if (raw === null) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(
-      'DATABASE_URL',
-      'is not a valid URL (expected postgres://user:password@host:5432/database).',
-    );
+    throw new ConfigError(name, 'is not a valid URL (expected postgres://user:password@host:5432/database).');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgres:// (got "${url.protocol}//").`);
+    throw new ConfigError(name, `must start with postgres:// (got "${url.protocol}//").`);
   }
   return raw;
+}
+
+/** The embedded database has no roles: a second URL without DATABASE_URL is a mistake. */
+function migrationDatabaseUrl(env: Env, databaseUrl: string | null): string | null {
+  const raw = postgresUrl(env, 'MIGRATION_DATABASE_URL');
+  if (raw !== null && databaseUrl === null) {
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL',
+      'only works together with DATABASE_URL (the embedded database has no roles); set DATABASE_URL or leave it empty.',
+    );
+  }
+  return raw ?? databaseUrl;
 }
 
 function timezone(env: Env): string {

@@ -23,6 +23,7 @@ const SENSITIVE = [
   'name',
   'email',
   'databaseUrl',
+  'migrationDatabaseUrl',
   'data',
 ];
 

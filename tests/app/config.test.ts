@@ -17,6 +17,7 @@ describe('configuration from the environment', () => {
       port: 3978,
       host: '127.0.0.1',
       databaseUrl: null,
+      migrationDatabaseUrl: null,
       dataDir: './data',
       dbPoolMax: 10,
       logLevel: 'info',
@@ -50,6 +51,20 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('runs the migrations as the bot role unless MIGRATION_DATABASE_URL names another', () => {
+    const bot = 'postgres://stappenplan_bot:secret@db:5432/stappenplan';
+    const owner = 'postgres://stappenplan_owner:other@db:5432/stappenplan';
+    expect(loadConfig({ DATABASE_URL: bot })).toMatchObject({ databaseUrl: bot, migrationDatabaseUrl: bot });
+    expect(loadConfig({ DATABASE_URL: bot, MIGRATION_DATABASE_URL: ` ${owner} ` })).toMatchObject({
+      databaseUrl: bot,
+      migrationDatabaseUrl: owner,
+    });
+    expect(loadConfig({ DATABASE_URL: '', MIGRATION_DATABASE_URL: '' })).toMatchObject({
+      databaseUrl: null,
+      migrationDatabaseUrl: null,
+    });
+  });
+
   it('treats empty values as not set', () => {
     expect(loadConfig({ PORT: '  ', DATABASE_URL: '' })).toMatchObject({ port: 3978, databaseUrl: null });
   });
@@ -78,6 +93,18 @@ describe('configuration from the environment', () => {
     [
       { DATABASE_URL: 'mysql://db/x' },
       'Configuration error: DATABASE_URL must start with postgres:// (got "mysql://").',
+    ],
+    [
+      { MIGRATION_DATABASE_URL: 'postgres://owner:secret@db:5432/stappenplan' },
+      'Configuration error: MIGRATION_DATABASE_URL only works together with DATABASE_URL (the embedded database has no roles); set DATABASE_URL or leave it empty.',
+    ],
+    [
+      { DATABASE_URL: 'postgres://bot:secret@db/x', MIGRATION_DATABASE_URL: 'owner@db/x' },
+      'Configuration error: MIGRATION_DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database).',
+    ],
+    [
+      { DATABASE_URL: 'postgres://bot:secret@db/x', MIGRATION_DATABASE_URL: 'http://db/x' },
+      'Configuration error: MIGRATION_DATABASE_URL must start with postgres:// (got "http://").',
     ],
     [
       { PLAYBOOK_FILE: 'plan.txt' },

@@ -172,7 +172,12 @@ export class SlackGateway implements ChatGateway {
   async removeMembers(spaceId: string, userIds: UserId[]): Promise<void> {
     for (const user of new Set(userIds)) {
       if (user === this.identity.botUserId) continue;
-      await callSlack(this.client, 'conversations.kick', { channel: spaceId, user }, { accept: ['not_in_channel'] });
+      await callSlack(
+        this.client,
+        'conversations.kick',
+        { channel: spaceId, user },
+        { accept: ['not_in_channel'] },
+      );
     }
   }
 

@@ -103,7 +103,10 @@ async function withNames(
   );
   return colleagues
     .filter((colleague) => colleague.userId !== slack.botUserId && !people.get(colleague.userId)?.isBot)
-    .map((colleague) => ({ userId: colleague.userId, displayName: people.get(colleague.userId)?.name ?? null }));
+    .map((colleague) => ({
+      userId: colleague.userId,
+      displayName: people.get(colleague.userId)?.name ?? null,
+    }));
 }
 
 /** A form's answers read by its spec; the spec follows from the step, as the core knows it. */
