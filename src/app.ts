@@ -79,6 +79,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         logger.error({ err: error, ...where }, 'follow-up after an action failed'),
       extensions,
       workspaceDefaults: { locale: config.defaultLocale, timezone: config.timezone },
+      coordinators: config.coordinators,
     });
 
     const server = new HttpServer(logger);

@@ -18,6 +18,11 @@ export interface Config {
   defaultLocale: Locale;
   timezone: string;
   playbookFile: string | null;
+  /**
+   * Platform user ids of the care coordinators, who may see `incident overzicht` for every
+   * incident of their school (numbers and progress only). A workspace's own setting adds to it.
+   */
+  coordinators: string[];
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -49,6 +54,7 @@ export function loadConfig(env: Env): Config {
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['nl', 'en'] as const, 'nl'),
     timezone: timezone(env),
     playbookFile: playbookFile(env),
+    coordinators: userIds(env, 'COORDINATORS'),
   };
 }
 
@@ -132,4 +138,19 @@ export function cronExpression(env: Env, name: string, fallback: string): string
     throw new ConfigError(name, `is not a valid cron expression (got "${raw}"; for example "* * * * *").`);
   }
   return raw;
+}
+
+/** A comma-separated list of platform user ids (Slack `U…`, Teams Entra object ids). */
+function userIds(env: Env, name: string): string[] {
+  const raw = text(env, name);
+  if (raw === null) return [];
+  const ids = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const bad = ids.find((id) => !/^[\w.:@-]{1,100}$/.test(id));
+  if (bad !== undefined) {
+    throw new ConfigError(name, `must be user ids separated by commas (got "${bad.slice(0, 40)}").`);
+  }
+  return [...new Set(ids)];
 }

@@ -5,6 +5,7 @@ import { StepService } from './incidents/step.service.js';
 import { CommandService } from './interactions/command.service.js';
 import { InteractionService } from './interactions/interaction.service.js';
 import type { FollowUpErrorReporter } from './interactions/interaction.types.js';
+import { OverviewService } from './overview/overview.service.js';
 import type { PlaybookRegistry } from './playbook/playbook.registry.js';
 import type { ChatGateway } from './ports/chat-gateway.js';
 import type { Clock } from './ports/clock.js';
@@ -26,6 +27,8 @@ export interface CoreServiceDeps {
   extensions?: readonly CoreExtension[];
   /** Language and time zone of a workspace seen for the first time. */
   workspaceDefaults?: Pick<Workspace, 'locale' | 'timezone'>;
+  /** Care coordinators for every workspace (COORDINATORS). */
+  coordinators?: readonly string[];
 }
 
 /** The services every platform talks to. */
@@ -39,6 +42,8 @@ export interface CoreServices {
   interactions: InteractionService;
   /** Opening, status, closing, the file-share warning, form and assign dialogs. */
   commands: CommandService;
+  /** Lists of incidents: the asker's own, and the school's for its coordinators. */
+  overview: OverviewService;
 }
 
 /** Builds the core services with the features' extensions in place (app and test harnesses alike). */
@@ -72,15 +77,22 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     actions: extension.actions,
     listeners: extension.listeners,
   });
+  const overview = new OverviewService({
+    store,
+    incidents,
+    spaces,
+    coordinators: deps.coordinators ?? [],
+  });
   const commands = new CommandService({
     incidents,
     spaces,
+    overview,
     playbooks,
     reportError,
     afterOpen: (incidentId) => interactions.notifyChanged(incidentId, 'open'),
     ...(extension.formDefaults ? { formDefaults: extension.formDefaults } : {}),
   });
-  return { workspaces, incidents, steps, spaces, interactions, commands };
+  return { workspaces, incidents, steps, spaces, interactions, commands, overview };
 }
 
 /** Gateways by platform, registered by the platform modules as they start. */

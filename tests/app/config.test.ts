@@ -24,7 +24,18 @@ describe('configuration from the environment', () => {
       defaultLocale: 'nl',
       timezone: 'Europe/Amsterdam',
       playbookFile: null,
+      coordinators: [],
     });
+  });
+
+  it('reads the care coordinators as a list of user ids, and refuses anything else', () => {
+    expect(loadConfig({ COORDINATORS: ' U0ZORG, aad-1234 ,U0ZORG' }).coordinators).toEqual([
+      'U0ZORG',
+      'aad-1234',
+    ]);
+    expect(problem({ COORDINATORS: 'U0ZORG, <script>' })).toBe(
+      'Configuration error: COORDINATORS must be user ids separated by commas (got "<script>").',
+    );
   });
 
   it('reads every variable', () => {

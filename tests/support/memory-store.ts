@@ -150,6 +150,14 @@ function repositories(get: () => State): Repositories {
           ),
         );
       },
+      async listForWorkspace(workspaceId, statuses, limit) {
+        return copy(
+          get()
+            .incidents.filter((row) => row.workspaceId === workspaceId && statuses.includes(row.status))
+            .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+            .slice(0, limit),
+        );
+      },
       async listByStatus(status, limit) {
         return copy(
           get()

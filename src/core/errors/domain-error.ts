@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'FormNotAvailable'
   | 'PlaybookInvalid'
   | 'PlaybookVersionConflict'
-  | 'PlaybookNotFound';
+  | 'PlaybookNotFound'
+  | 'NotCoordinator';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'NotAMember',
@@ -44,6 +45,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'PlaybookInvalid',
   'PlaybookVersionConflict',
   'PlaybookNotFound',
+  'NotCoordinator',
 ];
 
 /** Values a message template may interpolate. Kept to strings and numbers on purpose. */

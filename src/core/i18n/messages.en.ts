@@ -16,6 +16,8 @@ export const en: Record<MessageKey, string> = {
   'error.AssigneeNotAMember': 'That colleague is not a member of this incident. Invite them first.',
   'error.LeadCannotBeRemoved':
     'The lead cannot be removed. Hand over the lead first (overview menu: “Hand over the lead”).',
+  'error.NotCoordinator':
+    'This overview is for the school’s care coordinators. Ask the bot’s administrator to add you (COORDINATORS).',
   'error.InvalidInput': '{message}',
   'error.InvalidAction': 'This button no longer works. Use the card in the incident channel.',
   'error.ActionContextMismatch': 'This button belongs to another incident. Nothing was changed.',
@@ -176,6 +178,21 @@ export const en: Record<MessageKey, string> = {
     'Sexting action plan: how it works.\n• /incident new [short title]: open a new incident with its own private channel.\n• /incident status: in an incident channel the overview; elsewhere your open incidents.\n• /incident close: close the incident (lead only).\n• /incident help: this explanation.\nDo not use pupil names and never share the images themselves.',
   'command.unknown': 'I do not know that command.',
   'command.noIncidents': 'You have no open incidents.',
+  'command.noIncidentsSchool': 'There are no incidents.',
+  'overview.school.title': 'All incidents of the school',
+  'overview.school.note':
+    'You see the number and progress of every incident. Titles, notes and answers show only for incidents you are a member of: the content is for those involved only.',
+  'overview.school.more': 'Only the newest {count} are listed.',
+  'summary.head': '{number} · {kind} · lead: {lead} · {status}',
+  'summary.status.opening': 'being opened',
+  'summary.status.open': 'open',
+  'summary.status.closed': 'closed, aftercare ongoing',
+  'summary.progress': '{done} of {total} steps done, {busy} in progress',
+  'summary.phase': 'phase {index} of {count}: {phase}',
+  'summary.allDone': 'all steps are done',
+  'summary.nextAftercare': 'next aftercare moment {date}',
+  'summary.noAftercare': 'no aftercare moment planned',
+  'summary.overdue': '{count} step(s) past the deadline',
   'command.notInIncident': 'Use this command in the incident channel.',
   'command.yourIncidents': 'Your open incidents:',
   'command.closeConfirm':

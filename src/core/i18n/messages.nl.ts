@@ -18,6 +18,8 @@ export const nl = {
   'error.AssigneeNotAMember': 'Die collega is geen lid van dit incident. Nodig hem of haar eerst uit.',
   'error.LeadCannotBeRemoved':
     'De regisseur kan niet worden verwijderd. Draag de regie eerst over (menu van het overzicht: “Regie overdragen”).',
+  'error.NotCoordinator':
+    'Dit overzicht is voor de zorgcoördinatoren van de school. Vraag de beheerder van de bot je toe te voegen (COORDINATORS).',
   'error.InvalidInput': '{message}',
   'error.InvalidAction': 'Deze knop werkt niet (meer). Gebruik de kaart in het incidentkanaal.',
   'error.ActionContextMismatch': 'Deze knop hoort bij een ander incident. Er is niets gewijzigd.',
@@ -191,6 +193,21 @@ export const nl = {
     'Stappenplan sexting: zo werkt het.\n• /incident nieuw [korte titel]: open een nieuw incident met een eigen, besloten kanaal.\n• /incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• /incident sluit: sluit het incident (alleen de regisseur).\n• /incident help: deze uitleg.\nGebruik geen namen van leerlingen en deel nooit de beelden zelf.',
   'command.unknown': 'Dat commando ken ik niet.',
   'command.noIncidents': 'Je hebt geen open incidenten.',
+  'command.noIncidentsSchool': 'Er zijn geen incidenten.',
+  'overview.school.title': 'Alle incidenten van de school',
+  'overview.school.note':
+    'Je ziet van elk incident het nummer en de voortgang. Titels, notities en antwoorden zie je alleen van incidenten waarvan je lid bent: de inhoud is alleen voor wie erbij betrokken is.',
+  'overview.school.more': 'Alleen de nieuwste {count} staan hier.',
+  'summary.head': '{number} · {kind} · regie: {lead} · {status}',
+  'summary.status.opening': 'wordt geopend',
+  'summary.status.open': 'open',
+  'summary.status.closed': 'gesloten, nazorg loopt',
+  'summary.progress': '{done} van {total} stappen klaar, {busy} bezig',
+  'summary.phase': 'fase {index} van {count}: {phase}',
+  'summary.allDone': 'alle stappen zijn klaar',
+  'summary.nextAftercare': 'volgend nazorgmoment {date}',
+  'summary.noAftercare': 'geen nazorgmoment gepland',
+  'summary.overdue': '{count} stap(pen) over de deadline',
   'command.notInIncident': 'Gebruik dit commando in het kanaal van het incident.',
   'command.yourIncidents': 'Jouw open incidenten:',
   'command.closeConfirm':

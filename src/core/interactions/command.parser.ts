@@ -2,6 +2,7 @@
 export type IncidentCommand =
   | { kind: 'new'; title: string }
   | { kind: 'status' }
+  | { kind: 'overview' }
   | { kind: 'close' }
   | { kind: 'help' }
   | { kind: 'unknown'; word: string };
@@ -11,7 +12,8 @@ const ALIASES: Record<string, IncidentCommand['kind']> = {
   new: 'new',
   open: 'new',
   status: 'status',
-  overzicht: 'status',
+  overzicht: 'overview',
+  overview: 'overview',
   sluit: 'close',
   sluiten: 'close',
   close: 'close',

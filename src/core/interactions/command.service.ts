@@ -8,6 +8,7 @@ import { requireLead } from '../incidents/incident.access.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { FormAnswer, Incident, IncidentView, Member, Workspace } from '../incidents/incident.types.js';
 import type { OpenIncidentInput } from '../incidents/open-incident.js';
+import type { OverviewService } from '../overview/overview.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { FormKind, Locale } from '../playbook/playbook.types.js';
 import type { SpaceService } from '../spaces/space.service.js';
@@ -16,6 +17,8 @@ import type { FollowUpErrorReporter } from './interaction.types.js';
 export interface CommandDeps {
   incidents: IncidentService;
   spaces: SpaceService;
+  /** Lists of incidents outside an incident's space. */
+  overview?: OverviewService;
   playbooks: PlaybookRegistry;
   reportError: FollowUpErrorReporter;
   /** Told when a new incident's space and cards are ready (reminders schedule the first nudge). */
@@ -28,7 +31,11 @@ export type OpenResult =
   | { ok: true; incident: Incident; changed: boolean; followUp: Promise<Incident | null> }
   | { ok: false; field: string | null; message: string };
 
-export type StatusResult = { kind: 'overview'; card: Card } | { kind: 'list'; text: string };
+/** In a space: its overview. Elsewhere: a list of the asker's incidents, or a sentence when there are none. */
+export type StatusResult =
+  | { kind: 'overview'; card: Card }
+  | { kind: 'list'; card: Card }
+  | { kind: 'none'; text: string };
 
 export interface FormRequest {
   incidentId: string;
@@ -123,10 +130,14 @@ export class CommandService {
       await this.deps.incidents.viewAsMember(incident.id, actor);
       return { kind: 'overview', card: await this.deps.spaces.buildCard(incident.id, OVERVIEW_CARD_KEY) };
     }
-    const mine = await this.deps.incidents.listForMember(workspace.id, actor.userId);
-    if (mine.length === 0) return { kind: 'list', text: t(language, 'command.noIncidents') };
-    const lines = mine.map((item) => `• ${item.number}: ${item.title}`);
-    return { kind: 'list', text: [t(language, 'command.yourIncidents'), ...lines].join('\n') };
+    const card = await this.deps.overview?.mine(workspace, actor, language);
+    return card ? { kind: 'list', card } : { kind: 'none', text: t(language, 'command.noIncidents') };
+  }
+
+  /** `incident overzicht`: every incident of the school, for its coordinators. */
+  async schoolOverview(workspace: Workspace, actor: Actor, locale?: Locale): Promise<Card> {
+    if (!this.deps.overview) throw new DomainError('NotCoordinator');
+    return this.deps.overview.school(workspace, actor, locale ?? workspace.locale);
   }
 
   /** Checks that the caller may close the incident of this space; returns what to confirm. */

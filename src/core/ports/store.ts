@@ -26,6 +26,8 @@ export interface IncidentRepository {
   findBySpace(workspaceId: string, spaceId: string): Promise<Incident | undefined>;
   listForMember(workspaceId: string, userId: UserId, statuses: IncidentStatus[]): Promise<Incident[]>;
   listByStatus(status: IncidentStatus, limit: number): Promise<Incident[]>;
+  /** The workspace's incidents in these statuses, newest first. */
+  listForWorkspace(workspaceId: string, statuses: IncidentStatus[], limit: number): Promise<Incident[]>;
 }
 
 export interface MemberRepository {

@@ -80,6 +80,18 @@ export function incidentRepository(db: Db): IncidentRepository {
         .execute();
       return rows.map(toIncident);
     },
+    async listForWorkspace(workspaceId, statuses, limit) {
+      if (statuses.length === 0) return [];
+      const rows = await db
+        .selectFrom('incident')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('status', 'in', statuses)
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toIncident);
+    },
     async listByStatus(status, limit) {
       const rows = await db
         .selectFrom('incident')

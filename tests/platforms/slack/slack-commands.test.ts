@@ -6,6 +6,7 @@ import { textsOf } from './support/fake-slack.state.js';
 import {
   ANNA,
   BAS,
+  CEM,
   type Harness,
   openIncident,
   startFakeSlack,
@@ -20,7 +21,7 @@ let channel: FakeChannel;
 let card: (key: string) => FakeMessage;
 
 beforeAll(async () => {
-  h = await startHarness(await startFakeSlack());
+  h = await startHarness(await startFakeSlack(), { coordinators: [CEM] });
   await h.app.context.store.workspaces.ensure('slack', TEAM_ID, {
     locale: 'en',
     timezone: 'Europe/Amsterdam',
@@ -54,8 +55,19 @@ describe('/incident in an English workspace', () => {
     );
   });
 
+  it('`overview` lists the school’s incidents for a coordinator: numbers and progress, no title', async () => {
+    const overview = JSON.stringify((await reply(CEM, 'overview')).blocks);
+    expect(overview).toContain(t('en', 'overview.school.title'));
+    expect(overview).toContain(`${YEAR}-0001 · `);
+    expect(overview).not.toContain('Photo 2B');
+    expect((await reply(BAS, 'overzicht')).text).toBe(t('en', 'error.NotCoordinator'));
+  });
+
   it('status elsewhere lists the caller’s open incidents', async () => {
-    expect((await reply(BAS, 'status')).text).toBe(`Your open incidents:\n• ${YEAR}-0001: Photo 2B`);
+    const status = await reply(BAS, 'status');
+    expect(JSON.stringify(status.blocks)).toContain(t('en', 'command.yourIncidents'));
+    expect(JSON.stringify(status.blocks)).toContain(`${YEAR}-0001 · `);
+    expect(JSON.stringify(status.blocks)).toContain('Photo 2B');
     expect((await reply('U0XANDER', 'status')).text).toBe('You have no open incidents.');
   });
 

@@ -214,11 +214,11 @@ describe('Teams: opening an incident from a channel', () => {
 
   it('status in a personal chat lists your open incidents; help comes in your language', async () => {
     await h.post(message(h.microsoft, BAS, 'incident status'));
-    const texts = h.microsoft.texts('a:personal-aad-bas');
-    const status = shown(texts.at(-1)?.text);
-    expect(status).toContain('Jouw open incidenten:');
-    expect(status).toContain('2026-0001: Foto 2B');
-    expect(status).toContain('2026-0002: Filmpje 4A');
+    const status = JSON.stringify(h.microsoft.cards('a:personal-aad-bas').at(-1)?.card);
+    expect(status).toContain('Jouw open incidenten');
+    expect(status).toContain('2026-0001 · Naaktfoto');
+    expect(status).toContain('Foto 2B');
+    expect(status).toContain('Filmpje 4A');
     await h.post(message(h.microsoft, DIRK, 'incident status'));
     expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toBe(
       'Je hebt geen open incidenten.',

@@ -53,11 +53,16 @@ async function handle(
     }
     case 'status': {
       const status = await slack.app.commands.status(workspace, actor, command.channel_id, locale);
-      if (status.kind === 'list') {
+      if (status.kind === 'none') {
         await reply(status.text);
         return;
       }
       await respond({ response_type: 'ephemeral', ...toBlockKit(status.card, { locale }) });
+      return;
+    }
+    case 'overview': {
+      const card = await slack.app.commands.schoolOverview(workspace, actor, locale);
+      await respond({ response_type: 'ephemeral', ...toBlockKit(card, { locale }) });
       return;
     }
     case 'close': {

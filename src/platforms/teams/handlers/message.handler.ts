@@ -7,7 +7,7 @@ import { closeCommand } from './close.handler.js';
 import { fileShared } from './file-shared.handler.js';
 import { openCommand } from './open-command.handler.js';
 import { replyText } from './replies.js';
-import { statusCommand } from './status.handler.js';
+import { overviewCommand, statusCommand } from './status.handler.js';
 
 /**
  * A message to the bot. In channels the bot sees every message (to notice shared files) but only
@@ -24,6 +24,8 @@ export async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<
       return openCommand(deps, context, command.title);
     case 'status':
       return statusCommand(deps, context);
+    case 'overview':
+      return overviewCommand(deps, context);
     case 'close':
       return closeCommand(deps, context);
     case 'help':

@@ -73,6 +73,8 @@ export interface Harness extends SlackSide {
 }
 
 export interface HarnessOptions {
+  /** COORDINATORS: who may see `/incident overzicht`. */
+  coordinators?: string[];
   dataDir?: string;
   databaseUrl?: string;
   /** Per-request time limit of the app's Web API calls. */
@@ -107,6 +109,7 @@ export async function startSlackApp(
     DATA_DIR: options.dataDir ?? 'memory://',
     DATABASE_URL: options.databaseUrl ?? '',
     DB_POOL_MAX: String(options.poolMax ?? 20),
+    ...(options.coordinators ? { COORDINATORS: options.coordinators.join(',') } : {}),
   });
   const slackConfig = loadSlackConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
