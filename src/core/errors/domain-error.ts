@@ -123,4 +123,6 @@ export type InputRule =
   /** Only invisible characters (zero-width spaces, joiners, BOM, blanks). */
   | 'invisible'
   /** Characters that reverse the reading direction (bidi embeddings, overrides, isolates). */
-  | 'bidi';
+  | 'bidi'
+  /** Looks like a pupil's name: asked once; sending the same again saves it. */
+  | 'pupilName';

@@ -41,6 +41,8 @@ export const en: Record<MessageKey, string> = {
   'input.invisible': '{field}: this contains only invisible characters. Please type the text again.',
   'input.bidi':
     '{field}: the text contains characters that reverse the reading direction. Please type it again.',
+  'input.pupilName':
+    '{field}: does “{fragment}” name a pupil? Then use initials or a code. If it is not a pupil, send it again: it will be saved.',
 
   'privacy.pupilName.question':
     'Does “{fragment}” contain a pupil’s name? Then please use initials or a code. If it is not a pupil, you can save it as it is.',

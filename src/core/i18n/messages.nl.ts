@@ -43,6 +43,8 @@ export const nl = {
   'input.notBefore': '{field}: deze datum ligt vóór {date}.',
   'input.invisible': '{field}: hier staan alleen onzichtbare tekens. Typ de tekst opnieuw.',
   'input.bidi': '{field}: de tekst bevat tekens die de leesrichting omdraaien. Typ de tekst opnieuw.',
+  'input.pupilName':
+    '{field}: bevat “{fragment}” de naam van een leerling? Gebruik dan initialen of een code. Is het geen leerling, verstuur het dan nog een keer: dan wordt het opgeslagen.',
 
   // Pupil-name check: asked once, the text may be saved anyway
   'privacy.pupilName.question':

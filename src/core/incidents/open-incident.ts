@@ -18,6 +18,8 @@ export interface OpenIncidentInput {
   /** Defaults to the person opening the incident. Must be that person or one of the invited. */
   leadId?: UserId | null;
   invited: InvitedUser[];
+  /** The person saw the pupil-name question for this form and sent it again: open it. */
+  privacyConfirmed?: boolean;
 }
 
 export interface ValidOpenIncident {

@@ -11,6 +11,7 @@ import type { OpenIncidentInput } from '../incidents/open-incident.js';
 import type { OverviewService } from '../overview/overview.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { FormKind, Locale } from '../playbook/playbook.types.js';
+import { checkPupilNames } from '../privacy/privacy-check.js';
 import type { SpaceService } from '../spaces/space.service.js';
 import type { FollowUpErrorReporter } from './interaction.types.js';
 
@@ -29,7 +30,7 @@ export interface CommandDeps {
 
 export type OpenResult =
   | { ok: true; incident: Incident; changed: boolean; followUp: Promise<Incident | null> }
-  | { ok: false; field: string | null; message: string };
+  | { ok: false; field: string | null; message: string; confirmable?: boolean };
 
 /** In a space: its overview. Elsewhere: a list of the asker's incidents, or a sentence when there are none. */
 export type StatusResult =
@@ -77,6 +78,7 @@ export class CommandService {
   ) {
     const language = locale ?? workspace.locale;
     try {
+      checkPupilNames([{ field: 'title', text: input.title }], input.privacyConfirmed === true);
       const result = await this.deps.incidents.open({
         ...input,
         workspaceId: workspace.id,
@@ -99,7 +101,13 @@ export class CommandService {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       const field = error instanceof InvalidInputError ? error.field : null;
-      return { ok: false, field, message: errorMessage(error, language) } satisfies OpenResult;
+      const confirmable = error instanceof InvalidInputError && error.rule === 'pupilName';
+      return {
+        ok: false,
+        field,
+        message: errorMessage(error, language),
+        ...(confirmable ? { confirmable } : {}),
+      } satisfies OpenResult;
     }
   }
 

@@ -7,6 +7,7 @@ import type { StepService } from '../incidents/step.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { Locale } from '../playbook/playbook.types.js';
 import type { Store } from '../ports/store.js';
+import { checkPupilNames, type EnteredText, formTexts } from '../privacy/privacy-check.js';
 import type { SpaceService } from '../spaces/space.service.js';
 import type {
   ActionHandler,
@@ -73,6 +74,7 @@ export class InteractionService {
     try {
       const handler = this.handlers.get(request.payload.kind);
       if (!handler) throw new DomainError('InvalidAction');
+      checkPupilNames(enteredTexts(request), request.privacyConfirmed === true);
       const outcome = await handler(request, locale);
       const { followUp, cardsUpdated } = outcome.changed
         ? this.followUp(request, outcome)
@@ -94,6 +96,7 @@ export class InteractionService {
         incidentId,
         ...(isDomainError(error) ? { errorCode: error.code } : {}),
         ...(error instanceof InvalidInputError ? { field: error.field } : {}),
+        ...(error instanceof InvalidInputError && error.rule === 'pupilName' ? { confirmable: true } : {}),
         followUp: Promise.resolve(),
         cardsUpdated: Promise.resolve(),
       };
@@ -195,5 +198,21 @@ export class InteractionService {
     if (!incident) return undefined;
     return findStep(this.deps.playbooks.get(incident.playbookKey, incident.playbookVersion), stepKey)?.step
       .form;
+  }
+}
+
+/** The free texts a click brings in, for the pupil-name check. */
+function enteredTexts(request: ActionRequest): EnteredText[] {
+  const input = request.input ?? {};
+  switch (request.payload.kind) {
+    case 'note':
+    case 'reminderDone':
+      return input.note ? [{ field: 'note', text: input.note }] : [];
+    case 'notApplicable':
+      return input.reason ? [{ field: 'reason', text: input.reason }] : [];
+    case 'form':
+      return formTexts(input.form);
+    default:
+      return [];
   }
 }

@@ -34,6 +34,8 @@ export interface ActionRequest {
   requestId?: string;
   /** The clicker's own language, when the platform knows it. */
   locale?: Locale;
+  /** The person saw the pupil-name question for this dialog and sent it again: save it. */
+  privacyConfirmed?: boolean;
 }
 
 /** The answer for the person who clicked, plus the work that follows (card updates, timeline). */
@@ -46,6 +48,8 @@ export interface InteractionResult {
   errorCode?: ErrorCode;
   /** For InvalidInput: the field (path) at fault, e.g. `reason` or `items.2.who`, to mark it in the dialog. */
   field?: string;
+  /** A question, not a refusal (the pupil-name check): the same dialog sent again is saved. */
+  confirmable?: boolean;
   /** Resolves when the cards and timeline are updated; never rejects (failures are reported). */
   followUp: Promise<void>;
   /** Resolves when the cards are redrawn (part of the follow-up); never rejects. */

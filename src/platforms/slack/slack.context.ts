@@ -4,6 +4,7 @@ import { isDomainError } from '../../core/errors/domain-error.js';
 import { errorMessage, t } from '../../core/i18n/catalogue.js';
 import type { Workspace } from '../../core/incidents/incident.types.js';
 import type { Locale } from '../../core/playbook/playbook.types.js';
+import { AskedOnce } from '../../core/privacy/privacy-check.js';
 import { callSlack, SlackApiError } from './api/slack-api.js';
 import { messageText } from './block-kit/block-kit.renderer.js';
 import type { SlackGateway } from './slack.gateway.js';
@@ -24,6 +25,8 @@ export function slackProblem(error: unknown, locale: Locale): string | null {
 /** What every Slack handler needs: the core, the Web API client and a few lookups. */
 export class SlackContext {
   private readonly retries = new Set<NodeJS.Timeout>();
+  /** Dialogs that showed the pupil-name question, so their next send is saved. */
+  readonly privacy: AskedOnce;
 
   constructor(
     readonly app: AppContext,
@@ -34,7 +37,9 @@ export class SlackContext {
     private readonly apiUrl: string,
     /** The workspace's gateway, with what only Slack offers (the opening confirmation). */
     readonly gateway: (workspace: Workspace) => SlackGateway,
-  ) {}
+  ) {
+    this.privacy = new AskedOnce(app.clock);
+  }
 
   /** Only Slack's own response URLs are ever called back. */
   isResponseUrl(url: string): boolean {

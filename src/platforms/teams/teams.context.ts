@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-module.js';
 import type { Card } from '../../core/cards/card.types.js';
 import type { Platform, Workspace } from '../../core/incidents/incident.types.js';
+import type { AskedOnce } from '../../core/privacy/privacy-check.js';
 import type { RenderContext } from './cards/adaptive.types.js';
 import type { TeamsReferenceRepository } from './storage/teams-reference.repository.js';
 
@@ -11,4 +12,6 @@ export interface TeamsDeps {
   platform: Platform;
   references: TeamsReferenceRepository;
   renderContext(workspace: Workspace, card: Card): Promise<RenderContext>;
+  /** Cards that showed the pupil-name question to someone, so their next send is saved. */
+  privacy: AskedOnce;
 }

@@ -2,6 +2,7 @@ import type { AppContext, AppModule } from '../../app-module.js';
 import type { Card } from '../../core/cards/card.types.js';
 import { nameResolver } from '../../core/cards/card-context.js';
 import type { Platform, Workspace } from '../../core/incidents/incident.types.js';
+import { AskedOnce } from '../../core/privacy/privacy-check.js';
 import type { RenderContext } from './cards/adaptive.types.js';
 import { renderContextFor } from './cards/render-context.js';
 import { ConnectorAccess } from './connector/connector.access.js';
@@ -64,7 +65,7 @@ export class TeamsModule implements AppModule {
       }),
     );
     const renderContext = (workspace: Workspace, card: Card) => cardRenderContext(app, workspace, card);
-    const deps: TeamsDeps = { app, platform, references, renderContext };
+    const deps: TeamsDeps = { app, platform, references, renderContext, privacy: new AskedOnce(app.clock) };
     const bot = { id: config.appId ? `28:${config.appId}` : 'stappenplan', name: 'Stappenplan' };
 
     app.registerGateway(

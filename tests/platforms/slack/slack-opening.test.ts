@@ -143,6 +143,24 @@ describe('/incident nieuw', () => {
     expect(notice.updates).toBeGreaterThanOrEqual(1);
   });
 
+  it('asks once whether a title names a pupil; the same modal sent again opens the incident', async () => {
+    const before = incidentChannels(h.fake).length;
+    const view = await modalFor(BAS);
+    const asked = await h.people.submit(BAS, view, {
+      title: 'Foto van Sanne de Groot uit 2C',
+      kind: 'other',
+    });
+    expect(asked.errors?.title).toContain('Sanne de Groot uit 2C');
+    expect(asked.errors?.title).toContain('initialen');
+    expect(incidentChannels(h.fake)).toHaveLength(before);
+    const again = await h.people.submit(BAS, view, {
+      title: 'Foto van Sanne de Groot uit 2C',
+      kind: 'other',
+    });
+    expect(again.errors).toBeUndefined();
+    await h.fake.waitFor(() => incidentChannels(h.fake).length === before + 1);
+  });
+
   it('opens one incident when the same modal is submitted twice', async () => {
     const before = incidentChannels(h.fake).length;
     const view = await modalFor(BAS);

@@ -77,8 +77,11 @@ async function submit(
     spaceId: spaceOf(metadata.channelId),
     input,
     requestId: `slack:view:${view.id}`,
+    privacyConfirmed: slack.privacy.take(view.id),
   });
   const settled = await settleWithin(work, ACK_WINDOW_MS);
+  // The pupil-name question is asked once: the same dialog sent again is saved.
+  if (settled.done && settled.value.confirmable) slack.privacy.remember(view.id);
   if (settled.done && settled.value.errorCode === 'InvalidInput') {
     const block = errorBlock(view, settled.value.field ? blockOf(settled.value.field) : null);
     if (block) {

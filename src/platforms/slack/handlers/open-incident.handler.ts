@@ -93,12 +93,22 @@ async function startOpening(
   const invited = form.invited
     .filter((id) => id !== slack.botUserId && !people.get(id)?.isBot)
     .map((id) => ({ userId: id, displayName: people.get(id)?.name ?? null }));
-  return slack.app.commands.open(
+  const result = await slack.app.commands.open(
     workspace,
     { userId, displayName: people.get(userId)?.name ?? null },
-    { title: form.title, kind: form.kind, facts: form.facts, leadId: form.leadId, invited },
+    {
+      title: form.title,
+      kind: form.kind,
+      facts: form.facts,
+      leadId: form.leadId,
+      invited,
+      privacyConfirmed: slack.privacy.take(view.id),
+    },
     `slack:view:${view.id}`,
   );
+  // The pupil-name question is asked once: the same modal sent again opens the incident.
+  if (!result.ok && result.confirmable) slack.privacy.remember(view.id);
+  return result;
 }
 
 /**

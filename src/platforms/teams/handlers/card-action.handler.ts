@@ -81,16 +81,21 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
       };
     }
   }
+  const actor = actorOf(context.activity);
+  // One card, one person, one action: the pupil-name question is asked once per such dialog.
+  const dialog = `${actor.userId}:${context.activity.replyToId ?? ''}:${click.payload.kind}:${click.payload.stepKey ?? ''}`;
   const result = await deps.app.interactions.handle({
     workspace: click.workspace,
-    actor: actorOf(context.activity),
+    actor,
     payload: click.payload,
     spaceId: click.spaceId,
     input,
     // Teams sends a retried delivery with the same activity id.
     requestId: `teams:${context.activity.id ?? ''}`,
     locale: click.locale,
+    privacyConfirmed: deps.privacy.take(dialog),
   });
+  if (result.confirmable) deps.privacy.remember(dialog);
   if (!result.ok && result.errorCode === 'InvalidInput' && isForm && click.payload.stepKey) {
     // The form comes back with what was typed and the problem on top.
     return formView(deps, context, click, result.message, (input.form ?? {}) as Record<string, unknown>);

@@ -51,6 +51,7 @@ export async function submitOpenForm(deps: TeamsDeps, context: TurnContext, data
     return answerWithMessage(context, t(locale, 'teams.useTeamChannel'));
   const stranger = (values.invited ?? []).find((userId) => !names.has(userId));
   if (stranger) return formAgain(t(locale, 'input.notAMember', { field: fieldLabel('invited', locale) }));
+  const dialog = `${actor.userId}:${activity.replyToId ?? ''}:open`;
   const result = await deps.app.commands.open(
     workspace,
     actor,
@@ -60,12 +61,17 @@ export async function submitOpenForm(deps: TeamsDeps, context: TurnContext, data
       facts: values.facts ?? {},
       leadId: values.lead ?? null,
       invited: (values.invited ?? []).map((userId) => ({ userId, displayName: names.get(userId) ?? null })),
+      privacyConfirmed: deps.privacy.take(dialog),
     },
     // The same form sent twice (a double click, a retry) opens one incident.
     `teams:open:${activity.conversation?.id ?? ''}:${activity.replyToId ?? activity.id ?? ''}`,
     locale,
   );
-  if (!result.ok) return formAgain(result.message);
+  if (!result.ok) {
+    // The pupil-name question is asked once: the same form sent again opens the incident.
+    if (result.confirmable) deps.privacy.remember(dialog);
+    return formAgain(result.message);
+  }
   // The channel learns only the number; the title stays in the incident's own channel.
   const done = messageCard([t(locale, 'teams.opened', { number: result.incident.number })], { tone: 'good' });
   if (!isPersonal(activity)) await replaceForEveryone(context, done, t(locale, 'command.openTitle'));
