@@ -19,6 +19,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | null;
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
   dataDir: string;
+  /** In memory only: start from an empty database instead of the ready-made (migrated) one. */
+  empty?: boolean;
   poolMax?: number;
   onPoolError?: (error: Error) => void;
 }
@@ -30,7 +32,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }
-  const { pglite, origin } = await openEmbeddedDatabase(options.dataDir);
+  const { pglite, origin } = await openEmbeddedDatabase(options.dataDir, undefined, {
+    empty: options.empty === true,
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const location = origin === 'memory' ? 'memory' : options.dataDir;
   // Kysely only closes a driver it has used, so PGlite is closed here too.

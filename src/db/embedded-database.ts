@@ -6,7 +6,7 @@ import {
   removeGroupAndOtherAccess,
 } from './data-dir.js';
 import { pgliteStartParams, useBaselineWasmCompiler } from './pglite-settings.js';
-import { type TemplateFile, templateFile, unpackTemplate } from './pglite-template.js';
+import { readTemplate, type TemplateFile, templateFile, unpackTemplate } from './pglite-template.js';
 
 /**
  * How this start got its database: `template` and `initdb` created it now (from the ready-made
@@ -27,10 +27,12 @@ export interface EmbeddedDatabase {
 export async function openEmbeddedDatabase(
   dataDir: string,
   template: TemplateFile = templateFile(),
+  options: { empty?: boolean } = {},
 ): Promise<EmbeddedDatabase> {
   useBaselineWasmCompiler();
   const startParams = pgliteStartParams();
-  if (dataDir === 'memory://') return { pglite: await PGlite.create({ startParams }), origin: 'memory' };
+  if (dataDir === 'memory://')
+    return { pglite: await openInMemory(template, options.empty === true), origin: 'memory' };
 
   const state = await preparePrivateDataDir(dataDir);
   if (state === 'existing') {
@@ -51,4 +53,16 @@ export async function openEmbeddedDatabase(
     throw error;
   }
   return { pglite, origin };
+}
+
+/**
+ * An in-memory database (the tests): from the ready-made template when there is one, which is
+ * several times faster than PGlite's initdb; empty (initdb) when asked, e.g. to test migrations.
+ */
+async function openInMemory(template: TemplateFile, empty: boolean): Promise<PGlite> {
+  const startParams = pgliteStartParams();
+  const dump = empty ? null : await readTemplate(template);
+  return dump
+    ? PGlite.create({ loadDataDir: new Blob([dump]), startParams })
+    : PGlite.create({ startParams });
 }

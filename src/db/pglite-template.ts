@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,12 @@ export async function unpackTemplate(dataDir: string, file = templateFile()): Pr
     throw new Error(`The database template ${path} cannot be used (${problem}). Delete it and start again.`);
   }
   return true;
+}
+
+/** The template's bytes, or null when there is none for this PGlite version and these migrations. */
+export async function readTemplate(file = templateFile()): Promise<Buffer | null> {
+  const path = join(file.dir, file.name);
+  return existsSync(path) ? readFile(path) : null;
 }
 
 /**

@@ -43,7 +43,8 @@ export function describeEachDatabase(
 }
 
 async function openPglite(options: OpenOptions = {}): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ dataDir: 'memory://' });
+  // A database that must start without tables (the migration tests) starts empty.
+  const handle = await openDatabase({ dataDir: 'memory://', empty: options.migrate === false });
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return handle;
 }
