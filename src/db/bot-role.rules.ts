@@ -46,8 +46,9 @@ export const BOT_TABLE_PRIVILEGES: Readonly<Record<keyof Database, readonly Tabl
   reminder: [...READ_ADD, 'UPDATE', 'DELETE'],
   // Where the bot reaches a team: INSERT … ON CONFLICT DO UPDATE when it changes.
   teams_team: [...READ_ADD, 'UPDATE'],
-  // An incident channel's address, recorded once (ON CONFLICT DO NOTHING).
-  teams_conversation: READ_ADD,
+  // An incident space's address, recorded once (ON CONFLICT DO NOTHING); marked when the app
+  // can post there and when the lead was reminded to add it.
+  teams_conversation: [...READ_ADD, 'UPDATE'],
 };
 
 /** Kysely's own bookkeeping of the migrations: the bot's role gets nothing there. */

@@ -215,6 +215,10 @@ export const en: Record<MessageKey, string> = {
   'opening.kept': 'The incident and everything you filled in are saved. Nothing has been lost.',
   'opening.retry': 'Try again',
   'opening.retrying': 'Trying again. This message changes as soon as it works or if something goes wrong.',
+  'teams.addApp.title': 'Add the Stappenplan app to the private channel {name}',
+  'teams.addApp.reminder': 'Reminder: the private channel {name} is still waiting for the Stappenplan app',
+  'teams.addApp.steps':
+    'Teams lets an app work in a private channel only once someone in that channel adds it. Open the channel, choose ••• next to its name, then Manage channel, the Apps tab and Add an app. Choose Stappenplan. The bot then posts the steps in the channel by itself.',
   'opening.alreadyOpen': 'Incident {number} is already open.',
   'opening.problem.missingPermission':
     'The app lacks the permission “{permission}”. Ask your Microsoft 365 or Slack administrator to grant it, then try again.',

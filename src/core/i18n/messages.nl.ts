@@ -231,6 +231,10 @@ export const nl = {
   'opening.retry': 'Probeer opnieuw',
   'opening.retrying':
     'Ik probeer het opnieuw. Dit bericht verandert zodra het gelukt is of als er iets misgaat.',
+  'teams.addApp.title': 'Voeg de app Stappenplan toe aan het privékanaal {name}',
+  'teams.addApp.reminder': 'Herinnering: het privékanaal {name} wacht nog op de app Stappenplan',
+  'teams.addApp.steps':
+    'Teams laat een app pas in een privékanaal werken als iemand uit dat kanaal hem toevoegt. Open het kanaal, kies ••• naast de naam van het kanaal, dan Kanaal beheren, het tabblad Apps en Een app toevoegen. Kies Stappenplan. Daarna zet de bot de stappen vanzelf in het kanaal.',
   'opening.alreadyOpen': 'Incident {number} is al geopend.',
   'opening.problem.missingPermission':
     'De app mist de toestemming “{permission}”. Vraag de beheerder van Microsoft 365 of Slack om die toe te staan en probeer het dan opnieuw.',

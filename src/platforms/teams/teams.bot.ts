@@ -2,6 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { t } from '../../core/i18n/catalogue.js';
 import type { Logger } from '../../logging/logger.js';
 import { VERBS } from './cards/adaptive.types.js';
+import { appAddedToChannel } from './handlers/app-added.handler.js';
 import { cardAction, showCard, showFormView } from './handlers/card-action.handler.js';
 import { cancelClose, confirmClose } from './handlers/close.handler.js';
 import { onMessage } from './handlers/message.handler.js';
@@ -42,6 +43,8 @@ export function teamsBot(deps: TeamsDeps, logger: Logger) {
       if (activity.type === ActivityTypes.ConversationUpdate) {
         // Added to a team: remember where it is and its group id (sent only with this event).
         await workspaceOfTeam(deps, context);
+        // Added to an incident's private channel by a member: finish that opening.
+        await appAddedToChannel(deps, context);
       }
     } catch (error) {
       logger.error({ err: error, type: activity.type, name: activity.name }, 'teams activity failed');

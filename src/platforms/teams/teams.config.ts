@@ -1,4 +1,5 @@
 import { ConfigError, type Env, oneOf, text } from '../../config/config.js';
+import { MANIFEST_ID } from './package/manifest-id.js';
 import { isGuid, loadSignInConfig, type SignInConfig } from './sign-in.config.js';
 
 /**
@@ -14,6 +15,21 @@ export interface TeamsConfig extends Partial<SignInConfig> {
   graphApiUrl: string;
   /** Token endpoint; `{tenant}` is replaced by the tenant the call is for. */
   graphTokenUrl: string;
+  /**
+   * What a new incident's space is (TEAMS_SPACE): `chat`, a group chat (the default, works
+   * without anyone adding the app by hand), or `channel`, a private channel in the team.
+   */
+  space?: 'chat' | 'channel';
+  /** The Teams app's manifest id (TEAMS_APP_ID), to install the app in a new group chat. */
+  manifestId?: string;
+}
+
+/** TEAMS_SPACE and TEAMS_APP_ID, shared by the bot and `npm run teams:check`. */
+export function spaceSettings(env: Env): { space: 'chat' | 'channel'; manifestId: string } {
+  const manifestId = text(env, 'TEAMS_APP_ID') ?? MANIFEST_ID;
+  if (!isGuid(manifestId))
+    throw new ConfigError('TEAMS_APP_ID', `must be the Teams app's id, a GUID (got "${manifestId}").`);
+  return { space: oneOf(env, 'TEAMS_SPACE', ['chat', 'channel'] as const, 'chat'), manifestId };
 }
 
 export const GRAPH_API_URL = 'https://graph.microsoft.com/v1.0';
@@ -52,6 +68,7 @@ export function loadTeamsConfig(env: Env): TeamsConfig | null {
     appTenantId,
     appType,
     ...graphUrls(env),
+    ...spaceSettings(env),
     ...loadSignInConfig(env, appTenantId),
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import { readBody, sendJson } from '../../http/http-server.js';
 import type { Logger } from '../../logging/logger.js';
+import { AFTER_REPLY, type AfterReplyTask } from './handlers/after-reply.js';
 import type { TeamsAdapter } from './teams.adapter.js';
 import { onlyAllowedTenants, TenantNotAllowedError } from './teams.tenant-guard.js';
 import { isRejectedToken, rejectionReason } from './token-rejection.js';
@@ -31,9 +32,11 @@ export function messagesRoute(
     const authorization = String(req.headers.authorization ?? '');
     // botbuilder checks the token before the turn starts; an error before that is about the token.
     let turnStarted = false;
+    const later: AfterReplyTask[] = [];
     try {
       const answer = await adapter.run(authorization, activity, (context) => {
         turnStarted = true;
+        context.turnState.set(AFTER_REPLY, later);
         return guarded(context);
       });
       if (answer?.body !== undefined) sendJson(res, answer.status ?? 200, answer.body);
@@ -41,6 +44,7 @@ export function messagesRoute(
         res.writeHead(answer?.status ?? 200);
         res.end();
       }
+      void runLater(later, logger);
     } catch (error) {
       if (error instanceof TenantNotAllowedError) {
         logger.warn(
@@ -59,4 +63,11 @@ export function messagesRoute(
       sendJson(res, 500, { error: 'internal_error' });
     }
   };
+}
+
+/** The turn's after-reply work, in order; a failure is logged and does not stop the rest. */
+async function runLater(tasks: AfterReplyTask[], logger: Logger): Promise<void> {
+  for (const task of tasks) {
+    await task().catch((error: unknown) => logger.warn({ err: error }, 'teams follow-up failed'));
+  }
 }

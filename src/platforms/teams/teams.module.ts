@@ -9,8 +9,13 @@ import { ConnectorAccess } from './connector/connector.access.js';
 import { TeamsGateway } from './connector/teams.gateway.js';
 import { GraphClient } from './graph/graph.client.js';
 import { ClientCredentialTokens } from './graph/graph-token.js';
+import { GroupChatSpaces } from './graph/group-chat.space.js';
 import { PrivateChannelSpaces } from './graph/private-channel.space.js';
+import { MANIFEST_ID } from './package/manifest-id.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
+import { addAppCard } from './spaces/add-app.card.js';
+import { remindLeadsToAddApp } from './spaces/add-app.reminder.js';
+import { TeamsSpaces } from './spaces/teams-spaces.js';
 import { createTeamsAdapter } from './teams.adapter.js';
 import { teamsBot } from './teams.bot.js';
 import type { TeamsConfig } from './teams.config.js';
@@ -30,6 +35,8 @@ export interface TeamsModuleOptions {
 /** Microsoft Teams: messages at POST /api/messages, the incident space as a private channel. */
 export class TeamsModule implements AppModule {
   readonly name: string;
+  private timer: NodeJS.Timeout | null = null;
+  private remind: (() => Promise<number>) | null = null;
 
   constructor(private readonly options: TeamsModuleOptions) {
     this.name = options.platform === 'playground' ? 'teams (playground)' : 'teams';
@@ -55,36 +62,56 @@ export class TeamsModule implements AppModule {
       fixedTenantId: config.appType === 'SingleTenant' ? config.appTenantId : null,
       retry,
     });
-    const spaces = new PrivateChannelSpaces(
-      new GraphClient({
-        baseUrl: this.options.graphUrls
-          ? () => this.options.graphUrls?.().graphApiUrl ?? ''
-          : config.graphApiUrl,
-        tokens,
-        retry,
-      }),
-    );
+    const graph = new GraphClient({
+      baseUrl: this.options.graphUrls
+        ? () => this.options.graphUrls?.().graphApiUrl ?? ''
+        : config.graphApiUrl,
+      tokens,
+      retry,
+    });
+    const chats = new GroupChatSpaces(graph);
+    const channels = new PrivateChannelSpaces(graph);
     const renderContext = (workspace: Workspace, card: Card) => cardRenderContext(app, workspace, card);
     const deps: TeamsDeps = { app, platform, references, renderContext, privacy: new AskedOnce(app.clock) };
     const bot = { id: config.appId ? `28:${config.appId}` : 'stappenplan', name: 'Stappenplan' };
 
-    app.registerGateway(
-      platform,
-      (workspace) =>
-        new TeamsGateway({
-          workspace,
-          references,
-          connector,
-          spaces,
-          bot,
-          renderContext,
-          nameOf: async (ws, spaceId, userId) => {
-            const incident = await app.incidents.findBySpace(ws.id, spaceId);
-            const members = incident ? await app.incidents.members(incident.id) : [];
-            return nameResolver(members)(userId);
-          },
-        }),
-    );
+    const gatewayFor = (workspace: Workspace): TeamsGateway => {
+      const spaces: TeamsSpaces = new TeamsSpaces({
+        workspace,
+        references,
+        chats,
+        channels,
+        strategy: config.space ?? 'chat',
+        manifestId: config.manifestId ?? MANIFEST_ID,
+        now: () => app.clock.now(),
+        askLeadToAddApp: async (leadId, space, link) => {
+          await gateway.sendDirect(leadId, addAppCard(space, link, workspace.locale));
+        },
+      });
+      const gateway: TeamsGateway = new TeamsGateway({
+        workspace,
+        references,
+        connector,
+        spaces,
+        bot,
+        renderContext,
+        nameOf: async (ws, spaceId, userId) => {
+          const incident = await app.incidents.findBySpace(ws.id, spaceId);
+          const members = incident ? await app.incidents.members(incident.id) : [];
+          return nameResolver(members)(userId);
+        },
+      });
+      return gateway;
+    };
+    app.registerGateway(platform, gatewayFor);
+    this.remind = () => remindLeadsToAddApp(app, references, gatewayFor);
+    // Private channels waiting for the app: the lead is reminded once after ten minutes.
+    this.timer = setInterval(() => {
+      void this.remind?.().catch((error: unknown) =>
+        app.logger.warn({ err: error }, 'add-app reminders failed'),
+      );
+    }, 60_000);
+    this.timer.unref();
     app.server.route(
       'POST',
       '/api/messages',
@@ -92,7 +119,14 @@ export class TeamsModule implements AppModule {
     );
   }
 
-  async stop(): Promise<void> {}
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Sends the due add-the-app reminders now; how many were sent. */
+  remindNow(): Promise<number> {
+    return this.remind ? this.remind() : Promise.resolve(0);
+  }
 }
 
 /** The members and stored answers of the incident a card belongs to. */

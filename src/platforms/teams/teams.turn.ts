@@ -30,9 +30,17 @@ export function tenantOf(activity: Partial<Activity>): string {
   return channelDataOf(activity).tenant?.id || activity.conversation?.tenantId || '';
 }
 
-/** The channel a message or click came from; null in a personal or group chat. */
+/**
+ * The space a message or click came from: the channel's id in a team, the chat's id in a group
+ * chat (an incident's chat is its space); null in a personal chat.
+ */
 export function channelOf(activity: Partial<Activity>): string | null {
+  if (isGroupChat(activity)) return activity.conversation?.id || null;
   return channelDataOf(activity).channel?.id || null;
+}
+
+export function isGroupChat(activity: Partial<Activity>): boolean {
+  return activity.conversation?.conversationType === 'groupChat';
 }
 
 export function isPersonal(activity: Partial<Activity>): boolean {

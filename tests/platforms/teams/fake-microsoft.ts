@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MANIFEST_ID } from '../../../src/platforms/teams/package/manifest-id.js';
+import { ALL_ROLES, FakeGraph } from './fake-graph.js';
 
 /** One request the bot made to the fake Connector, Graph or token endpoint. */
 export interface RecordedCall {
@@ -27,23 +29,58 @@ export const TENANT = 'tenant-1';
 export const TEAM_ID = '19:team-general@thread.tacv2';
 export const GROUP_ID = 'group-1';
 
+export interface FakeMicrosoftOptions {
+  /** Application permissions granted to the app in the tenant (in its Graph tokens' roles). */
+  roles?: readonly string[];
+  /** The manifest id of the app in the tenant's catalogue; null when it was never uploaded. */
+  catalogued?: string | null;
+}
+
 /**
  * Microsoft as far as the bot sees it, on 127.0.0.1: the Bot Framework Connector (conversations,
- * activities, team members), Microsoft Graph (channels) and the token endpoint. It records every
- * call and can be told to fail the next calls that match, e.g. with 429 and Retry-After.
+ * activities, team members), Microsoft Graph (chats and channels, ./fake-graph.ts) and the token
+ * endpoint. It records every call and can be told to fail the next calls that match, e.g. with
+ * 429 and Retry-After. Like the real Connector, it answers 404 for a conversation the bot is not
+ * in: a chat the app was not installed in, a private channel no member has added the app to.
  */
 export class FakeMicrosoft {
   readonly calls: RecordedCall[] = [];
   /** Messages per conversation id, as the bot last left them. */
   readonly activities = new Map<string, Map<string, Record<string, unknown>>>();
-  readonly channels: Array<{ id: string; displayName: string; membershipType: string; members: unknown[] }> =
-    [];
+  readonly graph: FakeGraph;
+  /** Conversations the bot is in: the team's channel, personal chats, chats and channels it was added to. */
+  readonly botIn = new Set<string>([TEAM_ID]);
+  roles: Set<string>;
   private readonly faults: Fault[] = [];
   private server: Server | null = null;
   private counter = 0;
   url = '';
 
-  constructor(readonly people: Person[]) {}
+  constructor(
+    readonly people: Person[],
+    options: FakeMicrosoftOptions = {},
+  ) {
+    this.roles = new Set(options.roles ?? ALL_ROLES);
+    this.graph = new FakeGraph(
+      TENANT,
+      options.catalogued === undefined ? MANIFEST_ID : options.catalogued,
+      (conversationId) => this.botIn.add(conversationId),
+      (channelId) => this.cards(channelId, false),
+    );
+  }
+
+  get channels() {
+    return this.graph.channels;
+  }
+
+  get chats() {
+    return this.graph.chats;
+  }
+
+  /** A member added the app to a private channel by hand: the bot is in it from now on. */
+  addBotTo(conversationId: string): void {
+    this.botIn.add(conversationId);
+  }
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -124,43 +161,40 @@ export class FakeMicrosoft {
       res.end(JSON.stringify({ error: { code: 'fake', message: 'fake failure' } }));
       return;
     }
-    const answer = this.route(method, path, body);
+    const answer = this.route(method, path, body, req.headers.authorization);
     res.writeHead(answer.status, { 'content-type': 'application/json' });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
   }
 
-  private route(method: string, path: string, body: unknown): { status: number; body?: unknown } {
+  /** The roles of a Graph token: the fake's own tokens carry the granted roles; a JWT its claim. */
+  private rolesOf(authorization: string | undefined): Set<string> {
+    const token = (authorization ?? '').replace(/^Bearer /, '');
+    const payload = token.split('.')[1];
+    if (token.split('.').length === 3 && payload) {
+      try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: unknown };
+        if (Array.isArray(claims.roles)) return new Set(claims.roles.map(String));
+      } catch {
+        return new Set();
+      }
+    }
+    return token.startsWith('token-for-') ? this.roles : new Set();
+  }
+
+  private route(
+    method: string,
+    path: string,
+    body: unknown,
+    authorization?: string,
+  ): { status: number; body?: unknown } {
     const b = (body ?? {}) as Record<string, unknown>;
     const on = (verb: string | null, pattern: RegExp) =>
       verb === null || method === verb ? path.match(pattern) : null;
     const token = on('POST', /^\/token\/([^/]+)$/);
     if (token) return { status: 200, body: { access_token: `token-for-${token[1]}`, expires_in: 3600 } };
-    const find = on('GET', /^\/graph\/teams\/([^/]+)\/channels\?\$filter=displayName eq '(.+)'$/);
-    if (find) return { status: 200, body: { value: this.channels.filter((c) => c.displayName === find[2]) } };
-    if (on('POST', /^\/graph\/teams\/([^/]+)\/channels$/)) {
-      if (this.channels.some((c) => c.displayName === b.displayName)) return { status: 409 };
-      this.counter += 1;
-      const channel = {
-        id: `19:channel-${this.counter}@thread.tacv2`,
-        displayName: String(b.displayName),
-        membershipType: String(b.membershipType),
-        members: (b.members as unknown[]) ?? [],
-      };
-      this.channels.push(channel);
-      return { status: 201, body: channel };
-    }
-    const posts = on('GET', /^\/graph\/teams\/[^/]+\/channels\/([^/]+)\/messages/);
-    if (posts) {
-      const value = this.cards(posts[1] ?? '', false).map((post) => ({
-        id: post.id,
-        attachments: [
-          { contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(post.card) },
-        ],
-      }));
-      return { status: 200, body: { value } };
-    }
-    if (on('POST', /^\/graph\/teams\/[^/]+\/channels\/[^/]+\/(members|archive)$/)) {
-      return { status: path.endsWith('archive') ? 202 : 201, body: {} };
+    if (path.startsWith('/graph/')) {
+      const answer = this.graph.route(method, path, b, this.rolesOf(authorization));
+      if (answer) return answer;
     }
     const team = on('GET', /^\/connector\/v3\/teams\/([^/]+)$/);
     if (team) return { status: 200, body: { id: team[1], name: 'Zorgteam', aadGroupId: GROUP_ID } };
@@ -175,6 +209,7 @@ export class FakeMicrosoft {
     }
     if (on('POST', /^\/connector\/v3\/conversations$/)) {
       const member = ((b.members as Array<{ id: string }>) ?? [])[0]?.id ?? 'nobody';
+      this.botIn.add(`a:personal-${member}`);
       return { status: 201, body: { id: `a:personal-${member}`, activityId: '' } };
     }
     const activity = on(null, /^\/connector\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
@@ -189,6 +224,12 @@ export class FakeMicrosoft {
     b: Record<string, unknown>,
   ) {
     const [conversationId = '', threadId] = conversation.split(';messageid=');
+    // The Connector refuses a conversation the bot is not in (Agents Playground: ConversationNotFound).
+    if (!this.botIn.has(conversationId) && !conversationId.startsWith('a:personal-'))
+      return {
+        status: 404,
+        body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } },
+      };
     const messages = this.activities.get(conversationId) ?? new Map<string, Record<string, unknown>>();
     this.activities.set(conversationId, messages);
     if (method === 'PUT' && activityId) {

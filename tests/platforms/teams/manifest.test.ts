@@ -67,7 +67,7 @@ describe('the Teams app manifest', () => {
     expect((await validate(broken)).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('asks the resource-specific permissions the flow needs, and runs in private channels', async () => {
+  it('asks the resource-specific permissions the flow needs, and runs in chats and private channels', async () => {
     const manifest = JSON.parse(await readFile(join(FOLDER, 'manifest.json'), 'utf8'));
     const rsc = manifest.authorization.permissions.resourceSpecific.map((p: { name: string }) => p.name);
     expect(rsc).toEqual(
@@ -76,21 +76,32 @@ describe('the Teams app manifest', () => {
         'Channel.Create.Group',
         'ChannelMember.ReadWrite.Group',
         'ChannelSettings.Read.Group',
+        // Renaming the incident's group chat at closing ("Incident 2026-0042 (gesloten)").
+        'ChatSettings.ReadWrite.Chat',
       ]),
     );
     expect(manifest.supportedChannelTypes).toContain('privateChannels');
-    expect(manifest.bots[0].scopes).toEqual(['team', 'personal']);
+    // "Adapt your app for private and shared channels": without it the app cannot be added to one.
+    expect(manifest.supportsChannelFeatures).toBe('tier1');
+    expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
   });
 
-  it('lists commands the bot understands', async () => {
+  it('lists the commands the bot understands, Dutch and English, in every scope it declares', async () => {
     const manifest = JSON.parse(await readFile(join(FOLDER, 'manifest.json'), 'utf8'));
-    const titles: string[] = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
-    expect(titles.map((title) => parseIncidentCommand(title.replace(/^incident /, '')).kind)).toEqual([
-      'new',
-      'status',
-      'close',
-      'help',
-    ]);
+    const lists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> =
+      manifest.bots[0].commandLists;
+    expect(lists.flatMap((list) => list.scopes).sort()).toEqual([...manifest.bots[0].scopes].sort());
+    for (const list of lists) {
+      const titles = list.commands.map((c) => c.title);
+      expect(titles.map((title) => parseIncidentCommand(title.replace(/^incident /, '')).kind)).toEqual([
+        'new',
+        'status',
+        'close',
+        'help',
+        'new',
+        'close',
+      ]);
+    }
   });
 
   it('has icons of the sizes Teams asks, the same as drawn by code', async () => {

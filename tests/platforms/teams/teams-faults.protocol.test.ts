@@ -19,7 +19,7 @@ import {
   message,
   startHarness,
 } from './teams-harness.js';
-import { openIncident } from './teams-open.support.js';
+import { addAppToChannel, openIncident } from './teams-open.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 
@@ -55,7 +55,7 @@ describe('Teams: Microsoft having a bad moment', () => {
       .selectFrom('card_message')
       .innerJoin('incident', 'incident.id', 'card_message.incident_id')
       .select(['card_message.card_key', 'card_message.message_id'])
-      .where('incident.space_id', '=', opened.channelId)
+      .where('incident.space_id', '=', opened.spaceId)
       .execute();
     expect(rows).toHaveLength(9);
     expect(new Set(rows.map((row) => row.message_id))).toEqual(new Set(opened.cards.map((card) => card.id)));
@@ -67,7 +67,7 @@ describe('Teams: Microsoft having a bad moment', () => {
     h.microsoft.fail('PUT', /activities/, 503, 20, { 'retry-after': '0' });
     const response = await h.post(
       click(h.microsoft, ANNA, VERBS.action, actionData(phase.card, 'Oppakken'), {
-        channel: opened.channelId,
+        channel: opened.spaceId,
         replyToId: phase.id,
       }),
     );
@@ -92,6 +92,7 @@ describe('Teams: Microsoft having a bad moment', () => {
       displayName: 'incident-2026-0004',
       membershipType: 'private',
       members: [],
+      webUrl: 'https://teams.microsoft.com/l/channel/left-over',
     });
     const creates = h.microsoft.named('POST', new RegExp(`/graph/teams/${GROUP_ID}/channels$`)).length;
     const opened = await openIncident(
@@ -101,7 +102,7 @@ describe('Teams: Microsoft having a bad moment', () => {
       9,
       '19:left-over@thread.tacv2',
     );
-    expect(opened.channelId).toBe('19:left-over@thread.tacv2');
+    expect(opened.spaceId).toBe('19:left-over@thread.tacv2');
     expect(h.microsoft.named('POST', new RegExp(`/graph/teams/${GROUP_ID}/channels$`))).toHaveLength(creates);
   });
 
@@ -172,7 +173,11 @@ describe('Teams: finishing an opening after a crash', () => {
         { channel: GENERAL, replyToId: pending.id },
       ),
     );
+    // A member adds the app to the new private channel; posting the cards then fails.
+    const made = await eventually(() => microsoft.channels[0]);
     await eventually(() => h!.logs.some((line) => line.includes('follow-up after an action failed')));
+    await addAppToChannel(h, made.id);
+    await eventually(() => microsoft.named('POST', /19:channel-[^/]+\/activities$/).length > 0);
     expect(microsoft.channels).toHaveLength(1);
     const stored = await h.app.database.db
       .selectFrom('incident')

@@ -17,6 +17,9 @@ export const GENERAL = TEAM_ID;
 export interface Harness {
   app: App;
   microsoft: FakeMicrosoft;
+  /** What new incidents get: a group chat or a private channel (TEAMS_SPACE). */
+  space: 'chat' | 'channel';
+  teams: TeamsModule;
   logs: string[];
   post(activity: Record<string, unknown>, authorization?: string): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
@@ -30,6 +33,9 @@ export async function startHarness(
     appId?: string;
     clock?: Clock;
     people?: Person[];
+    /** TEAMS_SPACE; these tests were written for private channels, the product's default is chat. */
+    space?: 'chat' | 'channel';
+    databaseUrl?: string;
   } = {},
 ): Promise<Harness> {
   const microsoft = options.microsoft ?? new FakeMicrosoft(options.people ?? [ANNA, BAS, CARLA, DIRK]);
@@ -48,15 +54,21 @@ export async function startHarness(
     appType: 'MultiTenant',
     graphApiUrl: `${microsoft.url}/graph`,
     graphTokenUrl: `${microsoft.url}/token/{tenant}`,
+    space: options.space ?? 'channel',
   };
-  const app = await startApp(loadConfig({ PORT: '0', DATA_DIR: options.dataDir ?? 'memory://' }), {
+  const teams = new TeamsModule({ config, retry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50 } });
+  const env: Record<string, string> = { PORT: '0', DATA_DIR: options.dataDir ?? 'memory://' };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  const app = await startApp(loadConfig(env), {
     logger: createLogger('info', stream),
-    modules: [new TeamsModule({ config, retry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50 } })],
+    modules: [teams],
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     app,
     microsoft,
+    space: config.space ?? 'channel',
+    teams,
     logs,
     async post(activity, authorization) {
       const response = await fetch(`${app.url}/api/messages`, {

@@ -18,6 +18,7 @@ import {
   shown,
   startHarness,
 } from './teams-harness.js';
+import { addAppToChannel } from './teams-open.support.js';
 
 describe('Teams: opening an incident from a channel', () => {
   let h: Harness;
@@ -106,12 +107,11 @@ describe('Teams: opening an incident from a channel', () => {
         { channel: GENERAL, replyToId: pendingId },
       ),
     );
-    expect(cardText(answeredCard(response))).toContain(
-      'Incident 2026-0001 is geopend in een besloten kanaal',
-    );
-    // The channel's pending card now says only the number.
+    // Nothing says "geopend" before it is true.
+    expect(cardText(answeredCard(response))).toContain('Incident 2026-0001 wordt geopend…');
+    // The channel's pending card says the same, with the number only.
     const updated = h.microsoft.activities.get(GENERAL)?.get(pendingId);
-    expect(JSON.stringify(updated)).toContain('2026-0001');
+    expect(JSON.stringify(updated)).toContain('2026-0001 wordt geopend');
     expect(JSON.stringify(updated)).not.toContain('Foto 2B');
 
     const channel = await eventually(() => h.microsoft.channels[0]);
@@ -123,6 +123,21 @@ describe('Teams: opening an incident from a channel', () => {
       }),
       expect.objectContaining({ 'user@odata.bind': expect.stringContaining("users('aad-bas')"), roles: [] }),
     ]);
+    // Teams lets the bot in only once a member adds the app: the lead is told how, with a link,
+    // and the confirmation says what it waits for.
+    const steps = await eventually(() => h.microsoft.cards('a:personal-aad-anna').at(-1));
+    expect(cardText(steps.card)).toContain(
+      'Voeg de app Stappenplan toe aan het privékanaal incident-2026-0001',
+    );
+    expect(cardText(steps.card)).toContain('Kanaal beheren');
+    expect(JSON.stringify(steps.card)).toContain(channel.webUrl);
+    await eventually(() =>
+      cardText(h.microsoft.cards(GENERAL).find((c) => c.id === pendingId)?.card).includes(
+        'Wacht tot de app aan het kanaal is toegevoegd',
+      ),
+    );
+    expect(h.microsoft.postedCards(channel.id)).toEqual([]);
+    await addAppToChannel(h, channel.id);
     const create = h.microsoft.named('POST', new RegExp(`/graph/teams/${GROUP_ID}/channels$`))[0];
     expect(create?.authorization).toBe('Bearer token-for-tenant-1');
 
@@ -137,6 +152,12 @@ describe('Teams: opening an incident from a channel', () => {
     });
     expect(incident.status).toBe('open');
     expect(incident.spaceId).toBe(channel.id);
+    // The same confirmation now links into the channel.
+    const done = await eventually(() => {
+      const card = h.microsoft.cards(GENERAL).find((c) => c.id === pendingId)?.card;
+      return cardText(card).includes('Incident 2026-0001 is geopend') ? card : null;
+    });
+    expect(JSON.stringify(done)).toContain(channel.webUrl);
   });
 
   it('a second submit of the same form opens nothing new', async () => {
@@ -208,8 +229,22 @@ describe('Teams: opening an incident from a channel', () => {
         },
       ),
     );
-    expect(cardText(answeredCard(response))).toContain('Incident 2026-0002 is geopend');
-    await eventually(() => h.microsoft.channels.find((c) => c.displayName === 'incident-2026-0002'));
+    expect(cardText(answeredCard(response))).toContain('Incident 2026-0002 wordt geopend…');
+    const channel = await eventually(() =>
+      h.microsoft.channels.find((c) => c.displayName === 'incident-2026-0002'),
+    );
+    await eventually(async () =>
+      (await h.app.database.db.selectFrom('teams_conversation').select('space_id').execute()).some(
+        (row) => row.space_id === channel.id,
+      ),
+    );
+    await addAppToChannel(h, channel.id);
+    // The form in Bas's personal chat became the link into the new channel.
+    await eventually(() =>
+      cardText(h.microsoft.cards('a:personal-aad-bas').find((c) => c.id === chat[0]!.id)?.card).includes(
+        'Incident 2026-0002 is geopend',
+      ),
+    );
   });
 
   it('status in a personal chat lists your open incidents; help comes in your language', async () => {

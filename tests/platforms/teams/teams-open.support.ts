@@ -1,5 +1,5 @@
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import type { Person } from './fake-microsoft.js';
+import { type Person, TEAM_ID, TENANT } from './fake-microsoft.js';
 import {
   actionData,
   answeredCard,
@@ -11,12 +11,42 @@ import {
 } from './teams-harness.js';
 
 export interface OpenedIncident {
-  channelId: string;
+  /** The incident's space: the group chat's or the private channel's conversation id. */
+  spaceId: string;
   /** Posted card message ids by card key order: overview, seven phases, tips. */
   cards: Array<{ id: string; card: Record<string, unknown> }>;
 }
 
-/** Runs the opening flow in the general channel and waits until every card is in the new channel. */
+/**
+ * A member adds the app to a private channel by hand, as Teams requires: from then on the bot is
+ * in it and receives its own `channelMemberAdded` there.
+ */
+export async function addAppToChannel(h: Harness, channelId: string): Promise<void> {
+  h.microsoft.addBotTo(channelId);
+  const response = await h.post({
+    type: 'conversationUpdate',
+    id: `added-${channelId}`,
+    channelId: 'msteams',
+    serviceUrl: h.microsoft.serviceUrl,
+    from: { id: '29:aad-anna', aadObjectId: 'aad-anna' },
+    recipient: { id: '28:bot', name: 'Stappenplan' },
+    conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    membersAdded: [{ id: '28:bot' }],
+    channelData: {
+      eventType: 'channelMemberAdded',
+      team: { id: TEAM_ID },
+      channel: { id: channelId },
+      tenant: { id: TENANT },
+    },
+  });
+  if (response.status !== 200) throw new Error(`conversationUpdate answered ${response.status}`);
+}
+
+/**
+ * Runs the opening flow in the general channel and waits until every card is in the new space: a
+ * group chat (the harness's `space: 'chat'`) or a private channel, to which the app is then added
+ * the way a member would.
+ */
 export async function openIncident(
   h: Harness,
   opener: Person,
@@ -25,7 +55,7 @@ export async function openIncident(
   /** A channel that already exists and should be used. */
   existingChannel?: string,
 ): Promise<OpenedIncident> {
-  const before = h.microsoft.channels.length;
+  const before = h.space === 'chat' ? h.microsoft.chats.length : h.microsoft.channels.length;
   await h.post(message(h.microsoft, opener, 'incident nieuw', { channel: GENERAL }));
   const pending = h.microsoft.cards(GENERAL).at(-1);
   if (!pending) throw new Error('no pending card');
@@ -47,13 +77,27 @@ export async function openIncident(
       },
     ),
   );
-  const channel = await eventually(() =>
-    existingChannel
-      ? h.microsoft.channels.find((c) => c.id === existingChannel)
-      : h.microsoft.channels[before],
+  const space = await eventually(() =>
+    h.space === 'chat'
+      ? h.microsoft.chats[before]
+      : existingChannel
+        ? h.microsoft.channels.find((c) => c.id === existingChannel)
+        : h.microsoft.channels[before],
   );
+  if (h.space === 'channel') {
+    // The opening waits for the app; the lead was told how to add it.
+    await eventually(async () => {
+      const row = await h.app.database.db
+        .selectFrom('teams_conversation')
+        .select('space_id')
+        .where('space_id', '=', space.id)
+        .executeTakeFirst();
+      return row !== undefined;
+    });
+    await addAppToChannel(h, space.id);
+  }
   const cards = await eventually(() => {
-    const posted = h.microsoft.postedCards(channel.id);
+    const posted = h.microsoft.postedCards(space.id);
     return posted.length === expectedCards ? posted : null;
   });
   // The opening is done once every card's id is stored and the incident is open.
@@ -61,9 +105,9 @@ export async function openIncident(
     const incident = await h.app.database.db
       .selectFrom('incident')
       .select('status')
-      .where('space_id', '=', channel.id)
+      .where('space_id', '=', space.id)
       .executeTakeFirst();
     return incident?.status === 'open';
   });
-  return { channelId: channel.id, cards };
+  return { spaceId: space.id, cards };
 }

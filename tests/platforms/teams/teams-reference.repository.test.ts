@@ -77,8 +77,45 @@ describeEachDatabase('Teams references', (target) => {
       };
       await repository.saveSpace(space);
       await repository.saveSpace({ ...space, serviceUrl: 'https://other/' });
-      expect(await repository.space(workspaceA, '19:c@thread.tacv2')).toEqual(space);
+      expect(await repository.space(workspaceA, '19:c@thread.tacv2')).toMatchObject({
+        ...space,
+        kind: 'channel',
+      });
       expect(await repository.space(workspaceB, '19:c@thread.tacv2')).toBeUndefined();
+    });
+
+    it('finds a chat again by its name, and marks it ready and its lead reminded once', async () => {
+      const made = new Date('2026-11-30T09:00:00Z');
+      await repository.saveSpace({
+        workspaceId: workspaceB,
+        spaceId: '19:chat-9@thread.v2',
+        conversationId: '19:chat-9@thread.v2',
+        serviceUrl: 'https://smba/',
+        tenantId: 't2',
+        kind: 'chat',
+        incidentId: 'incident-9',
+        name: 'incident-2026-0009',
+        webUrl: 'https://teams.microsoft.com/l/chat/9',
+        appReadyAt: null,
+      });
+      const found = await repository.spaceNamed(workspaceB, 'incident-2026-0009');
+      expect(found).toMatchObject({ kind: 'chat', incidentId: 'incident-9', appReadyAt: null });
+      expect(await repository.spaceNamed(workspaceA, 'incident-2026-0009')).toBeUndefined();
+      expect(await repository.spacesWithConversation('t2', '19:chat-9@thread.v2')).toHaveLength(1);
+      // Another tenant naming the same conversation finds nothing.
+      expect(await repository.spacesWithConversation('t1', '19:chat-9@thread.v2')).toEqual([]);
+
+      const later = new Date(Date.now() + 60_000);
+      expect((await repository.waitingForApp(later)).map((space) => space.spaceId)).toContain(
+        '19:chat-9@thread.v2',
+      );
+      expect(await repository.markReminded(workspaceB, '19:chat-9@thread.v2', made)).toBe(true);
+      expect(await repository.markReminded(workspaceB, '19:chat-9@thread.v2', made)).toBe(false);
+      expect(await repository.markAppReady(workspaceB, '19:chat-9@thread.v2', made)).toBe(true);
+      expect(await repository.markAppReady(workspaceB, '19:chat-9@thread.v2', made)).toBe(false);
+      expect((await repository.space(workspaceB, '19:chat-9@thread.v2'))?.appReadyAt?.toISOString()).toBe(
+        made.toISOString(),
+      );
     });
   });
 });

@@ -44,7 +44,7 @@ describe('Teams: working on the steps', () => {
     await h?.microsoft.stop();
   });
 
-  const inChannel = (replyToId: string) => ({ channel: incident.channelId, replyToId });
+  const inChannel = (replyToId: string) => ({ channel: incident.spaceId, replyToId });
 
   it('renders the title literally: no markdown, no mention, only in TextRuns', () => {
     const overview = incident.cards[0]!.card;
@@ -59,11 +59,11 @@ describe('Teams: working on the steps', () => {
     expect(cardText(answer)).toContain('Je hebt deze stap opgepakt: Aandacht voor het slachtoffer.');
     expect(cardText(answer)).toContain('Opgepakt door Bas **vet** <at>x</at>');
     await eventually(() => h.microsoft.named('PUT', new RegExp(`activities/${phaseId}$`)).length > 0);
-    const updated = h.microsoft.postedCards(incident.channelId).find((card) => card.id === phaseId);
+    const updated = h.microsoft.postedCards(incident.spaceId).find((card) => card.id === phaseId);
     expect(cardText(updated?.card)).toContain('Opgepakt door Bas');
     // The timeline line is a reply under the overview, with the name escaped for Teams' markdown.
     const line = await eventually(() =>
-      h.microsoft.texts(incident.channelId).find((text) => text.replyToId === incident.cards[0]!.id),
+      h.microsoft.texts(incident.spaceId).find((text) => text.replyToId === incident.cards[0]!.id),
     );
     expect(line.text).toContain('Bas \\*\\*vet\\*\\* &lt;at&gt;x&lt;/at&gt; heeft');
   });
@@ -216,7 +216,7 @@ describe('Teams: working on the steps', () => {
   it('a file shared in the incident channel gets the warning, and is never downloaded', async () => {
     const before = h.microsoft.calls.length;
     await h.post({
-      ...message(h.microsoft, BAS, 'kijk', { channel: incident.channelId }),
+      ...message(h.microsoft, BAS, 'kijk', { channel: incident.spaceId }),
       entities: [],
       text: 'kijk',
       attachments: [
@@ -224,7 +224,7 @@ describe('Teams: working on the steps', () => {
       ],
     });
     const warning = h.microsoft
-      .texts(incident.channelId)
+      .texts(incident.spaceId)
       .find((text) => text.text.includes('Deel hier nooit beelden'));
     expect(warning?.entities).toEqual([
       expect.objectContaining({ type: 'mention', mentioned: expect.objectContaining({ id: '29:aad-bas' }) }),
@@ -236,34 +236,32 @@ describe('Teams: working on the steps', () => {
   });
 
   it('ignores ordinary channel talk that does not mention the bot', async () => {
-    const before = h.microsoft.texts(incident.channelId).length;
+    const before = h.microsoft.texts(incident.spaceId).length;
     await h.post({
-      ...message(h.microsoft, BAS, 'hoi', { channel: incident.channelId }),
+      ...message(h.microsoft, BAS, 'hoi', { channel: incident.spaceId }),
       entities: [],
       text: 'hoi',
     });
-    expect(h.microsoft.texts(incident.channelId)).toHaveLength(before);
+    expect(h.microsoft.texts(incident.spaceId)).toHaveLength(before);
   });
 
   it('status in the channel shows the overview; help explains the commands', async () => {
-    await h.post(message(h.microsoft, BAS, 'incident status', { channel: incident.channelId }));
-    const overview = h.microsoft.cards(incident.channelId).at(-1);
+    await h.post(message(h.microsoft, BAS, 'incident status', { channel: incident.spaceId }));
+    const overview = h.microsoft.cards(incident.spaceId).at(-1);
     expect(cardText(overview?.card)).toContain('Voortgang per fase');
-    await h.post(
-      message(h.microsoft, BAS, 'incident help', { channel: incident.channelId, locale: 'en-GB' }),
-    );
-    expect(shown(h.microsoft.texts(incident.channelId).at(-1)?.text)).toContain(
+    await h.post(message(h.microsoft, BAS, 'incident help', { channel: incident.spaceId, locale: 'en-GB' }));
+    expect(shown(h.microsoft.texts(incident.spaceId).at(-1)?.text)).toContain(
       'Stappenplan sexting: how it works',
     );
   });
 
   it('closing: only the lead, after confirming', async () => {
-    await h.post(message(h.microsoft, BAS, 'incident sluit', { channel: incident.channelId }));
-    expect(shown(h.microsoft.texts(incident.channelId).at(-1)?.text)).toContain(
+    await h.post(message(h.microsoft, BAS, 'incident sluit', { channel: incident.spaceId }));
+    expect(shown(h.microsoft.texts(incident.spaceId).at(-1)?.text)).toContain(
       'Alleen de regisseur van dit incident (Anna)',
     );
-    await h.post(message(h.microsoft, ANNA, 'incident sluit', { channel: incident.channelId }));
-    const question = h.microsoft.cards(incident.channelId).at(-1)!;
+    await h.post(message(h.microsoft, ANNA, 'incident sluit', { channel: incident.spaceId }));
+    const question = h.microsoft.cards(incident.spaceId).at(-1)!;
     expect(cardText(question.card)).toContain('Weet je zeker dat je incident 2026-0001 wilt sluiten?');
     const confirm = actionData(question.card, 'Ja, sluiten');
     const byBas = await h.post(click(h.microsoft, BAS, VERBS.closeConfirm, confirm, inChannel(question.id)));

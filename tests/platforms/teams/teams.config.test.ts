@@ -44,6 +44,9 @@ describe('Teams configuration', () => {
       graphTokenUrl: 'http://127.0.0.1:9999/token/{tenant}',
       botAuthentication: {},
       allowedTenants: [TENANT_ID],
+      // A group chat per incident unless TEAMS_SPACE says channel; the committed manifest's id.
+      space: 'chat',
+      manifestId: '6f1c8d2e-4b7a-4e59-9c3d-2a8e5b1f7c40',
     });
     expect(loadTeamsConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' })).toMatchObject({
       appType: 'MultiTenant',
@@ -54,6 +57,15 @@ describe('Teams configuration', () => {
       allowedTenants: null,
     });
     expect(loadTeamsConfig({})).toBeNull();
+  });
+
+  it('chooses the incident space with TEAMS_SPACE and refuses anything else', () => {
+    const base = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' };
+    expect(loadTeamsConfig({ ...base, TEAMS_SPACE: 'channel' })).toMatchObject({ space: 'channel' });
+    expect(problem(() => loadTeamsConfig({ ...base, TEAMS_SPACE: 'kanaal' }))).toContain('TEAMS_SPACE');
+    expect(problem(() => loadTeamsConfig({ ...base, TEAMS_APP_ID: 'stappenplan' }))).toContain(
+      'TEAMS_APP_ID',
+    );
   });
 
   it('stops with one line that names the variable', () => {

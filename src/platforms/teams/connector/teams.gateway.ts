@@ -4,16 +4,19 @@ import type { UserId, Workspace } from '../../../core/incidents/incident.types.j
 import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../../core/ports/chat-gateway.js';
 import { cardMarker, type RenderContext } from '../cards/adaptive.types.js';
 import { toAdaptiveCard } from '../cards/adaptive-card.renderer.js';
-import type { PrivateChannelSpaces } from '../graph/private-channel.space.js';
+import { type TeamsSpaces, TeamUnknownError } from '../spaces/teams-spaces.js';
 import type { SpaceRef, TeamRef, TeamsReferenceRepository } from '../storage/teams-reference.repository.js';
 import { cardActivity, textActivity } from './activities.js';
 import type { ConnectorAccess } from './connector.access.js';
+import { parseNoticeRef } from './notice-ref.js';
+
+export { TeamUnknownError };
 
 export interface TeamsGatewayDeps {
   workspace: Workspace;
   references: TeamsReferenceRepository;
   connector: ConnectorAccess;
-  spaces: PrivateChannelSpaces;
+  spaces: TeamsSpaces;
   /** The bot as Teams names it in conversations it starts. */
   bot: { id: string; name: string };
   /** Members and stored answers for a card's inputs. */
@@ -22,54 +25,28 @@ export interface TeamsGatewayDeps {
   nameOf: (workspace: Workspace, spaceId: string, userId: UserId) => Promise<string>;
 }
 
-/** Thrown when the bot has not seen the team yet (installation event or a message there). */
-export class TeamUnknownError extends Error {
-  constructor(workspaceId: string) {
-    super(`The Teams team of workspace ${workspaceId} is not known yet`);
-    this.name = 'TeamUnknownError';
-  }
-}
-
 /**
- * The incident space in Microsoft Teams: a private channel made through Graph, cards posted and
- * updated through the Bot Framework Connector. User ids are Microsoft Entra object ids.
+ * The incident space in Microsoft Teams: a group chat or a private channel (TeamsSpaces), cards
+ * posted and updated through the Bot Framework Connector. User ids are Microsoft Entra object ids.
  */
 export class TeamsGateway implements ChatGateway {
   constructor(private readonly deps: TeamsGatewayDeps) {}
 
   async ensureSpace(request: EnsureSpaceRequest): Promise<{ spaceId: string }> {
-    const team = await this.team();
-    if (!team.aadGroupId) throw new TeamUnknownError(team.workspaceId);
-    const spaceId = await this.deps.spaces.ensure({
-      tenantId: team.tenantId,
-      groupId: team.aadGroupId,
-      name: request.name,
-      members: request.members.map((member) => ({ userId: member.userId, owner: member.isLead })),
-    });
-    await this.deps.references.saveSpace({
-      workspaceId: team.workspaceId,
-      spaceId,
-      // Posting to the channel's own id starts a new thread in it.
-      conversationId: spaceId,
-      serviceUrl: team.serviceUrl,
-      tenantId: team.tenantId,
-    });
-    return { spaceId };
+    return { spaceId: await this.deps.spaces.ensure(request) };
   }
 
   /** A card a previous process posted but could not store (it died in between), found through Graph. */
   async findCard(spaceId: string, incidentId: string, cardKey: string): Promise<PostedMessage | null> {
-    const team = await this.team();
-    if (!team.aadGroupId) return null;
     const found = await this.deps.spaces
-      .findPost(team.tenantId, team.aadGroupId, spaceId, cardMarker(incidentId, cardKey))
+      .findPost(spaceId, cardMarker(incidentId, cardKey))
       // Not finding it (no permission, Graph down) means posting it again: a double card, never a lost one.
       .catch(() => null);
     return found ? { messageId: found } : null;
   }
 
   async postCard(spaceId: string, card: Card): Promise<PostedMessage> {
-    const space = await this.space(spaceId);
+    const space = await this.deps.spaces.space(spaceId);
     const activity = cardActivity(await this.render(card), card.fallback);
     const sent = await this.deps.connector.call(space.serviceUrl, (client) =>
       client.conversations.sendToConversation(space.conversationId, this.withContext(activity, space)),
@@ -78,30 +55,33 @@ export class TeamsGateway implements ChatGateway {
   }
 
   async updateCard(spaceId: string, messageId: string, card: Card): Promise<void> {
-    const space = await this.space(spaceId);
+    const space = await this.deps.spaces.space(spaceId);
     const activity = { ...cardActivity(await this.render(card), card.fallback), id: messageId };
-    // A post in a channel is its own thread; Teams names it `<channel>;messageid=<post>`.
-    const thread = `${space.conversationId};messageid=${messageId}`;
+    // A post in a channel is its own thread, `<channel>;messageid=<post>`; a chat has no threads.
+    const conversation =
+      space.kind === 'chat' ? space.conversationId : `${space.conversationId};messageid=${messageId}`;
     await this.deps.connector.call(space.serviceUrl, (client) =>
-      client.conversations.updateActivity(thread, messageId, this.withContext(activity, space)),
+      client.conversations.updateActivity(conversation, messageId, this.withContext(activity, space)),
     );
   }
 
-  /** Timeline lines are replies in the overview's thread, like Slack's thread under the overview. */
+  /** Timeline lines: replies in the overview's thread in a channel, plain messages in a chat. */
   async postTimeline(spaceId: string, overviewMessageId: string | null, text: string): Promise<void> {
-    const space = await this.space(spaceId);
+    const space = await this.deps.spaces.space(spaceId);
     const activity = this.withContext(textActivity(text), space);
     await this.deps.connector.call(space.serviceUrl, (client) =>
-      overviewMessageId
+      overviewMessageId && space.kind !== 'chat'
         ? client.conversations.replyToActivity(space.conversationId, overviewMessageId, activity)
         : client.conversations.sendToConversation(space.conversationId, activity),
     );
   }
 
-  async addMembers(spaceId: string, userIds: UserId[]): Promise<void> {
-    const team = await this.team();
-    if (!team.aadGroupId) throw new TeamUnknownError(team.workspaceId);
-    await this.deps.spaces.addMembers(team.tenantId, team.aadGroupId, spaceId, userIds);
+  addMembers(spaceId: string, userIds: UserId[]): Promise<void> {
+    return this.deps.spaces.addMembers(spaceId, userIds);
+  }
+
+  removeMembers(spaceId: string, userIds: UserId[]): Promise<void> {
+    return this.deps.spaces.removeMembers(spaceId, userIds);
   }
 
   async postText(
@@ -109,7 +89,7 @@ export class TeamsGateway implements ChatGateway {
     text: string,
     options: { mention?: UserId[] } = {},
   ): Promise<PostedMessage> {
-    const space = await this.space(spaceId);
+    const space = await this.deps.spaces.space(spaceId);
     const mention = await Promise.all(
       (options.mention ?? []).map(async (id) => ({
         id,
@@ -154,10 +134,27 @@ export class TeamsGateway implements ChatGateway {
     return { messageId: `${conversationId}|${requireId(sent.id)}` };
   }
 
-  async archiveSpace(spaceId: string): Promise<void> {
+  /** The requester's confirmation ("wordt geopend…") replaced by what really happened. */
+  async updateNotice(noticeRef: string, card: Card): Promise<void> {
+    const notice = parseNoticeRef(noticeRef);
+    if (!notice) return;
     const team = await this.team();
-    if (!team.aadGroupId) throw new TeamUnknownError(team.workspaceId);
-    await this.deps.spaces.archive(team.tenantId, team.aadGroupId, spaceId);
+    const activity = { ...cardActivity(await this.render(card), card.fallback), id: notice.messageId };
+    await this.deps.connector.call(team.serviceUrl, (client) =>
+      client.conversations.updateActivity(notice.conversationId, notice.messageId, activity),
+    );
+  }
+
+  spaceLink(spaceId: string): Promise<string | null> {
+    return this.deps.spaces.link(spaceId);
+  }
+
+  markSpaceClosed(spaceId: string, closed: { number: string; closedLabel: string }): Promise<void> {
+    return this.deps.spaces.markClosed(spaceId, closed);
+  }
+
+  archiveSpace(spaceId: string): Promise<void> {
+    return this.deps.spaces.archive(spaceId);
   }
 
   private async render(card: Card) {
@@ -165,6 +162,19 @@ export class TeamsGateway implements ChatGateway {
   }
 
   private withContext<T extends object>(activity: T, space: SpaceRef): T {
+    if (space.kind === 'chat') {
+      return {
+        ...activity,
+        conversation: {
+          id: space.conversationId,
+          isGroup: true,
+          conversationType: 'groupChat',
+          name: '',
+          tenantId: space.tenantId,
+        },
+        channelData: { tenant: { id: space.tenantId } },
+      };
+    }
     return {
       ...activity,
       conversation: {
@@ -182,20 +192,6 @@ export class TeamsGateway implements ChatGateway {
     const team = await this.deps.references.team(this.deps.workspace.id);
     if (!team) throw new TeamUnknownError(this.deps.workspace.id);
     return team;
-  }
-
-  /** The stored reference, or one built from the team (the channel id is the conversation id). */
-  private async space(spaceId: string): Promise<SpaceRef> {
-    const stored = await this.deps.references.space(this.deps.workspace.id, spaceId);
-    if (stored) return stored;
-    const team = await this.team();
-    return {
-      workspaceId: team.workspaceId,
-      spaceId,
-      conversationId: spaceId,
-      serviceUrl: team.serviceUrl,
-      tenantId: team.tenantId,
-    };
   }
 }
 

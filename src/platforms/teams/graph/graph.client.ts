@@ -4,17 +4,25 @@ import type { GraphTokens } from './graph-token.js';
 
 /**
  * A Graph call that failed for good; carries the status and Graph's error code, never the token.
- * As a GatewayError, 401/403/404 mean retrying cannot help.
+ * As a GatewayError, 401/403/404 mean retrying cannot help. A 403 on a call that names the
+ * application permission it needs is `missing_permission` with that permission as detail, so
+ * the person opening an incident learns what the Microsoft 365 administrator must grant.
  */
 export class GraphError extends GatewayError {
   constructor(
     readonly status: number,
     readonly graphCode: string,
     readonly retryAfter: string | null = null,
+    permission: string | null = null,
   ) {
-    super(`graph_${status}`, status === 401 || status === 403 || status === 404, {
-      message: `Microsoft Graph answered ${status} ${graphCode}`,
-    });
+    super(
+      status === 403 && permission ? 'missing_permission' : `graph_${status}`,
+      status === 401 || status === 403 || status === 404,
+      {
+        message: `Microsoft Graph answered ${status} ${graphCode}`,
+        detail: status === 403 ? permission : null,
+      },
+    );
   }
 }
 
@@ -35,7 +43,14 @@ export class GraphClient {
     return typeof baseUrl === 'function' ? baseUrl() : baseUrl;
   }
 
-  async request<T>(tenantId: string, method: string, path: string, body?: unknown): Promise<T> {
+  /** `permission`: the application permission the call needs, named in a 403's error. */
+  async request<T>(
+    tenantId: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    permission: string | null = null,
+  ): Promise<T> {
     const doFetch = this.options.fetch ?? fetch;
     return withRetry(
       async () => {
@@ -62,6 +77,7 @@ export class GraphClient {
             response.status,
             detail?.error?.code ?? 'unknown',
             response.headers.get('retry-after'),
+            permission,
           );
         }
         if (response.status === 204) return undefined as T;

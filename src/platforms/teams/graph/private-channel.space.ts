@@ -15,19 +15,32 @@ export interface PrivateChannelRequest {
 }
 
 /**
- * Makes an incident's private channel through Microsoft Graph. This is one way to provide the
- * incident space; a group chat (`POST /chats` plus installing the app in it) would be another
- * behind the same gateway.
+ * The application permissions each call needs, named when Graph answers 403. Resource-specific
+ * consent does not reach private channels' members ("Adapt your app for private and shared
+ * channels"), so membership needs the tenant-wide ChannelMember.ReadWrite.All.
+ */
+export const CHANNEL_PERMISSIONS = {
+  create: 'Channel.Create',
+  list: 'Channel.ReadBasic.All',
+  members: 'ChannelMember.ReadWrite.All',
+  messages: 'ChannelMessage.Read.All',
+  archive: 'ChannelSettings.ReadWrite.All',
+} as const;
+
+/**
+ * An incident's private channel in the school's team, through Microsoft Graph
+ * (https://learn.microsoft.com/graph/api/channel-post). Teams only lets the bot post there once a
+ * member of the channel has added the app by hand; the gateway waits for that.
  */
 export class PrivateChannelSpaces {
   constructor(private readonly graph: GraphClient) {}
 
   /** The channel made earlier under this name, or a new private one with the lead as owner. */
-  async ensure(request: PrivateChannelRequest): Promise<string> {
+  async ensure(request: PrivateChannelRequest): Promise<{ id: string; webUrl: string | null }> {
     const existing = await this.find(request.tenantId, request.groupId, request.name);
     if (existing) return existing;
     try {
-      const created = await this.graph.request<{ id: string }>(
+      const created = await this.graph.request<{ id: string; webUrl?: string | null }>(
         request.tenantId,
         'POST',
         `/teams/${encodeURIComponent(request.groupId)}/channels`,
@@ -37,8 +50,9 @@ export class PrivateChannelSpaces {
           // App-only calls must name an owner; the lead is the owner, the others members.
           members: request.members.map((member) => this.member(member)),
         },
+        CHANNEL_PERMISSIONS.create,
       );
-      return created.id;
+      return { id: created.id, webUrl: created.webUrl ?? null };
     } catch (error) {
       // Another attempt made it first (409 NameAlreadyExists): use that one.
       if (error instanceof GraphError && error.status === 409) {
@@ -57,10 +71,43 @@ export class PrivateChannelSpaces {
           'POST',
           `${this.channelPath(groupId, channelId)}/members`,
           this.member({ userId, owner: false }),
+          CHANNEL_PERMISSIONS.members,
         )
         .catch((error: unknown) => {
           // Already a member: nothing to do.
           if (!(error instanceof GraphError && error.status === 409)) throw error;
+        });
+    }
+  }
+
+  /** Removes people from the channel; someone already gone is not an error. */
+  async removeMembers(
+    tenantId: string,
+    groupId: string,
+    channelId: string,
+    userIds: string[],
+  ): Promise<void> {
+    const path = `${this.channelPath(groupId, channelId)}/members`;
+    const members = await this.graph.request<{ value: Array<{ id: string; userId?: string }> }>(
+      tenantId,
+      'GET',
+      path,
+      undefined,
+      CHANNEL_PERMISSIONS.members,
+    );
+    for (const userId of userIds) {
+      const membership = members.value.find((member) => member.userId === userId);
+      if (!membership) continue;
+      await this.graph
+        .request(
+          tenantId,
+          'DELETE',
+          `${path}/${encodeURIComponent(membership.id)}`,
+          undefined,
+          CHANNEL_PERMISSIONS.members,
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof GraphError && error.status === 404)) throw error;
         });
     }
   }
@@ -77,23 +124,44 @@ export class PrivateChannelSpaces {
   ): Promise<string | null> {
     const posts = await this.graph.request<{
       value: Array<{ id: string; attachments?: Array<{ content?: string | null }> }>;
-    }>(tenantId, 'GET', `${this.channelPath(groupId, channelId)}/messages?$top=50`);
+    }>(
+      tenantId,
+      'GET',
+      `${this.channelPath(groupId, channelId)}/messages?$top=50`,
+      undefined,
+      CHANNEL_PERMISSIONS.messages,
+    );
     const needle = JSON.stringify(marker);
     return posts.value.find((post) => post.attachments?.some((a) => a.content?.includes(needle)))?.id ?? null;
   }
 
   async archive(tenantId: string, groupId: string, channelId: string): Promise<void> {
-    await this.graph.request(tenantId, 'POST', `${this.channelPath(groupId, channelId)}/archive`, {});
+    await this.graph.request(
+      tenantId,
+      'POST',
+      `${this.channelPath(groupId, channelId)}/archive`,
+      {},
+      CHANNEL_PERMISSIONS.archive,
+    );
   }
 
-  private async find(tenantId: string, groupId: string, name: string): Promise<string | null> {
+  private async find(
+    tenantId: string,
+    groupId: string,
+    name: string,
+  ): Promise<{ id: string; webUrl: string | null } | null> {
     const filter = encodeURIComponent(`displayName eq '${name.replace(/'/g, "''")}'`);
-    const found = await this.graph.request<{ value: Array<{ id: string; displayName: string }> }>(
+    const found = await this.graph.request<{
+      value: Array<{ id: string; displayName: string; webUrl?: string | null }>;
+    }>(
       tenantId,
       'GET',
       `/teams/${encodeURIComponent(groupId)}/channels?$filter=${filter}`,
+      undefined,
+      CHANNEL_PERMISSIONS.list,
     );
-    return found.value.find((channel) => channel.displayName === name)?.id ?? null;
+    const channel = found.value.find((candidate) => candidate.displayName === name);
+    return channel ? { id: channel.id, webUrl: channel.webUrl ?? null } : null;
   }
 
   private channelPath(groupId: string, channelId: string): string {

@@ -2,11 +2,14 @@ import type { TurnContext } from 'botbuilder';
 import { fieldLabel, t } from '../../../core/i18n/catalogue.js';
 import type { Workspace } from '../../../core/incidents/incident.types.js';
 import { decodeActionData } from '../cards/action-data.codec.js';
+import { toAdaptiveCard } from '../cards/adaptive-card.renderer.js';
 import { messageCard } from '../cards/message.card.js';
 import { openFormCard, openFormValues } from '../cards/open-form.card.js';
+import { formatNoticeRef } from '../connector/notice-ref.js';
 import type { TeamsDeps } from '../teams.context.js';
 import { actorOf, isPersonal, localeOf, tenantOf } from '../teams.turn.js';
 import { workspaceOfTeam } from '../teams.workspaces.js';
+import { afterReply } from './after-reply.js';
 import { pendingCard } from './open-command.handler.js';
 import { answerWithCard, answerWithMessage, replaceForEveryone } from './replies.js';
 import { teamColleagues } from './team-members.js';
@@ -72,10 +75,19 @@ export async function submitOpenForm(deps: TeamsDeps, context: TurnContext, data
     if (result.confirmable) deps.privacy.remember(dialog);
     return formAgain(result.message);
   }
-  // The channel learns only the number; the title stays in the incident's own channel.
-  const done = messageCard([t(locale, 'teams.opened', { number: result.incident.number })], { tone: 'good' });
-  if (!isPersonal(activity)) await replaceForEveryone(context, done, t(locale, 'command.openTitle'));
-  return answerWithCard(context, done);
+  // Only the truth: "wordt geopend…" now; the same card becomes a link into the new space, or
+  // the reason with **Probeer opnieuw**, once the opening is done or has failed. The channel
+  // learns only the number; the title stays in the incident's own space.
+  const notice = await deps.app.commands.openingNotice(result.incident.id, actor, locale);
+  const shown = toAdaptiveCard(notice, await deps.renderContext(workspace, notice));
+  if (!isPersonal(activity)) await replaceForEveryone(context, shown, notice.fallback);
+  const formMessage = activity.replyToId;
+  if (formMessage) {
+    const ref = formatNoticeRef({ conversationId: activity.conversation?.id ?? '', messageId: formMessage });
+    // Attached once this answer is out, so a quick opening's link is not overwritten by it.
+    afterReply(context, () => deps.app.commands.attachNotice(result.incident, ref));
+  }
+  return answerWithCard(context, shown);
 }
 
 export async function cancelOpenForm(deps: TeamsDeps, context: TurnContext) {

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/database.js';
+import type { TeamsConversationTable } from './teams.table.js';
 
 /** Where the bot reaches a team. */
 export interface TeamRef {
@@ -12,16 +13,28 @@ export interface TeamRef {
   serviceUrl: string;
 }
 
-/** The conversation an incident channel's messages go to. */
+export type SpaceKind = 'chat' | 'channel';
+
+/** The conversation an incident space's messages go to. */
 export interface SpaceRef {
   workspaceId: string;
   spaceId: string;
   conversationId: string;
   serviceUrl: string;
   tenantId: string;
+  /** Group chat or private channel; channel when not given (spaces made before chats existed). */
+  kind?: SpaceKind;
+  incidentId?: string | null;
+  /** `incident-2026-0042`, how a retry finds it. */
+  name?: string | null;
+  /** Graph's link to the space in Teams. */
+  webUrl?: string | null;
+  /** When the bot could first post there; null while a private channel waits for the app. */
+  appReadyAt?: Date | null;
+  appRemindedAt?: Date | null;
 }
 
-/** Teams addresses kept by the bot: teams it is in and the incident channels it made. */
+/** Teams addresses kept by the bot: teams it is in and the incident spaces it made. */
 export class TeamsReferenceRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -68,6 +81,7 @@ export class TeamsReferenceRepository {
     return rows.map(toTeam);
   }
 
+  /** Records a space once; a second save of the same space changes nothing. */
   async saveSpace(space: SpaceRef): Promise<void> {
     await this.db
       .insertInto('teams_conversation')
@@ -77,6 +91,11 @@ export class TeamsReferenceRepository {
         conversation_id: space.conversationId,
         service_url: space.serviceUrl,
         tenant_id: space.tenantId,
+        kind: space.kind ?? 'channel',
+        incident_id: space.incidentId ?? null,
+        space_name: space.name ?? null,
+        web_url: space.webUrl ?? null,
+        app_ready_at: space.appReadyAt === undefined ? new Date() : space.appReadyAt,
       })
       .onConflict((oc) => oc.columns(['workspace_id', 'space_id']).doNothing())
       .execute();
@@ -89,16 +108,83 @@ export class TeamsReferenceRepository {
       .where('workspace_id', '=', workspaceId)
       .where('space_id', '=', spaceId)
       .executeTakeFirst();
-    return (
-      row && {
-        workspaceId: row.workspace_id,
-        spaceId: row.space_id,
-        conversationId: row.conversation_id,
-        serviceUrl: row.service_url,
-        tenantId: row.tenant_id,
-      }
-    );
+    return row && toSpace(row);
   }
+
+  /** The space made earlier under this name (a retry after a crash), if any. */
+  async spaceNamed(workspaceId: string, name: string): Promise<SpaceRef | undefined> {
+    const row = await this.db
+      .selectFrom('teams_conversation')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('space_name', '=', name)
+      .orderBy('created_at', 'asc')
+      .executeTakeFirst();
+    return row && toSpace(row);
+  }
+
+  /** Spaces of a tenant with this conversation id (the bot was added to a channel). */
+  async spacesWithConversation(tenantId: string, conversationId: string): Promise<SpaceRef[]> {
+    const rows = await this.db
+      .selectFrom('teams_conversation')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('conversation_id', '=', conversationId)
+      .execute();
+    return rows.map(toSpace);
+  }
+
+  /** The app can post in the space from now on. True when this call marked it (the first time). */
+  async markAppReady(workspaceId: string, spaceId: string, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('teams_conversation')
+      .set({ app_ready_at: at })
+      .where('workspace_id', '=', workspaceId)
+      .where('space_id', '=', spaceId)
+      .where('app_ready_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Private channels still waiting for the app since before `before`, not yet reminded about. */
+  async waitingForApp(before: Date): Promise<SpaceRef[]> {
+    const rows = await this.db
+      .selectFrom('teams_conversation')
+      .selectAll()
+      .where('app_ready_at', 'is', null)
+      .where('app_reminded_at', 'is', null)
+      .where('created_at', '<=', before)
+      .execute();
+    return rows.map(toSpace);
+  }
+
+  /** Marks the lead as reminded; true only for the call that did it (one reminder, ever). */
+  async markReminded(workspaceId: string, spaceId: string, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('teams_conversation')
+      .set({ app_reminded_at: at })
+      .where('workspace_id', '=', workspaceId)
+      .where('space_id', '=', spaceId)
+      .where('app_reminded_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+}
+
+function toSpace(row: Selectable<TeamsConversationTable>): SpaceRef {
+  return {
+    workspaceId: row.workspace_id,
+    spaceId: row.space_id,
+    conversationId: row.conversation_id,
+    serviceUrl: row.service_url,
+    tenantId: row.tenant_id,
+    kind: row.kind,
+    incidentId: row.incident_id,
+    name: row.space_name,
+    webUrl: row.web_url,
+    appReadyAt: row.app_ready_at,
+    appRemindedAt: row.app_reminded_at,
+  };
 }
 
 function toTeam(row: {

@@ -12,12 +12,20 @@ export interface TeamsTeamTable {
   updated_at: Generated<Date>;
 }
 
-/** The conversation reference of an incident channel. */
+/** The conversation reference of an incident space: a group chat or a private channel. */
 export interface TeamsConversationTable {
   workspace_id: string;
   space_id: string;
   conversation_id: string;
   service_url: string;
   tenant_id: string;
+  kind: Generated<'chat' | 'channel'>;
+  incident_id: string | null;
+  /** `incident-2026-0042`: how a retry finds the space it made. */
+  space_name: string | null;
+  web_url: string | null;
+  /** When the bot could post there; null while a private channel waits for the app. */
+  app_ready_at: Date | null;
+  app_reminded_at: Date | null;
   created_at: Generated<Date>;
 }

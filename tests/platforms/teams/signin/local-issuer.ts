@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ALL_ROLES } from '../fake-graph.js';
 
 /** One client-credentials request the token endpoint answered. */
 export interface TokenRequest {
@@ -180,7 +181,16 @@ export class LocalIssuer {
         return send(401, { error: 'invalid_client' });
       }
       if (!request.scope.endsWith('/.default')) return send(400, { error: 'invalid_scope' });
-      request.token = `local-${randomBytes(12).toString('hex')}`;
+      // Graph tokens carry the application permissions granted to the app (`roles`), as Entra's do.
+      request.token = request.scope.startsWith('https://graph.microsoft.com/')
+        ? this.sign({
+            aud: 'https://graph.microsoft.com',
+            tid: request.tenant,
+            appid: request.clientId,
+            roles: [...ALL_ROLES],
+            jti: randomBytes(8).toString('hex'),
+          })
+        : `local-${randomBytes(12).toString('hex')}`;
       return send(200, {
         token_type: 'Bearer',
         expires_in: 3599,

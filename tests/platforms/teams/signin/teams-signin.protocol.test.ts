@@ -235,7 +235,8 @@ describe('Teams: the real sign-in path, end to end', () => {
     );
     expect((await postActivity(bot.url, inChannel(submit), valid())).status).toBe(200);
 
-    const created = await eventually(() => microsoft.named('POST', /^\/graph\/teams\/[^/]+\/channels$/)[0]);
+    // The default incident space: a group chat made through Graph.
+    const created = await eventually(() => microsoft.named('POST', /^\/graph\/chats$/)[0]);
     const graphTokens = issuer.tokenRequests.filter(
       (r) => r.scope === 'https://graph.microsoft.com/.default',
     );
