@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type HttpServer, readBody, sendJson } from '../../http/http-server.js';
+import { chatRoute } from './graph-chats.stand-in.js';
 import { PLAYGROUND_GROUP_ID } from './playground.people.js';
 import type { PlaygroundState } from './playground.state.js';
 
@@ -7,8 +8,9 @@ export const GRAPH_PREFIX = '/playground/graph/';
 export const TOKEN_PREFIX = '/playground/token/';
 
 /**
- * The part of Microsoft Graph the bot uses, for the playground's one team: find and create
- * private channels (members from the request), add members, archive. Plus a token endpoint.
+ * The part of Microsoft Graph the bot uses, for the playground's one team: group chats
+ * (./graph-chats.stand-in.ts), and private channels (find, create with members from the request,
+ * add members, archive). Plus a token endpoint.
  */
 export function registerGraph(server: HttpServer, state: PlaygroundState): void {
   server.routePrefix('POST', TOKEN_PREFIX, (_req, res) =>
@@ -17,6 +19,12 @@ export function registerGraph(server: HttpServer, state: PlaygroundState): void 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://playground');
     const parts = decodeURIComponent(url.pathname).slice(GRAPH_PREFIX.length).split('/');
+    if (parts[0] === 'chats' || parts[0] === 'appCatalogs') {
+      const body =
+        req.method === 'GET' ? {} : (JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>);
+      chatRoute(state, req.method ?? 'GET', parts, url, body, res, userIdOf);
+      return;
+    }
     if (parts[0] !== 'teams' || parts[1] !== PLAYGROUND_GROUP_ID || parts[2] !== 'channels') {
       return sendJson(res, 404, { error: { code: 'NotFound' } });
     }
@@ -68,8 +76,7 @@ export function registerGraph(server: HttpServer, state: PlaygroundState): void 
     if (req.method === 'POST' && channel && parts[4] === 'archive') return sendJson(res, 202, {});
     sendJson(res, 404, { error: { code: 'NotFound' } });
   };
-  server.routePrefix('GET', GRAPH_PREFIX, handler);
-  server.routePrefix('POST', GRAPH_PREFIX, handler);
+  for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) server.routePrefix(method, GRAPH_PREFIX, handler);
 }
 
 /** `https://…/users('id')` → `id`. */

@@ -14,7 +14,7 @@ export interface StoredMessage {
 export interface Conversation {
   id: string;
   name: string;
-  kind: 'channel' | 'private' | 'personal';
+  kind: 'channel' | 'private' | 'personal' | 'chat';
   /** Who sees it; null for a standard channel (the whole team). */
   members: Set<string> | null;
 }
@@ -68,6 +68,21 @@ export class PlaygroundState {
     this.conversations.set(id, conversation);
     this.changed();
     return conversation;
+  }
+
+  /** A group chat made through Graph; the bot is in it once the app is installed. */
+  addGroupChat(topic: string, members: string[]): Conversation {
+    this.counter += 1;
+    const id = `19:playground-chat-${this.counter}@thread.v2`;
+    const conversation: Conversation = { id, name: topic, kind: 'chat', members: new Set(members) };
+    this.conversations.set(id, conversation);
+    this.changed();
+    return conversation;
+  }
+
+  /** Something about a conversation changed (its name, its members): the page redraws. */
+  touched(): void {
+    this.changed();
   }
 
   /** Stores a message; `conversation` may be `<id>;messageid=<root>` for a reply in a thread. */

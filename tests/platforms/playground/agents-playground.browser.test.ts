@@ -155,8 +155,7 @@ describe.skipIf(!available)('Microsoft 365 Agents Playground against the bot in 
     await page.screenshot({ path: `${OUT}/agents-playground-spaces-title.png` });
   });
 
-  // turns green with honest confirmations (issue 9 part 3)
-  it.fails('Open: the bot never claims success for an incident space that does not exist', async () => {
+  it('Open: the bot never claims success for an incident space that does not exist', async () => {
     // The simulator's Connector answers 404 for the new incident space: it only knows its own chats.
     const form = lastCard(page);
     await form.getByRole('textbox', { name: en('field.title') }).fill('Foto 2B');

@@ -21,7 +21,7 @@ if (!available) {
 const MENTOR = 'Mila Jansen (mentor)';
 const ZORG = 'Zoë de Vries (zorgcoördinator)';
 const DIRECTIE = 'Dana Smit (directie)';
-const CHANNEL = '🔒 incident-2026-0001';
+const CHANNEL = '👥 Incident 2026-0001';
 
 async function be(page: Page, person: string) {
   await page.getByLabel('Wissel van collega').selectOption({ label: person });
@@ -55,7 +55,7 @@ describe.skipIf(!available)('the playground in a browser', () => {
     await app?.close();
   });
 
-  it('A opens an incident and invites B; only A and B see its channel; B is told A has the step', async () => {
+  it('A opens an incident and invites B; only A and B see its group chat; B is told A has the step', async () => {
     const a = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await a.goto(`${app.url}/`);
     await expect.poll(() => a.getByRole('button', { name: '# Algemeen' }).count()).toBe(1);
@@ -68,9 +68,12 @@ describe.skipIf(!available)('the playground in a browser', () => {
     await title.fill('Foto 2B');
     await a.getByRole('checkbox', { name: ZORG }).check();
     await a.getByRole('button', { name: 'Openen' }).click();
-    await a.getByText('Incident 2026-0001 is geopend in een besloten kanaal').waitFor({ timeout: 15_000 });
+    // First the truth of the moment, then the same card links into the new group chat.
+    await a.getByText('Incident 2026-0001 is geopend. Alleen de genodigden kunnen het zien.').waitFor({
+      timeout: 15_000,
+    });
 
-    // The private channel appears for A and for B, not for D.
+    // The group chat appears for A and for B, not for D.
     await a.getByRole('button', { name: CHANNEL }).waitFor({ timeout: 15_000 });
     await be(a, ZORG);
     await a.getByRole('button', { name: CHANNEL }).waitFor();

@@ -106,14 +106,25 @@ describe('the playground over HTTP', () => {
         },
       },
     });
-    expect(JSON.stringify(opened)).toContain('Incident 2026-0001 is geopend');
-    await expect.poll(() => visible(mentor), { timeout: 10_000 }).toContain('incident-2026-0001');
-    expect(await visible('demo-zorg')).toContain('incident-2026-0001');
-    expect(await visible('demo-directie')).not.toContain('incident-2026-0001');
+    // Not "geopend" before it is: the answer says it is being opened...
+    expect(JSON.stringify(opened)).toContain('Incident 2026-0001 wordt geopend');
+    await expect.poll(() => visible(mentor), { timeout: 10_000 }).toContain('Incident 2026-0001');
+    expect(await visible('demo-zorg')).toContain('Incident 2026-0001');
+    expect(await visible('demo-directie')).not.toContain('Incident 2026-0001');
 
+    // ...and the same card in the channel says it is open once the group chat has its cards.
     const channel = [...playground.state.conversations.values()].find(
-      (c) => c.name === 'incident-2026-0001',
+      (c) => c.name === 'Incident 2026-0001',
     )!;
+    expect(channel.kind).toBe('chat');
+    await expect
+      .poll(
+        () => JSON.stringify(playground.state.list(general).find((m) => m.id === pending!.id)?.activity),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toContain('Incident 2026-0001 is geopend');
     await expect.poll(() => playground.state.list(channel.id).length, { timeout: 10_000 }).toBe(9);
     expect(
       (await get(`/playground/messages?user=demo-directie&conversation=${encodeURIComponent(channel.id)}`))

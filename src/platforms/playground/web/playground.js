@@ -69,6 +69,19 @@
         channelData: { tenant: { id: state.tenantId } },
       };
     }
+    if (conversation?.kind === 'chat') {
+      // A group chat has no team and no threads.
+      return {
+        ...base,
+        conversation: {
+          id: conversationId,
+          conversationType: 'groupChat',
+          isGroup: true,
+          tenantId: state.tenantId,
+        },
+        channelData: { tenant: { id: state.tenantId } },
+      };
+    }
     return {
       ...base,
       conversation: {
@@ -245,6 +258,7 @@
 
   function conversationLabel(conversation) {
     if (conversation.kind === 'private') return `🔒 ${conversation.name}`;
+    if (conversation.kind === 'chat') return `👥 ${conversation.name}`;
     if (conversation.kind === 'personal') return `💬 ${conversation.name}`;
     return `# ${conversation.name}`;
   }
