@@ -10,6 +10,7 @@ import { TeamsGateway } from './connector/teams.gateway.js';
 import { GraphClient } from './graph/graph.client.js';
 import { ClientCredentialTokens } from './graph/graph-token.js';
 import { PrivateChannelSpaces } from './graph/private-channel.space.js';
+import { AskedQuestions } from './handlers/asked-questions.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 import { createTeamsAdapter } from './teams.adapter.js';
 import { teamsBot } from './teams.bot.js';
@@ -65,7 +66,14 @@ export class TeamsModule implements AppModule {
       }),
     );
     const renderContext = (workspace: Workspace, card: Card) => cardRenderContext(app, workspace, card);
-    const deps: TeamsDeps = { app, platform, references, renderContext, privacy: new AskedOnce(app.clock) };
+    const deps: TeamsDeps = {
+      app,
+      platform,
+      references,
+      renderContext,
+      privacy: new AskedOnce(app.clock),
+      questions: new AskedQuestions(app.clock),
+    };
     const bot = { id: config.appId ? `28:${config.appId}` : 'stappenplan', name: 'Stappenplan' };
 
     app.registerGateway(
