@@ -4,6 +4,13 @@ import type { Logger } from '../logging/logger.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => unknown | Promise<unknown>;
 
+/** Why a request is refused before its route runs: the status and a short, generic error. */
+export interface RequestRefusal {
+  status: number;
+  error: string;
+}
+export type RequestGuard = (req: IncomingMessage) => RequestRefusal | null;
+
 /**
  * The one HTTP server of the process. Platforms register their endpoints on it
  * (`/slack/events`, `/api/messages`); the server answers health checks itself.
@@ -11,6 +18,7 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => unknow
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly prefixes: Array<[string, string, RouteHandler]> = [];
+  private guard: RequestGuard | null = null;
   private readonly server: Server;
 
   constructor(private readonly logger: Logger) {
@@ -21,6 +29,11 @@ export class HttpServer {
 
   route(method: string, path: string, handler: RouteHandler): void {
     this.routes.set(`${method.toUpperCase()} ${path}`, handler);
+  }
+
+  /** A check every request passes before its route (the playground's: this machine only). */
+  guardRequests(guard: RequestGuard): void {
+    this.guard = guard;
   }
 
   /** A handler for every path under `prefix` (e.g. a stand-in API). */
@@ -53,6 +66,11 @@ export class HttpServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const refusal = this.guard?.(req);
+    if (refusal) {
+      sendJson(res, refusal.status, { error: refusal.error });
+      return;
+    }
     const handler =
       this.routes.get(`${method} ${path}`) ??
       this.prefixes.find(([m, prefix]) => m === method && path.startsWith(prefix))?.[2];

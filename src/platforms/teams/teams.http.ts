@@ -16,6 +16,8 @@ export function messagesRoute(
   logic: (context: TurnContext) => Promise<void>,
   logger: Logger,
   allowedTenants: readonly string[] | null = null,
+  /** Where replies may go; the playground allows only its own connector. */
+  acceptsServiceUrl: (serviceUrl: unknown) => boolean = () => true,
 ) {
   const guarded = onlyAllowedTenants(allowedTenants, logic);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -26,6 +28,11 @@ export function messagesRoute(
         throw new Error('no activity');
     } catch {
       sendJson(res, 400, { error: 'bad_request' });
+      return;
+    }
+    if (!acceptsServiceUrl(activity.serviceUrl)) {
+      logger.warn({ type: activity.type }, 'teams request refused: replies would go to another address');
+      sendJson(res, 403, { error: 'forbidden' });
       return;
     }
     const authorization = String(req.headers.authorization ?? '');

@@ -26,6 +26,8 @@ export interface TeamsModuleOptions {
   retry?: RetryOptions;
   /** Graph's addresses when they are only known once the server listens (the playground). */
   graphUrls?: () => Pick<TeamsConfig, 'graphApiUrl' | 'graphTokenUrl'>;
+  /** The only serviceUrls replies may go to (the playground: its own connector); any when not set. */
+  acceptsServiceUrl?: (serviceUrl: unknown) => boolean;
 }
 
 /** Microsoft Teams: messages at POST /api/messages, the incident space as a private channel. */
@@ -96,7 +98,13 @@ export class TeamsModule implements AppModule {
     app.server.route(
       'POST',
       '/api/messages',
-      messagesRoute(adapter, teamsBot(deps, app.logger), app.logger, config.allowedTenants ?? null),
+      messagesRoute(
+        adapter,
+        teamsBot(deps, app.logger),
+        app.logger,
+        config.allowedTenants ?? null,
+        this.options.acceptsServiceUrl,
+      ),
     );
   }
 
