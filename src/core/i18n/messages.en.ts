@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'input.tooShort': '{field}: at least {min} characters.',
   'input.oneOf': '{field}: choose one of the options.',
   'input.date': '{field}: enter a valid date (yyyy-mm-dd).',
+  'input.dateRange': '{field}: choose a date between {from} and {to}.',
   'input.tooMany': '{field}: at most {max}.',
   'input.format': '{field}: this format is not right.',
   'input.notInvited': '{field}: the lead must be one of the invited colleagues.',

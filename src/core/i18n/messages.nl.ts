@@ -36,6 +36,7 @@ export const nl = {
   'input.tooShort': '{field}: minimaal {min} tekens.',
   'input.oneOf': '{field}: kies een van de mogelijkheden.',
   'input.date': '{field}: geef een geldige datum (jjjj-mm-dd).',
+  'input.dateRange': '{field}: kies een datum tussen {from} en {to}.',
   'input.tooMany': '{field}: maximaal {max}.',
   'input.format': '{field}: dit formaat klopt niet.',
   'input.notInvited': '{field}: de regisseur moet een van de uitgenodigde collega’s zijn.',
