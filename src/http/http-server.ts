@@ -81,6 +81,10 @@ export class HttpServer {
     try {
       await handler(req, res);
     } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        if (!res.headersSent) sendTooLarge(res, error.limit);
+        return;
+      }
       this.logger.error({ err: error, method, path }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
       else res.end();
@@ -94,14 +98,39 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(payload);
 }
 
-/** Reads a request body up to `limit` bytes; larger bodies are refused. */
-export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+/** The largest request body read by default (Teams activities, the playground's own calls). */
+export const BODY_LIMIT = 1_000_000;
+
+/** A body over the limit: answered 413, never 400 or 500. */
+export class BodyTooLargeError extends Error {
+  readonly status = 413;
+  constructor(readonly limit: number) {
+    super('Request body too large');
+  }
+}
+
+/** Reads a request body up to `limit` bytes; larger bodies are refused, by Content-Length first. */
+export async function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<string> {
+  return (await readRawBody(req, limit)).toString('utf8');
+}
+
+export async function readRawBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new BodyTooLargeError(limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw Object.assign(new Error('Request body too large'), { status: 413 });
+    if (size > limit) throw new BodyTooLargeError(limit);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** 413 with one sentence that says what the limit is. */
+export function sendTooLarge(res: ServerResponse, limit: number): void {
+  const size = limit >= 1_000_000 ? `${Math.floor(limit / 1_000_000)} MB` : `${limit} bytes`;
+  sendJson(res, 413, {
+    error: 'payload_too_large',
+    message: `The request body is larger than the ${size} this endpoint accepts.`,
+  });
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
-import { readBody, sendJson } from '../../http/http-server.js';
+import { BodyTooLargeError, readBody, sendJson, sendTooLarge } from '../../http/http-server.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TeamsAdapter } from './teams.adapter.js';
 import { onlyAllowedTenants, TenantNotAllowedError } from './teams.tenant-guard.js';
@@ -26,8 +26,9 @@ export function messagesRoute(
       activity = JSON.parse(await readBody(req)) as Activity;
       if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string')
         throw new Error('no activity');
-    } catch {
-      sendJson(res, 400, { error: 'bad_request' });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) sendTooLarge(res, error.limit);
+      else sendJson(res, 400, { error: 'bad_request' });
       return;
     }
     if (!acceptsServiceUrl(activity.serviceUrl)) {

@@ -162,6 +162,20 @@ describe('Teams: cards and cancel buttons reach only the people and places they 
     expect(cardText(replaced?.attachments)).toContain('Het incident blijft open.');
   });
 
+  it('answers an oversized body with 413 and a sentence that says so', async () => {
+    const huge = message(h.microsoft, DIRK, `incident help ${'x'.repeat(1_100_000)}`, { channel: GENERAL });
+    const response = await fetch(`${h.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(huge),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: 'payload_too_large',
+      message: 'The request body is larger than the 1 MB this endpoint accepts.',
+    });
+  });
+
   it('the asker cancels the opening form: the channel’s card says so; a colleague may not', async () => {
     await h.post(message(h.microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
     const pending = h.microsoft.cards(GENERAL).at(-1)!;
