@@ -92,7 +92,13 @@ describe('the embedded database folder', () => {
       await mkdir(dataDir);
       await chmod(dataDir, 0o755);
       const database = await freshPostgres(serverUrl ?? '');
-      const bot = startBot({ DATA_DIR: dataDir, DATABASE_URL: database.url });
+      // A real deployment (Teams credentials): the playground never runs on a school's database.
+      const bot = startBot({
+        DATA_DIR: dataDir,
+        DATABASE_URL: database.url,
+        MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+        MicrosoftAppPassword: 'secret',
+      });
       try {
         const url = await bot.listening;
         expect(await (await fetch(`${url}/readyz`)).json()).toEqual({

@@ -156,6 +156,32 @@ describe('interactions: one entry point for every click', () => {
     expect(note.message).toBe('Je notitie is opgeslagen.');
   });
 
+  it('refuses a due date outside 2000–2100 with a field error, and keeps the one stored', async () => {
+    await click(anna, { kind: 'setDue', stepKey: 'check-protocols' }, { input: { dueDate: '2026-11-26' } });
+    for (const dueDate of ['1999-12-31', '2101-01-01', '0001-01-01', '9999-12-31']) {
+      const refused = await click(
+        anna,
+        { kind: 'setDue', stepKey: 'check-protocols' },
+        { input: { dueDate }, locale: 'nl' },
+      );
+      expect(refused).toMatchObject({ ok: false, errorCode: 'InvalidInput', field: 'dueAt' });
+      expect(refused.message).toBe('Deadline: kies een datum tussen 2000 en 2100.');
+    }
+    const english = await click(
+      anna,
+      { kind: 'setDue', stepKey: 'check-protocols' },
+      { input: { dueDate: '2200-01-01' }, locale: 'en' },
+    );
+    expect(english.message).toBe('Due date: choose a date between 2000 and 2100.');
+    expect((await store.steps.get(incidentId, 'check-protocols'))?.dueAt).toEqual(
+      new Date('2026-11-26T16:00:00Z'),
+    );
+    for (const dueDate of ['2000-01-01', '2100-12-31']) {
+      const kept = await click(anna, { kind: 'setDue', stepKey: 'check-protocols' }, { input: { dueDate } });
+      expect(kept.ok).toBe(true);
+    }
+  });
+
   it('saves a form and names a bad field with the form label', async () => {
     const bad = await click(
       anna,

@@ -158,6 +158,13 @@ describe('StepService.saveForm', () => {
     expect(error).toMatchObject({ field: 'endDate', rule: 'date' });
   });
 
+  it('a date outside 2000–2100 → dateRange', async () => {
+    for (const endDate of ['1999-12-31', '2101-01-01']) {
+      const error = await rejection(fx.steps.saveForm(on('rest-period'), { endDate }));
+      expect(error).toMatchObject({ field: 'endDate', rule: 'dateRange' });
+    }
+  });
+
   it('a step without a form → FormNotAvailable', async () => {
     const error = await rejection(fx.steps.saveForm(on('police-advice'), { anything: 'x' }));
     expect(error).toMatchObject({ code: 'FormNotAvailable', params: { step: 'police-advice' } });

@@ -115,6 +115,8 @@ export type InputRule =
   | 'tooShort'
   | 'oneOf'
   | 'date'
+  /** A date outside the years 2000 to 2100. */
+  | 'dateRange'
   | 'tooMany'
   | 'format'
   | 'notInvited'

@@ -64,7 +64,7 @@ function cleanField(field: FieldSpec, raw: unknown, path: string, ctx: FormConte
       }
       return value;
     case 'date':
-      if (!isIsoDate(value)) throw new InvalidInputError(path, 'date');
+      checkDate(path, value);
       return value;
     case 'choice':
       if (!field.options?.includes(value)) {
@@ -93,6 +93,17 @@ function checkCrossField(kind: FormKind, data: FormData, ctx: FormContext): void
       }
     });
   }
+}
+
+/** The years a date may lie in: anything else is a typing mistake (a due date in 0202 or 20266). */
+export const DATE_YEARS = { from: 2000, to: 2100 } as const;
+
+/** A real date (isIsoDate) in the years 2000 to 2100; refused with a field error otherwise. */
+export function checkDate(field: string, value: string): void {
+  if (!isIsoDate(value)) throw new InvalidInputError(field, 'date');
+  const year = Number(value.slice(0, 4));
+  if (year < DATE_YEARS.from || year > DATE_YEARS.to)
+    throw new InvalidInputError(field, 'dateRange', { from: DATE_YEARS.from, to: DATE_YEARS.to });
 }
 
 /** A real calendar date written as YYYY-MM-DD. */

@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'input.tooShort': '{field}: at least {min} characters.',
   'input.oneOf': '{field}: choose one of the options.',
   'input.date': '{field}: enter a valid date (yyyy-mm-dd).',
+  'input.dateRange': '{field}: choose a date between {from} and {to}.',
   'input.tooMany': '{field}: at most {max}.',
   'input.format': '{field}: this format is not right.',
   'input.notInvited': '{field}: the lead must be one of the invited colleagues.',
@@ -344,6 +345,7 @@ export const en: Record<MessageKey, string> = {
   'teams.useTeamChannel':
     'Open an incident from a channel of the team Stappenplan was added to: type @Stappenplan incident new there.',
   'teams.notYourForm': 'This form belongs to a colleague. Type "incident new" yourself to open an incident.',
+  'teams.notYourQuestion': 'This question belongs to a colleague. Nothing was changed.',
   'teams.closeCancelled': 'The incident stays open.',
   'teams.help':
     "Stappenplan sexting: how it works.\n• @Stappenplan incident new: open a new incident with its own private channel.\n• @Stappenplan incident status: in an incident channel the overview; elsewhere your open incidents.\n• @Stappenplan incident close: close the incident (lead only).\n• @Stappenplan incident help: this explanation.\nIn your chat with Stappenplan, leave out @Stappenplan. Do not use pupils' names and never share the images themselves.",

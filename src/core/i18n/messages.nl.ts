@@ -36,6 +36,7 @@ export const nl = {
   'input.tooShort': '{field}: minimaal {min} tekens.',
   'input.oneOf': '{field}: kies een van de mogelijkheden.',
   'input.date': '{field}: geef een geldige datum (jjjj-mm-dd).',
+  'input.dateRange': '{field}: kies een datum tussen {from} en {to}.',
   'input.tooMany': '{field}: maximaal {max}.',
   'input.format': '{field}: dit formaat klopt niet.',
   'input.notInvited': '{field}: de regisseur moet een van de uitgenodigde collega’s zijn.',
@@ -364,6 +365,7 @@ export const nl = {
     'Open een incident vanuit een kanaal van het team waar Stappenplan is toegevoegd: typ daar @Stappenplan incident nieuw.',
   'teams.notYourForm':
     'Dit formulier is van een collega. Typ zelf "incident nieuw" om een incident te openen.',
+  'teams.notYourQuestion': 'Deze vraag is van een collega. Er is niets gewijzigd.',
   'teams.closeCancelled': 'Het incident blijft open.',
   'teams.help':
     'Stappenplan sexting: zo werkt het.\n• @Stappenplan incident nieuw: open een nieuw incident met een eigen, besloten kanaal.\n• @Stappenplan incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• @Stappenplan incident sluit: sluit het incident (alleen de regisseur).\n• @Stappenplan incident help: deze uitleg.\nIn je chat met Stappenplan laat je @Stappenplan weg. Gebruik geen namen van leerlingen en deel nooit de beelden zelf.',

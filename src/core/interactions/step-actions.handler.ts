@@ -1,7 +1,7 @@
 import { ACTIONS, type ActionKind, STEP_ACTION_KINDS, type StepActionKind } from '../cards/action.table.js';
 import { nameResolver } from '../cards/card-context.js';
 import { DomainError, InvalidInputError } from '../errors/domain-error.js';
-import { isIsoDate } from '../forms/form.validation.js';
+import { checkDate } from '../forms/form.validation.js';
 import { localized, t } from '../i18n/catalogue.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { StepService } from '../incidents/step.service.js';
@@ -176,7 +176,7 @@ function toStepAction(kind: StepActionKind, request: ActionRequest, dueHour: num
     case 'setDue': {
       const date = input.dueDate?.trim() ?? '';
       if (date === '') return { kind, dueAt: null };
-      if (!isIsoDate(date)) throw new InvalidInputError('dueAt', 'date');
+      checkDate('dueAt', date);
       return { kind, dueAt: instantAt(date, dueHour, 0, request.workspace.timezone) };
     }
   }

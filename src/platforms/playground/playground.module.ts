@@ -4,6 +4,7 @@ import { isLoopback } from '../teams/teams.config.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { CONNECTOR_PREFIX, registerConnector } from './connector.stand-in.js';
 import { GRAPH_PREFIX, registerGraph, TOKEN_PREFIX } from './graph.stand-in.js';
+import { isOwnConnector, playgroundRequestRefusal } from './playground.guard.js';
 import {
   BOT,
   PLAYGROUND_GROUP_ID,
@@ -35,6 +36,8 @@ export class PlaygroundModule implements AppModule {
       const host = address?.family === 'IPv6' ? `[${address.address}]` : (address?.address ?? '127.0.0.1');
       return `http://${host}:${address?.port ?? app.config.port}`;
     };
+    const port = () => (app.server.raw.address() as AddressInfo | null)?.port ?? app.config.port;
+    app.server.guardRequests((req) => playgroundRequestRefusal(req, port()));
     registerConnector(app.server, this.state);
     registerGraph(app.server, this.state);
     registerPage(app.server, this.state);
@@ -48,6 +51,7 @@ export class PlaygroundModule implements AppModule {
         graphTokenUrl: '',
       },
       platform: 'playground',
+      acceptsServiceUrl: (serviceUrl) => isOwnConnector(serviceUrl, port()),
       graphUrls: () => ({
         graphApiUrl: `${base()}${GRAPH_PREFIX.slice(0, -1)}`,
         graphTokenUrl: `${base()}${TOKEN_PREFIX}{tenant}`,

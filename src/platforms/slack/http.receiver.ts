@@ -1,8 +1,17 @@
 import { type Logger as BoltLogger, HTTPReceiver } from '@slack/bolt';
-import { type HttpServer, sendJson } from '../../http/http-server.js';
+import {
+  BodyTooLargeError,
+  type HttpServer,
+  readRawBody,
+  sendJson,
+  sendTooLarge,
+} from '../../http/http-server.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode (the manifest's URL). */
 export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Bolt's own default limit (`bodyLimit`, 4 MB); Slack documents no smaller maximum. */
+const SLACK_BODY_LIMIT = 4 * 1024 * 1024;
 
 /**
  * Bolt's own HTTPReceiver, mounted on the process's shared HTTP server instead of a server of its
@@ -20,12 +29,22 @@ export function mountHttpReceiver(
     logger: options.logger,
   });
   let running = true;
-  server.route('POST', SLACK_EVENTS_PATH, (req, res) => {
+  server.route('POST', SLACK_EVENTS_PATH, async (req, res) => {
     if (!running) {
       sendJson(res, 503, { error: 'stopping' });
       return;
     }
-    receiver.requestListener(req, res);
+    // The body is read here so an oversized one gets 413 with a sentence (Bolt answers 413 with
+    // none); Bolt then verifies the signature over this same `rawBody`.
+    let rawBody: Buffer;
+    try {
+      rawBody = await readRawBody(req, SLACK_BODY_LIMIT);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) sendTooLarge(res, error.limit);
+      else sendJson(res, 400, { error: 'bad_request' });
+      return;
+    }
+    receiver.requestListener(Object.assign(req, { rawBody }), res);
   });
   return {
     receiver,

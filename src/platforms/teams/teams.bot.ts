@@ -20,9 +20,9 @@ const VERB_HANDLERS: Record<string, VerbHandler> = {
   [VERBS.cardView]: showCard,
   [VERBS.openForm]: showOpenForm,
   [VERBS.openSubmit]: submitOpenForm,
-  [VERBS.openCancel]: (deps, context) => cancelOpenForm(deps, context),
+  [VERBS.openCancel]: cancelOpenForm,
   [VERBS.closeConfirm]: confirmClose,
-  [VERBS.closeCancel]: (deps, context) => cancelClose(deps, context),
+  [VERBS.closeCancel]: cancelClose,
 };
 
 /** One turn: routes an activity from Teams to its handler and never lets an error reach the user raw. */

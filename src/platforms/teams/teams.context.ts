@@ -3,6 +3,7 @@ import type { Card } from '../../core/cards/card.types.js';
 import type { Platform, Workspace } from '../../core/incidents/incident.types.js';
 import type { AskedOnce } from '../../core/privacy/privacy-check.js';
 import type { RenderContext } from './cards/adaptive.types.js';
+import type { AskedQuestions } from './handlers/asked-questions.js';
 import type { TeamsReferenceRepository } from './storage/teams-reference.repository.js';
 
 /** What every Teams handler gets. */
@@ -14,4 +15,6 @@ export interface TeamsDeps {
   renderContext(workspace: Workspace, card: Card): Promise<RenderContext>;
   /** Cards that showed the pupil-name question to someone, so their next send is saved. */
   privacy: AskedOnce;
+  /** The open and close questions posted, so only their own cancel replaces them. */
+  questions: AskedQuestions;
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
-import { readBody, sendJson } from '../../http/http-server.js';
+import { BodyTooLargeError, readBody, sendJson, sendTooLarge } from '../../http/http-server.js';
 import type { Logger } from '../../logging/logger.js';
 import { AFTER_REPLY, type AfterReplyTask } from './handlers/after-reply.js';
 import type { TeamsAdapter } from './teams.adapter.js';
@@ -17,6 +17,8 @@ export function messagesRoute(
   logic: (context: TurnContext) => Promise<void>,
   logger: Logger,
   allowedTenants: readonly string[] | null = null,
+  /** Where replies may go; the playground allows only its own connector. */
+  acceptsServiceUrl: (serviceUrl: unknown) => boolean = () => true,
 ) {
   const guarded = onlyAllowedTenants(allowedTenants, logic);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -25,8 +27,14 @@ export function messagesRoute(
       activity = JSON.parse(await readBody(req)) as Activity;
       if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string')
         throw new Error('no activity');
-    } catch {
-      sendJson(res, 400, { error: 'bad_request' });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) sendTooLarge(res, error.limit);
+      else sendJson(res, 400, { error: 'bad_request' });
+      return;
+    }
+    if (!acceptsServiceUrl(activity.serviceUrl)) {
+      logger.warn({ type: activity.type }, 'teams request refused: replies would go to another address');
+      sendJson(res, 403, { error: 'forbidden' });
       return;
     }
     const authorization = String(req.headers.authorization ?? '');

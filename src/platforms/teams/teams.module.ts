@@ -11,6 +11,7 @@ import { GraphClient } from './graph/graph.client.js';
 import { ClientCredentialTokens } from './graph/graph-token.js';
 import { GroupChatSpaces } from './graph/group-chat.space.js';
 import { PrivateChannelSpaces } from './graph/private-channel.space.js';
+import { AskedQuestions } from './handlers/asked-questions.js';
 import { MANIFEST_ID } from './package/manifest-id.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 import { addAppCard } from './spaces/add-app.card.js';
@@ -30,6 +31,8 @@ export interface TeamsModuleOptions {
   retry?: RetryOptions;
   /** Graph's addresses when they are only known once the server listens (the playground). */
   graphUrls?: () => Pick<TeamsConfig, 'graphApiUrl' | 'graphTokenUrl'>;
+  /** The only serviceUrls replies may go to (the playground: its own connector); any when not set. */
+  acceptsServiceUrl?: (serviceUrl: unknown) => boolean;
 }
 
 /** Microsoft Teams: messages at POST /api/messages, the incident space as a private channel. */
@@ -72,7 +75,14 @@ export class TeamsModule implements AppModule {
     const chats = new GroupChatSpaces(graph);
     const channels = new PrivateChannelSpaces(graph);
     const renderContext = (workspace: Workspace, card: Card) => cardRenderContext(app, workspace, card);
-    const deps: TeamsDeps = { app, platform, references, renderContext, privacy: new AskedOnce(app.clock) };
+    const deps: TeamsDeps = {
+      app,
+      platform,
+      references,
+      renderContext,
+      privacy: new AskedOnce(app.clock),
+      questions: new AskedQuestions(app.clock),
+    };
     const bot = { id: config.appId ? `28:${config.appId}` : 'stappenplan', name: 'Stappenplan' };
 
     const gatewayFor = (workspace: Workspace): TeamsGateway => {
@@ -115,7 +125,13 @@ export class TeamsModule implements AppModule {
     app.server.route(
       'POST',
       '/api/messages',
-      messagesRoute(adapter, teamsBot(deps, app.logger), app.logger, config.allowedTenants ?? null),
+      messagesRoute(
+        adapter,
+        teamsBot(deps, app.logger),
+        app.logger,
+        config.allowedTenants ?? null,
+        this.options.acceptsServiceUrl,
+      ),
     );
   }
 

@@ -136,6 +136,7 @@ describe('the playground over HTTP', () => {
     ).toBe(200);
     const recorded = await fetch(`${app.url}/playground/record`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         user: 'demo-directie',
         conversation: channel.id,

@@ -133,6 +133,26 @@ describe('toBlockKit', () => {
     expect(mentionsIn(text)).toEqual([]);
   });
 
+  it('marks every mrkdwn text verbatim, so a bare URL or #channel in a note stays plain text', async () => {
+    await fx.steps.addNote(
+      { incidentId: incident.id, stepKey: 'scope-impact', actor: BOB },
+      'zie https://e.nl/x en #algemeen, @iedereen',
+    );
+    const mrkdwnObjects = (await incidentCards())
+      .flatMap((card) => toBlockKit(card).blocks)
+      .flatMap((block) => findMrkdwn(block));
+    expect(mrkdwnObjects.length).toBeGreaterThan(10);
+    expect(mrkdwnObjects.filter((text) => text.verbatim !== true)).toEqual([]);
+    expect(JSON.stringify(mrkdwnObjects)).toContain('zie https://e.nl/x en #algemeen');
+    const cut = toBlockKit({
+      ...(await incidentCards())[1]!,
+      blocks: Array.from({ length: 80 }, (_, index) => step(`s${index}`)),
+    });
+    expect(cut.blocks.flatMap((block) => findMrkdwn(block)).every((text) => text.verbatim === true)).toBe(
+      true,
+    );
+  });
+
   it('keeps every limit for absurdly long text', () => {
     const long = `<b>&${'x'.repeat(10_000)}`;
     const card: Card = {
@@ -255,3 +275,11 @@ describe('mrkdwn helpers', () => {
     expect(messageText('<!everyone> dag')).toBe('&lt;!everyone&gt; dag');
   });
 });
+
+/** Every mrkdwn text object inside a block. */
+function findMrkdwn(value: unknown): Json[] {
+  if (Array.isArray(value)) return value.flatMap(findMrkdwn);
+  if (!value || typeof value !== 'object') return [];
+  const own = (value as Json).type === 'mrkdwn' ? [value as Json] : [];
+  return [...own, ...Object.values(value).flatMap(findMrkdwn)];
+}

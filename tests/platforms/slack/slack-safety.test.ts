@@ -184,6 +184,27 @@ describe('refusals', () => {
     expect(h.fake.named('views.open').length).toBe(viewsBefore);
   });
 
+  it('answers an oversized body with 413 and a sentence that says so, before anything runs', async () => {
+    const url = `${h.app.url}/slack/events`;
+    const body = new URLSearchParams({
+      command: '/incident',
+      text: `nieuw ${'x'.repeat(5 * 1024 * 1024)}`,
+      team_id: TEAM_ID,
+      user_id: BAS,
+    }).toString();
+    const viewsBefore = h.fake.named('views.open').length;
+    const answer = await postSigned(url, body, {
+      secret: SIGNING_SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toEqual({
+      error: 'payload_too_large',
+      message: 'The request body is larger than the 4 MB this endpoint accepts.',
+    });
+    expect(h.fake.named('views.open').length).toBe(viewsBefore);
+  });
+
   it('answers help in Dutch by default', async () => {
     const before = h.fake.responses.length;
     await h.people.command(BAS, 'help');

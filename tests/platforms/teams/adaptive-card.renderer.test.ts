@@ -299,7 +299,7 @@ describe('forms, the opening form and messages', () => {
     expectValid(pending);
     expect(checkCard(pending).inputIds).toEqual([]);
     for (const locale of ['nl', 'en'] as const) {
-      const question = closeQuestionCard(locale, base.incident.id, 'Weet je het zeker?');
+      const question = closeQuestionCard(locale, base.incident.id, 'Weet je het zeker?', 'U-1');
       expect(expectValid(question).inputIds).toEqual(['c:archive']);
     }
   });

@@ -208,6 +208,19 @@ describe('which chat platform runs', () => {
     );
   });
 
+  it('refuses to start the playground with DATABASE_URL: a demo never touches a school’s real data', () => {
+    const env = { DATABASE_URL: 'postgres://stappenplan@127.0.0.1:5432/stappenplan' };
+    expect(problem(() => select(env))).toMatch(
+      /^Configuration error: DATABASE_URL must be empty for the playground: a demo must never touch a school's real data\./,
+    );
+    expect(problem(() => select(env))).not.toContain('\n');
+    expect(
+      select({ ...env, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' }).some(
+        (m) => m instanceof PlaygroundModule,
+      ),
+    ).toBe(false);
+  });
+
   it('not the playground when Slack has credentials', () => {
     expect(
       select({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret', HOST: '0.0.0.0' }).some(

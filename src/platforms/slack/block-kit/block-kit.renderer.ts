@@ -52,7 +52,7 @@ export function toBlockKit(card: Card, options: RenderOptions = {}): BlockKitMes
     const kept = blocks.slice(0, BLOCK_KIT.messageBlocks - 1);
     kept.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `… +${blocks.length - kept.length}` }],
+      elements: [mrkdwn(`… +${blocks.length - kept.length}`, BLOCK_KIT.sectionText)],
     });
     blocks = kept;
   }

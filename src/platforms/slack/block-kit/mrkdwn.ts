@@ -34,9 +34,14 @@ export function plain(text: string, max: number): types.PlainTextElement {
   return { type: 'plain_text', text: clipText(text.trim() === '' ? '-' : text, max), emoji: true };
 }
 
-/** A mrkdwn object from text that is already escaped and formatted. */
+/**
+ * A mrkdwn object from text that is already escaped and formatted. `verbatim` keeps Slack from
+ * turning bare URLs, `#channel` names and `@name`s in a note into links or mentions; the links the
+ * bot makes itself (`<url|text>`) still work.
+ * https://api.slack.com/reference/block-kit/composition-objects#text
+ */
 export function mrkdwn(formatted: string, max: number): types.MrkdwnElement {
-  return { type: 'mrkdwn', text: clip(formatted.trim() === '' ? '-' : formatted, max) };
+  return { type: 'mrkdwn', text: clip(formatted.trim() === '' ? '-' : formatted, max), verbatim: true };
 }
 
 /** Bold per line: Slack's `*…*` does not span line breaks. Input must already be escaped. */

@@ -3,7 +3,7 @@ import type { CardAction, StepBlock } from '../../../core/cards/card.types.js';
 import type { StepStatus } from '../../../core/incidents/incident.types.js';
 import { type ActionIds, encodeActionValue } from './action-value.js';
 import { BLOCK_KIT } from './limits.js';
-import { clip, clipText, joinWithin, plain } from './mrkdwn.js';
+import { clip, clipText, joinWithin, mrkdwn, plain } from './mrkdwn.js';
 
 const STATUS_EMOJI: Record<StepStatus, string> = {
   open: ':white_circle:',
@@ -62,7 +62,7 @@ function section(key: string, text: string, accessory: types.Overflow | null): t
   const block: types.SectionBlock = {
     type: 'section',
     block_id: `step:${key}`,
-    text: { type: 'mrkdwn', text: clip(text, BLOCK_KIT.sectionText) },
+    text: mrkdwn(text, BLOCK_KIT.sectionText),
   };
   if (accessory) block.accessory = accessory;
   return block;

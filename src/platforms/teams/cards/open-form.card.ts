@@ -111,7 +111,8 @@ export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
         type: 'Action.Execute',
         title: t(locale, 'command.cancel'),
         verb: VERBS.openCancel,
-        data: {},
+        // Only the asker may cancel: the card in the channel is theirs.
+        data: encodeActionData({ requester: { userId: input.requesterId, name: '' } }),
         associatedInputs: 'none',
       },
     ],

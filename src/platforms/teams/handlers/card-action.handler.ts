@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { ActionPayload } from '../../../core/cards/action-payload.js';
-import { DomainError, isDomainError } from '../../../core/errors/domain-error.js';
+import { DomainError, isDomainError, NotAMemberError } from '../../../core/errors/domain-error.js';
 import { errorMessage } from '../../../core/i18n/catalogue.js';
 import type { Incident, Workspace } from '../../../core/incidents/incident.types.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
@@ -96,7 +96,8 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
     privacyConfirmed: deps.privacy.take(dialog),
   });
   if (result.confirmable) deps.privacy.remember(dialog);
-  if (!result.ok && result.errorCode === 'InvalidInput' && isForm && click.payload.stepKey) {
+  const shown = !result.ok && result.errorCode === 'InvalidInput' && isForm && click.payload.stepKey;
+  if (shown && !(await refusalToShow(deps, context, click))) {
     // The form comes back with what was typed and the problem on top.
     return formView(deps, context, click, result.message, (input.form ?? {}) as Record<string, unknown>);
   }
@@ -130,6 +131,8 @@ export async function showFormView(deps: TeamsDeps, context: TurnContext, data: 
 export async function showCard(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
   try {
     const click = await readClick(deps, context, data);
+    const refusal = await refusalToShow(deps, context, click);
+    if (refusal) return answerWithMessage(context, errorMessage(refusal, click.locale));
     return await answerWithIncidentCard(deps, context, click);
   } catch (error) {
     return answerWithMessage(context, await describe(deps, error, data, localeOf(context.activity)));
@@ -167,15 +170,42 @@ async function formView(
   );
 }
 
-/** The card the click came from, as it is now, with the answer on top for the clicker. */
+/**
+ * Why the clicker may not see this incident's cards here, or null: only its members, and only in
+ * its own channel. A payload names any incident and `replyToId` any message, so both are checked
+ * against what is stored rather than trusted.
+ */
+async function refusalToShow(
+  deps: TeamsDeps,
+  context: TurnContext,
+  click: Click,
+): Promise<DomainError | null> {
+  const actor = actorOf(context.activity);
+  const members = await deps.app.incidents.members(click.incident.id);
+  if (!members.some((member) => member.userId === actor.userId)) return new NotAMemberError(actor.userId);
+  if (click.spaceId !== null && click.spaceId !== click.incident.spaceId)
+    return new DomainError('ActionContextMismatch', { incident: click.incident.number });
+  return null;
+}
+
+/**
+ * The card the click came from, as it is now, with the answer on top for the clicker. Anyone who
+ * may not see it, or a click from anywhere but the card's own channel, gets the answer as text.
+ */
 async function answerWithIncidentCard(
   deps: TeamsDeps,
   context: TurnContext,
   click: Click,
   banner?: { text: string; tone: 'good' | 'attention' },
 ) {
+  const refusal = await refusalToShow(deps, context, click);
+  if (refusal) {
+    return answerWithMessage(context, banner?.text ?? errorMessage(refusal, click.locale), banner?.tone);
+  }
   const posted = await deps.app.spaces.postedCards(click.incident);
-  const clicked = posted.find((card) => card.messageId === context.activity.replyToId);
+  const clicked = posted.find(
+    (card) => card.messageId === context.activity.replyToId && card.spaceId === click.spaceId,
+  );
   if (!clicked) return answerWithMessage(context, banner?.text ?? '', banner?.tone);
   const card = await deps.app.spaces.buildCard(click.incident.id, clicked.cardKey);
   const renderContext = await deps.renderContext(click.workspace, card);

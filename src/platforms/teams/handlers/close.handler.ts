@@ -16,8 +16,8 @@ import { actorOf, channelOf, localeOf } from '../teams.turn.js';
 import { workspaceOfTeam } from '../teams.workspaces.js';
 import { answerWithCard, replaceForEveryone, replyCard, replyText } from './replies.js';
 
-/** The question before closing, with the choice to archive the channel too. */
-export function closeQuestionCard(locale: Locale, incidentId: string, question: string) {
+/** The question before closing, with the choice to archive the channel too; only the lead answers it. */
+export function closeQuestionCard(locale: Locale, incidentId: string, question: string, leadId: string) {
   const payload: ActionPayload = { incidentId, kind: 'close' };
   return card(
     [
@@ -42,7 +42,8 @@ export function closeQuestionCard(locale: Locale, incidentId: string, question: 
           type: 'Action.Execute',
           title: t(locale, 'command.cancel'),
           verb: VERBS.closeCancel,
-          data: {},
+          // What the button belongs to and whose it is: cancelling is the lead's, like confirming.
+          data: encodeActionData({ action: payload, requester: { userId: leadId, name: '' } }),
           associatedInputs: 'none',
         },
       ],
@@ -63,8 +64,10 @@ export async function closeCommand(deps: TeamsDeps, context: TurnContext): Promi
     locale,
   );
   if (!prepared.ok) return replyText(context, prepared.message);
-  const question = closeQuestionCard(locale, prepared.incident.id, prepared.question);
-  await replyCard(context, question, prepared.question);
+  const actor = actorOf(context.activity);
+  const question = closeQuestionCard(locale, prepared.incident.id, prepared.question, actor.userId);
+  const messageId = await replyCard(context, question, prepared.question);
+  deps.questions.remember(context.activity, messageId, 'close', actor.userId);
 }
 
 /** The lead confirmed: the core closes (it checks the lead again) and the question card says what happened. */
@@ -93,12 +96,40 @@ export async function confirmClose(deps: TeamsDeps, context: TurnContext, data: 
     locale,
   });
   const answer = messageCard([result.message], { tone: result.ok ? 'good' : 'attention' });
-  if (result.ok) await replaceForEveryone(context, answer, result.message);
+  // Only the question card itself is replaced, never another message the click names.
+  if (result.ok && deps.questions.isAskedOf(context.activity, 'close', actorOf(context.activity).userId)) {
+    deps.questions.forget(context.activity);
+    await replaceForEveryone(context, answer, result.message);
+  }
   return answerWithCard(context, answer);
 }
 
-export async function cancelClose(_deps: TeamsDeps, context: TurnContext) {
-  const answer = messageCard([t(localeOf(context.activity), 'teams.closeCancelled')]);
-  await replaceForEveryone(context, answer, t(localeOf(context.activity), 'teams.closeCancelled'));
+/**
+ * **Annuleren** on the close question: only the lead who asked may cancel, and only the question
+ * card is replaced for everyone. Anyone else gets one sentence and nothing changes.
+ */
+export async function cancelClose(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
+  const locale = localeOf(context.activity);
+  const actor = actorOf(context.activity);
+  if (!(await isLeadsOwnQuestion(deps, data, actor.userId))) {
+    return answerWithCard(context, messageCard([t(locale, 'teams.notYourQuestion')], { tone: 'attention' }));
+  }
+  const answer = messageCard([t(locale, 'teams.closeCancelled')]);
+  if (deps.questions.isAskedOf(context.activity, 'close', actor.userId)) {
+    deps.questions.forget(context.activity);
+    await replaceForEveryone(context, answer, t(locale, 'teams.closeCancelled'));
+  }
   return answerWithCard(context, answer);
+}
+
+/** The button is a close question's, asked of this person, who leads that incident. */
+async function isLeadsOwnQuestion(deps: TeamsDeps, data: Record<string, unknown>, userId: string) {
+  try {
+    const { action, requester } = decodeActionData(data);
+    if (action?.kind !== 'close' || requester?.userId !== userId) return false;
+    const incident = await deps.app.incidents.find(action.incidentId);
+    return incident?.leadId === userId;
+  } catch {
+    return false;
+  }
 }

@@ -40,11 +40,12 @@ export async function openCommand(deps: TeamsDeps, context: TurnContext, title: 
   const locale = localeOf(activity, workspace ?? undefined);
   if (!workspace) return replyText(context, t(locale, 'teams.useTeamChannel'));
   // The title typed after the command is not carried on: this card is seen by the whole channel.
-  await replyCard(
+  const messageId = await replyCard(
     context,
     pendingCard(locale, actor.userId, actor.displayName ?? '', activity.from?.id ?? actor.userId),
     t(locale, 'command.openTitle'),
   );
+  deps.questions.remember(activity, messageId, 'open', actor.userId);
 }
 
 /** What the channel sees while someone fills in the form; only the asker's client fetches the form. */

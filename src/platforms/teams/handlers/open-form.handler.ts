@@ -90,11 +90,22 @@ export async function submitOpenForm(deps: TeamsDeps, context: TurnContext, data
   return answerWithCard(context, shown);
 }
 
-export async function cancelOpenForm(deps: TeamsDeps, context: TurnContext) {
-  const workspace = isPersonal(context.activity) ? null : await workspaceOfTeam(deps, context);
-  const locale = localeOf(context.activity, workspace ?? undefined);
+/**
+ * **Annuleren** on the opening form: only the asker may cancel, and only the card that shows the
+ * channel someone is opening an incident is replaced for everyone.
+ */
+export async function cancelOpenForm(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
+  const activity = context.activity;
+  const workspace = isPersonal(activity) ? null : await workspaceOfTeam(deps, context);
+  const locale = localeOf(activity, workspace ?? undefined);
+  const actor = actorOf(activity);
+  if (decodeActionData(data).requester?.userId !== actor.userId)
+    return answerWithMessage(context, t(locale, 'teams.notYourForm'));
   const card = messageCard([t(locale, 'teams.openCancelled')]);
-  if (!isPersonal(context.activity)) await replaceForEveryone(context, card, t(locale, 'command.openTitle'));
+  if (!isPersonal(activity) && deps.questions.isAskedOf(activity, 'open', actor.userId)) {
+    deps.questions.forget(activity);
+    await replaceForEveryone(context, card, t(locale, 'command.openTitle'));
+  }
   return answerWithCard(context, card);
 }
 

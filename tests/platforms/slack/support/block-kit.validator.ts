@@ -156,6 +156,11 @@ class Checker {
       return;
     }
     if (value.text.length > max) this.fail(`must be less than ${max + 1} characters`, `${at}/text`);
+    // Slack: `verbatim` is only for mrkdwn, `emoji` only for plain_text; both are booleans.
+    if (value.verbatim !== undefined && (value.type !== 'mrkdwn' || typeof value.verbatim !== 'boolean'))
+      this.fail('invalid verbatim', `${at}/verbatim`);
+    if (value.emoji !== undefined && (value.type !== 'plain_text' || typeof value.emoji !== 'boolean'))
+      this.fail('invalid emoji', `${at}/emoji`);
   }
 
   actionId(element: Json, at: string): void {

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeActionData } from '../../../src/platforms/teams/cards/action-data.codec.js';
+import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
+import {
+  ANNA,
+  actionData,
+  answeredCard,
+  BAS,
+  CARLA,
+  cardText,
+  click,
+  DIRK,
+  findAll,
+  GENERAL,
+  type Harness,
+  message,
+  quiet,
+  startHarness,
+} from './teams-harness.js';
+import { type OpenedIncident, openIncident } from './teams-open.support.js';
+
+const TITLE_A = 'Foto klas 2b gedeeld';
+const TITLE_B = 'Filmpje in groepsapp sport';
+const NOTE_B = 'Moeder van de leerling is gebeld om half vier';
+
+/** An answer that is one calm sentence: no buttons, no incident content. */
+function expectTextOnly(response: { body: unknown }, contains: string) {
+  const answer = answeredCard(response);
+  const text = cardText(answer);
+  expect(text).toContain(contains);
+  expect(text).not.toContain(TITLE_B);
+  expect(text).not.toContain(NOTE_B);
+  expect(JSON.stringify(answer)).not.toContain(TITLE_B);
+  expect(JSON.stringify(answer)).not.toContain(NOTE_B);
+  expect(findAll(answer, (node) => String(node.type).startsWith('Action.'))).toEqual([]);
+}
+
+describe('Teams: cards and cancel buttons reach only the people and places they belong to', () => {
+  let h: Harness;
+  let a: OpenedIncident;
+  let b: OpenedIncident;
+  let bClaim: Record<string, unknown>;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    a = await openIncident(h, ANNA, { 'o:title': TITLE_A, 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' });
+    b = await openIncident(h, CARLA, { 'o:title': TITLE_B, 'o:kind': 'nude_photo' });
+    const phase = b.cards[1]!;
+    bClaim = actionData(phase.card, 'Oppakken');
+    const more = findAll(phase.card, (n) => n.type === 'Action.ShowCard' && n.title === 'Meer')[1];
+    const note = findAll(more, (n) => n.type === 'Action.ShowCard' && n.title === 'Notitie toevoegen')[0];
+    const save = actionData(note, 'Opslaan');
+    const noted = await h.post(
+      click(
+        h.microsoft,
+        CARLA,
+        VERBS.action,
+        { ...save, [`${save.k}:note`]: NOTE_B },
+        { channel: b.spaceId, replyToId: phase.id },
+      ),
+    );
+    expect(cardText(answeredCard(noted))).toContain(NOTE_B);
+    await quiet(h.microsoft);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await h?.microsoft.stop();
+  });
+
+  it("a colleague in no incident forging a click with B's id from the general channel gets only text", async () => {
+    for (const replyToId of [b.cards[0]!.id, b.cards[1]!.id]) {
+      const claimed = await h.post(
+        click(h.microsoft, DIRK, VERBS.action, bClaim, { channel: GENERAL, replyToId }),
+      );
+      expectTextOnly(claimed, 'Je bent geen lid van dit incident');
+      const shown = await h.post(
+        click(h.microsoft, DIRK, VERBS.cardView, bClaim, { channel: GENERAL, replyToId }),
+      );
+      expectTextOnly(shown, 'Je bent geen lid van dit incident');
+    }
+  });
+
+  it("a non-member in B's own channel gets only text, not B's card", async () => {
+    const where = { channel: b.spaceId, replyToId: b.cards[1]!.id };
+    expectTextOnly(
+      await h.post(click(h.microsoft, DIRK, VERBS.action, bClaim, where)),
+      'Je bent geen lid van dit incident',
+    );
+    expectTextOnly(
+      await h.post(click(h.microsoft, DIRK, VERBS.cardView, bClaim, where)),
+      'Je bent geen lid van dit incident',
+    );
+  });
+
+  it("a member of A clicking with B's id from A's channel gets no card of B", async () => {
+    for (const replyToId of [b.cards[0]!.id, b.cards[1]!.id, a.cards[1]!.id]) {
+      const where = { channel: a.spaceId, replyToId };
+      const claimed = await h.post(click(h.microsoft, BAS, VERBS.action, bClaim, where));
+      expectTextOnly(claimed, 'Je bent geen lid van dit incident');
+      const shown = await h.post(click(h.microsoft, BAS, VERBS.cardView, bClaim, where));
+      expectTextOnly(shown, 'Je bent geen lid van dit incident');
+    }
+  });
+
+  it("a member of B clicking B's button from another channel gets text, not B's card", async () => {
+    const where = { channel: a.spaceId, replyToId: b.cards[1]!.id };
+    expectTextOnly(
+      await h.post(click(h.microsoft, CARLA, VERBS.cardView, bClaim, where)),
+      'Deze knop hoort bij een ander incident',
+    );
+    expectTextOnly(
+      await h.post(click(h.microsoft, CARLA, VERBS.action, bClaim, where)),
+      'Deze knop hoort bij een ander incident',
+    );
+  });
+
+  it('a member clicking in the incident’s own channel still gets the card with the answer on top', async () => {
+    const shown = await h.post(
+      click(h.microsoft, CARLA, VERBS.cardView, bClaim, { channel: b.spaceId, replyToId: b.cards[1]!.id }),
+    );
+    expect(cardText(answeredCard(shown))).toContain(NOTE_B);
+  });
+
+  it("a forged cancel by a non-member leaves B's overview untouched", async () => {
+    const overview = () => JSON.stringify(h.microsoft.activities.get(b.spaceId)?.get(b.cards[0]!.id));
+    const before = overview();
+    const puts = h.microsoft.named('PUT', /./).length;
+    const closePayload = encodeActionData({
+      action: { incidentId: (await incidentIds(h))[1]!, kind: 'close' },
+      requester: { userId: DIRK.aad, name: '' },
+    });
+    const where = { channel: b.spaceId, replyToId: b.cards[0]!.id };
+    for (const data of [{}, closePayload]) {
+      const closed = await h.post(click(h.microsoft, DIRK, VERBS.closeCancel, data, where));
+      expectTextOnly(closed, 'Deze vraag is van een collega');
+    }
+    const opened = await h.post(click(h.microsoft, DIRK, VERBS.openCancel, {}, where));
+    expectTextOnly(opened, 'Dit formulier is van een collega');
+    // Data naming himself changes only his own view: the message is not his opening form.
+    const ownForm = encodeActionData({ requester: { userId: DIRK.aad, name: '' } });
+    const forged = await h.post(click(h.microsoft, DIRK, VERBS.openCancel, ownForm, where));
+    expectTextOnly(forged, 'Er is geen incident geopend.');
+    await quiet(h.microsoft);
+    expect(h.microsoft.named('PUT', /./)).toHaveLength(puts);
+    expect(overview()).toBe(before);
+  });
+
+  it('the lead cancels her own close question: it is replaced for everyone; nobody else may', async () => {
+    await h.post(message(h.microsoft, CARLA, 'incident sluit', { channel: b.spaceId }));
+    const question = h.microsoft.cards(b.spaceId).at(-1)!;
+    const cancel = actionData(question.card, 'Annuleren', VERBS.closeCancel);
+    const where = { channel: b.spaceId, replyToId: question.id };
+    const byDirk = await h.post(click(h.microsoft, DIRK, VERBS.closeCancel, cancel, where));
+    expectTextOnly(byDirk, 'Deze vraag is van een collega');
+    await quiet(h.microsoft);
+    expect(cardText(h.microsoft.activities.get(b.spaceId)?.get(question.id)?.attachments)).toContain(
+      'wilt sluiten?',
+    );
+    const byCarla = await h.post(click(h.microsoft, CARLA, VERBS.closeCancel, cancel, where));
+    expect(cardText(answeredCard(byCarla))).toContain('Het incident blijft open.');
+    const replaced = h.microsoft.activities.get(b.spaceId)?.get(question.id);
+    expect(cardText(replaced?.attachments)).toContain('Het incident blijft open.');
+  });
+
+  it('answers an oversized body with 413 and a sentence that says so', async () => {
+    const huge = message(h.microsoft, DIRK, `incident help ${'x'.repeat(1_100_000)}`, { channel: GENERAL });
+    const response = await fetch(`${h.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(huge),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: 'payload_too_large',
+      message: 'The request body is larger than the 1 MB this endpoint accepts.',
+    });
+  });
+
+  it('the asker cancels the opening form: the channel’s card says so; a colleague may not', async () => {
+    await h.post(message(h.microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
+    const pending = h.microsoft.cards(GENERAL).at(-1)!;
+    const data = (pending.card.refresh as { action: { data: object } }).action.data;
+    const where = { channel: GENERAL, replyToId: pending.id };
+    const form = answeredCard(await h.post(click(h.microsoft, ANNA, VERBS.openForm, { ...data }, where)));
+    const cancel = actionData(form, 'Annuleren', VERBS.openCancel);
+    const byDirk = await h.post(click(h.microsoft, DIRK, VERBS.openCancel, cancel, where));
+    expectTextOnly(byDirk, 'Dit formulier is van een collega');
+    await quiet(h.microsoft);
+    expect(cardText(h.microsoft.activities.get(GENERAL)?.get(pending.id)?.attachments)).toContain(
+      'Anna vult het formulier',
+    );
+    const byAnna = await h.post(click(h.microsoft, ANNA, VERBS.openCancel, cancel, where));
+    expect(cardText(answeredCard(byAnna))).toContain('Er is geen incident geopend.');
+    const replaced = h.microsoft.activities.get(GENERAL)?.get(pending.id);
+    expect(cardText(replaced?.attachments)).toContain('Er is geen incident geopend.');
+  });
+});
+
+/** Incident ids, oldest first. */
+async function incidentIds(h: Harness): Promise<string[]> {
+  const rows = await h.app.database.db.selectFrom('incident').select('id').orderBy('number').execute();
+  return rows.map((row) => row.id);
+}
