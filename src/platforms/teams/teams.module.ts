@@ -6,6 +6,7 @@ import { AskedOnce } from '../../core/privacy/privacy-check.js';
 import type { RenderContext } from './cards/adaptive.types.js';
 import { renderContextFor } from './cards/render-context.js';
 import { ConnectorAccess } from './connector/connector.access.js';
+import { TeamRoster } from './connector/team-roster.js';
 import { TeamsGateway } from './connector/teams.gateway.js';
 import { GraphClient } from './graph/graph.client.js';
 import { ClientCredentialTokens } from './graph/graph-token.js';
@@ -74,7 +75,9 @@ export class TeamsModule implements AppModule {
     });
     const chats = new GroupChatSpaces(graph);
     const channels = new PrivateChannelSpaces(graph);
-    const renderContext = (workspace: Workspace, card: Card) => cardRenderContext(app, workspace, card);
+    const roster = new TeamRoster(connector, references, app.clock);
+    const renderContext = (workspace: Workspace, card: Card) =>
+      cardRenderContext(app, workspace, card, roster);
     const deps: TeamsDeps = {
       app,
       platform,
@@ -146,10 +149,20 @@ export class TeamsModule implements AppModule {
 }
 
 /** The members and stored answers of the incident a card belongs to. */
-async function cardRenderContext(app: AppContext, workspace: Workspace, card: Card): Promise<RenderContext> {
+async function cardRenderContext(
+  app: AppContext,
+  workspace: Workspace,
+  card: Card,
+  roster: TeamRoster,
+): Promise<RenderContext> {
   // A card about no stored incident (a test message) has no inputs to fill.
   const view = await app.incidents.view(card.incidentId).catch(() => null);
   if (!view) return { locale: workspace.locale, members: [], forms: {} };
   const playbook = app.playbooks.get(view.incident.playbookKey, view.incident.playbookVersion);
-  return renderContextFor(view, playbook, workspace.locale);
+  const context = renderContextFor(view, playbook, workspace.locale);
+  // Colleagues to add, for a card with the overview's menu: the team's members not yet in it.
+  if (!card.blocks.some((block) => block.type === 'menu')) return context;
+  const inIncident = new Set(view.members.map((member) => member.userId));
+  const team = await roster.colleagues(workspace.id).catch(() => []);
+  return { ...context, colleagues: team.filter((person) => !inIncident.has(person.userId)) };
 }

@@ -88,6 +88,8 @@ export async function startHarness(
 interface Where {
   /** Channel id; omitted for a personal chat. */
   channel?: string;
+  /** A group chat's id (an incident's chat). */
+  chat?: string;
   replyToId?: string;
   locale?: string;
   id?: string;
@@ -105,6 +107,13 @@ function envelope(microsoft: FakeMicrosoft, person: Person, where: Where) {
     recipient: { id: '28:bot', name: 'Stappenplan' },
     ...(where.replyToId ? { replyToId: where.replyToId } : {}),
   };
+  if (where.chat) {
+    return {
+      ...base,
+      conversation: { id: where.chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+    };
+  }
   if (!where.channel) {
     return {
       ...base,
@@ -140,8 +149,8 @@ export function message(
   return {
     ...envelope(microsoft, person, where),
     type: 'message',
-    text: where.channel ? `<at>Stappenplan</at> ${text}` : text,
-    entities: where.channel ? [mention] : [],
+    text: where.channel || where.chat ? `<at>Stappenplan</at> ${text}` : text,
+    entities: where.channel || where.chat ? [mention] : [],
     ...extra,
   };
 }

@@ -16,6 +16,13 @@ export interface ConnectorClient {
       activity: Partial<Activity>,
     ): Promise<{ id?: string }>;
     createConversation(parameters: ConversationParameters): Promise<{ id?: string; activityId?: string }>;
+    getConversationPagedMembers(
+      conversationId: string,
+      options?: { pageSize?: number; continuationToken?: string },
+    ): Promise<{
+      members?: Array<{ id?: string; name?: string; aadObjectId?: string }>;
+      continuationToken?: string;
+    }>;
   };
 }
 
