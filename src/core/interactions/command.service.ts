@@ -7,15 +7,20 @@ import type { Actor } from '../incidents/incident.access.js';
 import { requireLead } from '../incidents/incident.access.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { FormAnswer, Incident, IncidentView, Member, Workspace } from '../incidents/incident.types.js';
+import { aftercarePhaseKey, assertWorkable, closingSummary } from '../incidents/lifecycle.rules.js';
 import type { OpenIncidentInput } from '../incidents/open-incident.js';
 import type { OverviewService } from '../overview/overview.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { FormKind, Locale } from '../playbook/playbook.types.js';
+import type { Clock } from '../ports/clock.js';
 import { checkPupilNames } from '../privacy/privacy-check.js';
 import type { SpaceService } from '../spaces/space.service.js';
+import { isoDateIn } from '../time/zoned.js';
 import type { FollowUpErrorReporter } from './interaction.types.js';
+import { closeQuestion } from './lifecycle-actions.handler.js';
 
 export interface CommandDeps {
+  clock: Clock;
   incidents: IncidentService;
   spaces: SpaceService;
   /** Lists of incidents outside an incident's space. */
@@ -105,7 +110,7 @@ export class CommandService {
       return {
         ok: false,
         field,
-        message: errorMessage(error, language),
+        message: errorMessage(error, language, { timeZone: workspace.timezone }),
         ...(confirmable ? { confirmable } : {}),
       } satisfies OpenResult;
     }
@@ -148,7 +153,10 @@ export class CommandService {
     return this.deps.overview.school(workspace, actor, locale ?? workspace.locale);
   }
 
-  /** Checks that the caller may close the incident of this space; returns what to confirm. */
+  /**
+   * Checks that the caller may close the incident of this space; returns what to confirm: the
+   * question and exactly what happens to open steps and to planned aftercare moments.
+   */
   async prepareClose(workspace: Workspace, actor: Actor, spaceId: string | null, locale?: Locale) {
     const language = locale ?? workspace.locale;
     const incident = spaceId ? await this.deps.incidents.findBySpace(workspace.id, spaceId) : undefined;
@@ -156,16 +164,30 @@ export class CommandService {
     try {
       const view = await this.deps.incidents.viewAsMember(incident.id, actor);
       requireLead(view.incident, actor);
-      return {
-        ok: true as const,
-        incident: view.incident,
-        question: t(language, 'command.closeConfirm', { number: incident.number }),
-      };
+      assertWorkable(view.incident, 'aftercare');
+      if (view.incident.status === 'closed') {
+        return {
+          ok: false as const,
+          message: t(language, 'command.alreadyClosed', { number: incident.number }),
+        };
+      }
+      const playbook = this.deps.playbooks.get(view.incident.playbookKey, view.incident.playbookVersion);
+      const summary = closingSummary(
+        view.steps,
+        view.forms,
+        aftercarePhaseKey(playbook),
+        isoDateIn(this.deps.clock.now(), workspace.timezone),
+      );
+      const question = closeQuestion(language, incident.number, summary);
+      return { ok: true as const, incident: view.incident, question, summary };
     } catch (error) {
       const members = await this.deps.incidents.view(incident.id).then((v) => v.members);
       return {
         ok: false as const,
-        message: errorMessage(error, language, { nameOf: nameResolver(members) }),
+        message: errorMessage(error, language, {
+          nameOf: nameResolver(members),
+          timeZone: workspace.timezone,
+        }),
       };
     }
   }
