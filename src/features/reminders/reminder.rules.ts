@@ -1,5 +1,6 @@
 import { isIsoDate } from '../../core/forms/form.validation.js';
 import type { FormAnswer, Step, UserId } from '../../core/incidents/incident.types.js';
+import { aftercarePhaseOfSteps } from '../../core/incidents/lifecycle.rules.js';
 import { isoDateIn } from '../../core/time/zoned.js';
 import type { ReminderRules, ReminderState, WantedReminder } from './reminder.types.js';
 import {
@@ -29,7 +30,9 @@ interface PlanContext {
  * overdue steps, when the last one went out). The same state always gives the same keys, so
  * running this twice, or on two instances, schedules nothing twice.
  *
- * A closed incident wants only the evaluation reminder: closing cancels everything else.
+ * Closing ends the acute phase only: a closed incident still wants its aftercare moments, the
+ * evaluation reminder and the overdue reminders of its evaluation and aftercare steps. A
+ * finished incident wants nothing.
  */
 export function planReminders(state: ReminderState, rules: ReminderRules): WantedReminder[] {
   const { incident } = state;
@@ -41,7 +44,11 @@ export function planReminders(state: ReminderState, rules: ReminderRules): Wante
     school: schoolTimeFor(state.workspace, rules.school),
     isMember: (userId) => ids.has(userId),
   };
-  if (incident.status === 'closed') return evaluation(ctx);
+  if (incident.status === 'finished') return [];
+  if (incident.status === 'closed') {
+    const phase = aftercarePhaseOfSteps(state.steps);
+    return [...aftercare(ctx), ...evaluation(ctx), ...overdue(ctx, (step) => step.phaseKey === phase)];
+  }
   return [...aftercare(ctx), ...restPeriodEnd(ctx), ...nudge(ctx), ...overdue(ctx)];
 }
 
@@ -112,10 +119,11 @@ function nudge(ctx: PlanContext): WantedReminder[] {
  * For each open or claimed step with a deadline: the next school moment at or after the
  * deadline, and never on the school day the previous overdue reminder for it went out.
  */
-function overdue(ctx: PlanContext): WantedReminder[] {
+function overdue(ctx: PlanContext, concerns: (step: Step) => boolean = () => true): WantedReminder[] {
   const { state, school } = ctx;
   const wanted: WantedReminder[] = [];
   for (const step of state.steps) {
+    if (!concerns(step)) continue;
     if (!step.dueAt || (step.status !== 'open' && step.status !== 'claimed')) continue;
     const lastSent = lastOverdueSent(ctx, step);
     let from = step.dueAt;
