@@ -191,7 +191,9 @@ describe('interactions: one entry point for every click', () => {
     const prepared = await commands.prepareClose(workspace, anna, spaceId);
     expect(prepared).toMatchObject({ ok: true, question: expect.stringContaining('2026-0001') });
     const closed = await click(anna, { kind: 'close' }, { input: { archive: true } });
-    expect(closed.message).toBe('Incident 2026-0001 is gesloten.');
+    expect(closed.message).toBe(
+      'De acute fase van incident 2026-0001 is gesloten. Evaluatie en nazorg lopen door.',
+    );
     await closed.followUp;
     expect(gateway.named('updateCard')).toHaveLength(8);
     expect(gateway.named('archiveSpace')).toEqual([{ method: 'archiveSpace', spaceId }]);
