@@ -91,12 +91,18 @@ describe('/incident in an English workspace', () => {
     const dialog = await h.fake.waitFor(() =>
       h.fake.state.views.slice(before).find((v) => v.userId === ANNA),
     );
-    expect(JSON.stringify(dialog.view)).toContain(`Are you sure you want to close incident ${YEAR}-0001?`);
+    expect(JSON.stringify(dialog.view)).toContain(
+      `Do you want to close the acute phase of incident ${YEAR}-0001?`,
+    );
     const closed = await submitFor(h, ANNA, dialog, { archive: ['yes'] });
-    expect(closed.answer).toBe(`Incident ${YEAR}-0001 is closed.`);
+    expect(closed.answer).toBe(
+      `The acute phase of incident ${YEAR}-0001 is closed. Evaluation and aftercare go on.`,
+    );
     await h.fake.waitFor(() => channel.isArchived, 5000, 'archived');
     expect(offered(h, card('phase:direct'), 'scope-impact')).toEqual([]);
-    expect(textsOf(card('overview').blocks).join('\n')).toContain('*Status*\nClosed');
+    expect(textsOf(card('overview').blocks).join('\n')).toContain(
+      '*Status*\nAcute phase closed, evaluation and aftercare ongoing',
+    );
   });
 
   it('a button used after closing changes nothing and says why', async () => {
@@ -111,7 +117,9 @@ describe('/incident in an English workspace', () => {
     const direct = await h.fake.waitFor(() =>
       h.fake.state.messages.slice(before).find((m) => m.channel.startsWith('D')),
     );
-    expect(direct.text).toBe(`Incident ${YEAR}-0001 is closed. Nothing can be changed any more.`);
+    expect(direct.text).toBe(
+      `The acute phase of incident ${YEAR}-0001 is closed. Only the evaluation and aftercare steps can still be updated.`,
+    );
   });
 });
 

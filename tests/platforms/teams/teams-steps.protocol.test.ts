@@ -264,7 +264,8 @@ describe('Teams: working on the steps', () => {
     );
     await h.post(message(h.microsoft, ANNA, 'incident sluit', { channel: incident.channelId }));
     const question = h.microsoft.cards(incident.channelId).at(-1)!;
-    expect(cardText(question.card)).toContain('Weet je zeker dat je incident 2026-0001 wilt sluiten?');
+    expect(cardText(question.card)).toContain('Wil je de acute fase van incident 2026-0001 sluiten?');
+    expect(cardText(question.card)).toContain('Er zijn geen nazorgmomenten gepland.');
     const confirm = actionData(question.card, 'Ja, sluiten');
     const byBas = await h.post(click(h.microsoft, BAS, VERBS.closeConfirm, confirm, inChannel(question.id)));
     expect(cardText(answeredCard(byBas))).toContain('Alleen de regisseur');
@@ -277,7 +278,7 @@ describe('Teams: working on the steps', () => {
         inChannel(question.id),
       ),
     );
-    expect(cardText(answeredCard(byAnna))).toContain('Incident 2026-0001 is gesloten.');
+    expect(cardText(answeredCard(byAnna))).toContain('De acute fase van incident 2026-0001 is gesloten.');
     await eventually(() => h.microsoft.named('POST', /\/archive$/).length === 1);
     const later = await h.post(
       click(
@@ -288,7 +289,7 @@ describe('Teams: working on the steps', () => {
         inChannel(incident.cards[2]!.id),
       ),
     );
-    expect(cardText(answeredCard(later))).toContain('is gesloten');
+    expect(cardText(answeredCard(later))).toContain('De acute fase van incident 2026-0001 is gesloten');
   });
 });
 

@@ -16,12 +16,19 @@ import { actorOf, channelOf, localeOf } from '../teams.turn.js';
 import { workspaceOfTeam } from '../teams.workspaces.js';
 import { answerWithCard, replaceForEveryone, replyCard, replyText } from './replies.js';
 
-/** The question before closing, with the choice to archive the channel too. */
+/**
+ * The question before closing, what happens to open steps and planned aftercare moments, and the
+ * choice to archive the channel too.
+ */
 export function closeQuestionCard(locale: Locale, incidentId: string, question: string) {
   const payload: ActionPayload = { incidentId, kind: 'close' };
   return card(
     [
-      container([line(question, { strong: true })], { style: 'attention' }),
+      // The question first, then one line for each consequence (open steps, planned moments).
+      container(
+        question.split('\n\n').map((part, index) => line(part, { strong: index === 0 })),
+        { style: 'attention' },
+      ),
       {
         type: 'Input.Toggle',
         id: `${INPUT_PREFIX.close}:archive`,
