@@ -3,12 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { DomainError, InvalidInputError, NotLeadError } from '../../src/core/errors/domain-error.js';
 import type { Incident } from '../../src/core/incidents/incident.types.js';
-import { aftercarePhaseKey, aftercarePhaseOfSteps } from '../../src/core/incidents/lifecycle.rules.js';
-import { initialSteps } from '../../src/core/incidents/open-incident.js';
+import { aftercarePhaseKey } from '../../src/core/incidents/lifecycle.rules.js';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
+import { loadPlaybook } from '../../src/core/playbook/playbook.loader.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { UNKNOWN_FACTS } from '../support/core-fixture.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { type DbFixture, dbFixture, unknownFacts } from '../support/db-fixture.js';
 
@@ -198,10 +197,37 @@ describeEachDatabase('migration 0010: incidents closed before it are finished', 
 });
 
 describe('the aftercare phase', () => {
-  it('is named by the playbook and found the same way from an incident’s steps', () => {
-    const built = initialSteps(DEFAULT_PLAYBOOK, UNKNOWN_FACTS, 'i-1', new Date());
+  it('is the phase with the evaluation and aftercare forms, also when a school adds a phase after it', () => {
     expect(aftercarePhaseKey(DEFAULT_PLAYBOOK)).toBe('evaluation-aftercare');
-    expect(aftercarePhaseOfSteps(built)).toBe('evaluation-aftercare');
-    expect(built.filter((s) => s.phaseKey === 'evaluation-aftercare').map((s) => s.key)).toEqual(AFTERCARE);
+    expect(
+      DEFAULT_PLAYBOOK.phases.find((p) => p.key === 'evaluation-aftercare')?.steps.map((s) => s.key),
+    ).toEqual(AFTERCARE);
+    const extended = loadPlaybook(
+      {
+        extends: 'stappenplan-sexting',
+        key: 'mijn-school',
+        version: 1,
+        phases: [
+          {
+            key: 'school-eigen',
+            title: { nl: 'Eigen afspraken' },
+            steps: [{ key: 'bestuur', title: { nl: 'Informeer het bestuur' } }],
+          },
+        ],
+      },
+      'school.yaml',
+      [DEFAULT_PLAYBOOK],
+    );
+    expect(extended.phases.at(-1)?.key).toBe('school-eigen');
+    expect(aftercarePhaseKey(extended)).toBe('evaluation-aftercare');
+    // A playbook without those forms: its last phase.
+    expect(
+      aftercarePhaseKey({
+        phases: [
+          { key: 'a', title: { nl: 'A' }, steps: [] },
+          { key: 'b', title: { nl: 'B' }, steps: [] },
+        ],
+      }),
+    ).toBe('b');
   });
 });

@@ -13,19 +13,21 @@ import type { FormAnswer, Incident, Step } from './incident.types.js';
 /** Which part of the incident an action touches. */
 export type Stage = 'acute' | 'aftercare';
 
-/** The phase that comes after the acute phase: the playbook's last ("Evaluatie en nazorg"). */
-export function aftercarePhaseKey(playbook: Pick<Playbook, 'phases'>): string | null {
-  return playbook.phases.at(-1)?.key ?? null;
-}
+/** The forms of the poster's evaluation and aftercare steps. */
+const AFTERCARE_FORMS: ReadonlySet<string> = new Set(['evaluation', 'aftercare_moments']);
 
 /**
- * The same phase read from an incident's steps alone: steps are numbered in playbook order, so
- * the step with the highest position is in the last phase.
+ * The phase that comes after the acute phase ("Evaluatie en nazorg"): the last phase that holds
+ * an evaluation or aftercare form, else the playbook's last phase. Found by its forms, so a
+ * school's own phase added after it (extensions append new phases) does not take its place.
  */
-export function aftercarePhaseOfSteps(steps: readonly Pick<Step, 'phaseKey' | 'position'>[]): string | null {
-  let last: Pick<Step, 'phaseKey' | 'position'> | undefined;
-  for (const step of steps) if (!last || step.position > last.position) last = step;
-  return last?.phaseKey ?? null;
+export function aftercarePhaseKey(playbook: Pick<Playbook, 'phases'>): string | null {
+  let found: string | null = null;
+  for (const phase of playbook.phases) {
+    if (phase.steps.some((step) => step.form !== undefined && AFTERCARE_FORMS.has(step.form)))
+      found = phase.key;
+  }
+  return found ?? playbook.phases.at(-1)?.key ?? null;
 }
 
 /** Whether a step of this phase belongs to the aftercare (evaluation and aftercare) part. */

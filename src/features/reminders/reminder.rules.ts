@@ -1,6 +1,5 @@
 import { isIsoDate } from '../../core/forms/form.validation.js';
 import type { FormAnswer, Step, UserId } from '../../core/incidents/incident.types.js';
-import { aftercarePhaseOfSteps } from '../../core/incidents/lifecycle.rules.js';
 import { isoDateIn } from '../../core/time/zoned.js';
 import type { ReminderRules, ReminderState, WantedReminder } from './reminder.types.js';
 import {
@@ -34,7 +33,12 @@ interface PlanContext {
  * evaluation reminder and the overdue reminders of its evaluation and aftercare steps. A
  * finished incident wants nothing.
  */
-export function planReminders(state: ReminderState, rules: ReminderRules): WantedReminder[] {
+export function planReminders(
+  state: ReminderState,
+  rules: ReminderRules,
+  /** The incident's evaluation and aftercare phase (`aftercarePhaseKey` of its playbook). */
+  aftercarePhase: string | null,
+): WantedReminder[] {
   const { incident } = state;
   if (incident.purgedAt) return [];
   const ids = new Set(state.members.map((member) => member.userId));
@@ -46,8 +50,11 @@ export function planReminders(state: ReminderState, rules: ReminderRules): Wante
   };
   if (incident.status === 'finished') return [];
   if (incident.status === 'closed') {
-    const phase = aftercarePhaseOfSteps(state.steps);
-    return [...aftercare(ctx), ...evaluation(ctx), ...overdue(ctx, (step) => step.phaseKey === phase)];
+    return [
+      ...aftercare(ctx),
+      ...evaluation(ctx),
+      ...overdue(ctx, (step) => step.phaseKey === aftercarePhase),
+    ];
   }
   return [...aftercare(ctx), ...restPeriodEnd(ctx), ...nudge(ctx), ...overdue(ctx)];
 }

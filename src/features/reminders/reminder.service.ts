@@ -3,6 +3,7 @@ import { nameResolver } from '../../core/cards/card-context.js';
 import { KeyedBatcher } from '../../core/concurrency/keyed-batcher.js';
 import { t } from '../../core/i18n/catalogue.js';
 import type { IncidentView, Workspace } from '../../core/incidents/incident.types.js';
+import { aftercarePhaseKey } from '../../core/incidents/lifecycle.rules.js';
 import type { PlaybookRegistry } from '../../core/playbook/playbook.registry.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Store } from '../../core/ports/store.js';
@@ -56,7 +57,7 @@ export class ReminderService {
   sync(incidentId: string): Promise<SyncOutcome> {
     return this.deps.reminders.sync(
       incidentId,
-      (state) => planReminders(state, this.deps.rules),
+      (state) => planReminders(state, this.deps.rules, this.aftercarePhaseOf(state)),
       this.deps.clock.now(),
     );
   }
@@ -87,7 +88,15 @@ export class ReminderService {
 
   /** The keys of the reminders the state asks for (checked just before sending). */
   wantedKeys(state: ReminderState): Set<string> {
-    return new Set(planReminders(state, this.deps.rules).map((wanted) => wanted.key));
+    return new Set(
+      planReminders(state, this.deps.rules, this.aftercarePhaseOf(state)).map((wanted) => wanted.key),
+    );
+  }
+
+  /** The incident's evaluation and aftercare phase, which closing leaves running. */
+  private aftercarePhaseOf(state: Pick<ReminderState, 'incident'>): string | null {
+    const { playbookKey, playbookVersion } = state.incident;
+    return aftercarePhaseKey(this.deps.playbooks.get(playbookKey, playbookVersion));
   }
 
   /** True when the state still asks for exactly this reminder. */
