@@ -179,7 +179,10 @@ export class CommandService {
         isoDateIn(this.deps.clock.now(), workspace.timezone),
       );
       const question = closeQuestion(language, incident.number, summary);
-      return { ok: true as const, incident: view.incident, question, summary };
+      // Archiving the space fits only when closing finishes the incident at once: otherwise the
+      // evaluation and aftercare still go on in it.
+      const offerArchive = summary.openAftercareSteps === 0;
+      return { ok: true as const, incident: view.incident, question, summary, offerArchive };
     } catch (error) {
       const members = await this.deps.incidents.view(incident.id).then((v) => v.members);
       return {

@@ -47,7 +47,8 @@ async function close(deps: LifecycleDeps, request: ActionRequest, locale: Locale
   const message = t(locale, key, { incident: incident.number });
   if (!result.changed) return { changed: false, message };
   const spaceId = incident.spaceId;
-  const archive = request.input?.archive === true;
+  // Only a finished incident's space is archived: evaluation and aftercare are worked on in it.
+  const archive = request.input?.archive === true && incident.status === 'finished';
   const workspace = request.workspace;
   return {
     changed: true,

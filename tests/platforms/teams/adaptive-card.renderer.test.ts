@@ -314,6 +314,8 @@ describe('forms, the opening form and messages', () => {
     for (const locale of ['nl', 'en'] as const) {
       const question = closeQuestionCard(locale, base.incident.id, 'Weet je het zeker?');
       expect(expectValid(question).inputIds).toEqual(['c:archive']);
+      const ongoing = closeQuestionCard(locale, base.incident.id, 'Sluiten?\n\n2 nazorgmomenten', false);
+      expect(expectValid(ongoing).inputIds).toEqual([]);
     }
   });
 });

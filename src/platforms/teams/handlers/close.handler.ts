@@ -20,7 +20,7 @@ import { answerWithCard, replaceForEveryone, replyCard, replyText } from './repl
  * The question before closing, what happens to open steps and planned aftercare moments, and the
  * choice to archive the channel too.
  */
-export function closeQuestionCard(locale: Locale, incidentId: string, question: string) {
+export function closeQuestionCard(locale: Locale, incidentId: string, question: string, offerArchive = true) {
   const payload: ActionPayload = { incidentId, kind: 'close' };
   return card(
     [
@@ -29,12 +29,17 @@ export function closeQuestionCard(locale: Locale, incidentId: string, question: 
         question.split('\n\n').map((part, index) => line(part, { strong: index === 0 })),
         { style: 'attention' },
       ),
-      {
-        type: 'Input.Toggle',
-        id: `${INPUT_PREFIX.close}:archive`,
-        title: t(locale, 'command.closeArchive'),
-        value: 'false',
-      },
+      // Only when closing finishes the incident: evaluation and aftercare are worked on in the channel.
+      ...(offerArchive
+        ? [
+            {
+              type: 'Input.Toggle',
+              id: `${INPUT_PREFIX.close}:archive`,
+              title: t(locale, 'command.closeArchive'),
+              value: 'false',
+            },
+          ]
+        : []),
     ],
     {
       actions: [
@@ -70,7 +75,7 @@ export async function closeCommand(deps: TeamsDeps, context: TurnContext): Promi
     locale,
   );
   if (!prepared.ok) return replyText(context, prepared.message);
-  const question = closeQuestionCard(locale, prepared.incident.id, prepared.question);
+  const question = closeQuestionCard(locale, prepared.incident.id, prepared.question, prepared.offerArchive);
   await replyCard(context, question, prepared.question);
 }
 
