@@ -124,6 +124,14 @@ describe('toAdaptiveCard: every card the bot posts', () => {
     }
   });
 
+  it('a closed incident’s overview offers "Afronden", asking why inline', () => {
+    const view = viewWith('open', 'closed');
+    const overview = buildIncidentCards(ctx(view))[0] as Card;
+    const text = JSON.stringify(render(overview, view));
+    expect(text).toContain('"title":"Afronden"');
+    expect(text).toContain('Waarom rond je evaluatie en nazorg nu af?');
+  });
+
   it('a closed incident keeps buttons on the evaluation and aftercare card only', () => {
     const view = viewWith('open', 'closed');
     const withVerbs = buildIncidentCards(ctx(view, 'en'))
