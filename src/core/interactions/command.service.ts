@@ -1,13 +1,11 @@
 import type { Card } from '../cards/card.types.js';
-import { nameResolver, OVERVIEW_CARD_KEY } from '../cards/card-context.js';
+import { OVERVIEW_CARD_KEY } from '../cards/card-context.js';
 import { DomainError, InvalidInputError, isDomainError } from '../errors/domain-error.js';
 import { FORM_SPECS, type FormSpec } from '../forms/form.specs.js';
 import { errorMessage, localized, t } from '../i18n/catalogue.js';
 import type { Actor } from '../incidents/incident.access.js';
-import { requireLead } from '../incidents/incident.access.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { FormAnswer, Incident, IncidentView, Member, Workspace } from '../incidents/incident.types.js';
-import { aftercarePhaseKey, assertWorkable, closingSummary } from '../incidents/lifecycle.rules.js';
 import type { OpenIncidentInput } from '../incidents/open-incident.js';
 import type { OverviewService } from '../overview/overview.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
@@ -15,9 +13,8 @@ import type { FormKind, Locale } from '../playbook/playbook.types.js';
 import type { Clock } from '../ports/clock.js';
 import { checkPupilNames } from '../privacy/privacy-check.js';
 import type { SpaceService } from '../spaces/space.service.js';
-import { isoDateIn } from '../time/zoned.js';
+import { prepareClose } from './close-question.js';
 import type { FollowUpErrorReporter } from './interaction.types.js';
-import { closeQuestion } from './lifecycle-actions.handler.js';
 
 export interface CommandDeps {
   clock: Clock;
@@ -157,42 +154,8 @@ export class CommandService {
    * Checks that the caller may close the incident of this space; returns what to confirm: the
    * question and exactly what happens to open steps and to planned aftercare moments.
    */
-  async prepareClose(workspace: Workspace, actor: Actor, spaceId: string | null, locale?: Locale) {
-    const language = locale ?? workspace.locale;
-    const incident = spaceId ? await this.deps.incidents.findBySpace(workspace.id, spaceId) : undefined;
-    if (!incident) return { ok: false as const, message: t(language, 'command.notInIncident') };
-    try {
-      const view = await this.deps.incidents.viewAsMember(incident.id, actor);
-      requireLead(view.incident, actor);
-      assertWorkable(view.incident, 'aftercare');
-      if (view.incident.status === 'closed') {
-        return {
-          ok: false as const,
-          message: t(language, 'command.alreadyClosed', { number: incident.number }),
-        };
-      }
-      const playbook = this.deps.playbooks.get(view.incident.playbookKey, view.incident.playbookVersion);
-      const summary = closingSummary(
-        view.steps,
-        view.forms,
-        aftercarePhaseKey(playbook),
-        isoDateIn(this.deps.clock.now(), workspace.timezone),
-      );
-      const question = closeQuestion(language, incident.number, summary);
-      // Archiving the space fits only when closing finishes the incident at once: otherwise the
-      // evaluation and aftercare still go on in it.
-      const offerArchive = summary.openAftercareSteps === 0;
-      return { ok: true as const, incident: view.incident, question, summary, offerArchive };
-    } catch (error) {
-      const members = await this.deps.incidents.view(incident.id).then((v) => v.members);
-      return {
-        ok: false as const,
-        message: errorMessage(error, language, {
-          nameOf: nameResolver(members),
-          timeZone: workspace.timezone,
-        }),
-      };
-    }
+  prepareClose(workspace: Workspace, actor: Actor, spaceId: string | null, locale?: Locale) {
+    return prepareClose(this.deps, workspace, actor, spaceId, locale ?? workspace.locale);
   }
 
   /**

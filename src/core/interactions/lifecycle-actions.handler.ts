@@ -2,7 +2,6 @@ import type { ActionKind } from '../cards/action.table.js';
 import { nameResolver } from '../cards/card-context.js';
 import { t } from '../i18n/catalogue.js';
 import type { IncidentService } from '../incidents/incident.service.js';
-import type { ClosingSummary } from '../incidents/lifecycle.rules.js';
 import type { Locale } from '../playbook/playbook.types.js';
 import type { SpaceService } from '../spaces/space.service.js';
 import { shorten } from '../text/format.js';
@@ -22,18 +21,6 @@ export function lifecycleActionHandlers(deps: LifecycleDeps): Array<[ActionKind,
     ['close', (request, locale) => close(deps, request, locale)],
     ['finish', (request, locale) => finish(deps, request, locale)],
   ];
-}
-
-/** The close dialog's text: the question, then what happens to open steps and planned moments. */
-export function closeQuestion(locale: Locale, number: string, summary: ClosingSummary): string {
-  const count = (prefix: 'close.acuteSteps' | 'close.moments' | 'close.aftercare', n: number) =>
-    t(locale, `${prefix}.${n === 0 ? 'none' : n === 1 ? 'one' : 'other'}`, { count: n });
-  return [
-    t(locale, 'command.closeConfirm', { number }),
-    count('close.acuteSteps', summary.openAcuteSteps),
-    count('close.moments', summary.plannedMoments),
-    count('close.aftercare', summary.openAftercareSteps),
-  ].join('\n\n');
 }
 
 function scopeOf(request: ActionRequest) {
