@@ -87,9 +87,13 @@ export function buildOverviewCard(ctx: CardContext): Card {
     ...(overdue.length > 0
       ? [{ type: 'list', title: t(locale, 'overview.overdue'), items: overdue } satisfies CardBlock]
       : []),
-    unclaimed.length > 0
-      ? { type: 'list', title: t(locale, 'overview.unclaimed'), items: unclaimedItems }
-      : { type: 'text', text: t(locale, 'overview.unclaimedNone'), tone: 'good' },
+    ...(incident.status === 'finished'
+      ? []
+      : [
+          unclaimed.length > 0
+            ? ({ type: 'list', title: t(locale, 'overview.unclaimed'), items: unclaimedItems } as const)
+            : ({ type: 'text', text: t(locale, 'overview.unclaimedNone'), tone: 'good' } as const),
+        ]),
     ...(ctx.notices ?? []).map((text): CardBlock => ({ type: 'text', text, tone: 'attention' })),
     {
       type: 'links',
