@@ -101,6 +101,7 @@ export function readyPhaseCards(members: number): ReadyCards {
     createdAt: now,
     updatedAt: now,
     closedAt: null,
+    finishedAt: null,
     purgedAt: null,
   };
   const people: Member[] = Array.from({ length: members }, (_, i) => ({

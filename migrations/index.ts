@@ -4,6 +4,7 @@ import * as m0002 from './0002_reminders.js';
 import * as m0003 from './0003_teams.js';
 import * as m0004 from './0004_opening.js';
 import * as m0009 from './0009_step_assigned_by.js';
+import * as m0010 from './0010_incident_finished.js';
 import * as m0011 from './0011_teams_spaces.js';
 
 /**
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003_teams': m0003,
   '0004_opening': m0004,
   '0009_step_assigned_by': m0009,
+  '0010_incident_finished': m0010,
   '0011_teams_spaces': m0011,
 };

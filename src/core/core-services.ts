@@ -69,6 +69,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
   });
   const interactions = new InteractionService({
     store,
+    clock,
     incidents,
     steps,
     spaces,
@@ -84,6 +85,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     coordinators: deps.coordinators ?? [],
   });
   const commands = new CommandService({
+    clock,
     incidents,
     spaces,
     overview,

@@ -163,13 +163,36 @@ describe('phase card actions', () => {
     }
   });
 
-  it('a closed incident shows no actions at all', async () => {
+  it('a closed incident keeps the buttons of evaluation and aftercare only', async () => {
     await fx.incidents.close({ incidentId: incident.id, actor: ANNA });
     const all = await cards();
     const steps = all.flatMap((c) => c.blocks).filter((b): b is StepBlock => b.type === 'step');
     expect(steps).toHaveLength(31);
+    const aftercare = new Set([
+      'evaluate-with-victim',
+      'feedback-perpetrator-school',
+      'evaluate-zat',
+      'plan-aftercare',
+      'update-protocol',
+    ]);
+    const acute = steps.filter((s) => !aftercare.has(s.stepKey));
+    expect(acute.every((s) => s.actions.length === 0 && s.menu.length === 0)).toBe(true);
+    const zat = steps.find((s) => s.stepKey === 'evaluate-zat')!;
+    expect(kinds(zat.actions)).toEqual(['claim', 'done', 'notApplicable', 'form']);
+    expect(block(all[0]!, 'facts').facts).toContainEqual({
+      label: 'Status',
+      value: 'Acute fase gesloten, evaluatie en nazorg lopen door',
+    });
+  });
+
+  it('a finished incident shows no actions at all and no menu', async () => {
+    await fx.incidents.close({ incidentId: incident.id, actor: ANNA });
+    await fx.incidents.finish({ incidentId: incident.id, actor: ANNA }, 'Nazorg loopt via het ZAT');
+    const all = await cards();
+    const steps = all.flatMap((c) => c.blocks).filter((b): b is StepBlock => b.type === 'step');
     expect(steps.every((s) => s.actions.length === 0 && s.menu.length === 0)).toBe(true);
-    expect(block(all[0]!, 'facts').facts).toContainEqual({ label: 'Status', value: 'Gesloten' });
+    expect(all[0]!.blocks.some((b) => b.type === 'menu')).toBe(false);
+    expect(block(all[0]!, 'facts').facts).toContainEqual({ label: 'Status', value: 'Afgerond' });
   });
 
   it('shows form summaries, reasons and the latest note', async () => {

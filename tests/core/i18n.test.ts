@@ -130,7 +130,7 @@ describe('errorMessage', () => {
       errorMessage(new InvalidInputError('moments.0.date', 'notBefore', { date: '2026-03-10' }), 'nl', {
         formKind: 'aftercare_moments',
       }),
-    ).toBe('Datum (rij 1): deze datum ligt vóór 2026-03-10.');
+    ).toBe('Datum (rij 1): deze datum ligt vóór 10 mrt 2026.');
   });
 
   it('every error code turns into its own sentence, never the generic one', () => {

@@ -140,6 +140,7 @@ describe('IncidentService.open: stored state', () => {
       playbookVersion: 1,
       createdAt: fx.clock.now(),
       closedAt: null,
+      finishedAt: null,
     });
     expect(await fx.store.incidents.get(incident.id)).toEqual(incident);
   });

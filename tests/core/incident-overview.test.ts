@@ -91,3 +91,24 @@ describe('incident status outside an incident space', () => {
     });
   });
 });
+
+describe('closed and finished incidents in the lists', () => {
+  it('a closed incident is in its evaluation and aftercare; a finished one says so', async () => {
+    const incident = await fx.open({ title: 'Foto 2B', invited: [BOB] });
+    await core.spaces.finishOpening(incident.id);
+    await fx.steps.act(
+      { incidentId: incident.id, actor: ANNA, stepKey: 'check-protocols' },
+      { kind: 'setDue', dueAt: new Date('2026-11-09T16:00:00Z') },
+    );
+    await fx.incidents.close({ incidentId: incident.id, actor: ANNA });
+    const closed = text(await core.commands.status(fx.workspace, BOB, null, 'nl'));
+    expect(closed).toContain('acute fase gesloten, nazorg loopt');
+    expect(closed).toContain('fase 7 van 7: Evaluatie en nazorg');
+    // The acute step's deadline no longer counts: nobody can act on it.
+    expect(closed).not.toContain(t('nl', 'summary.overdue', { count: 1 }));
+
+    await fx.incidents.finish({ incidentId: incident.id, actor: ANNA }, 'Nazorg via de jeugdarts');
+    const finished = text(await core.commands.status(fx.workspace, BOB, null, 'en'));
+    expect(finished).toContain(' · finished');
+  });
+});

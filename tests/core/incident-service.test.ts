@@ -55,18 +55,28 @@ describe('close', () => {
     expect(fx.store.state.audit).toHaveLength(count);
   });
 
-  it('after closing, every change is refused with IncidentClosed', async () => {
+  it('after closing, changes to the acute phase are refused with IncidentClosed', async () => {
     await fx.incidents.close(as(ANNA));
     const step = { ...as(BOB), stepKey: 'attention-victim' };
     expect(await code(fx.incidents.close(as(BOB)))).toBe('IncidentClosed');
-    expect(await code(fx.incidents.transferLead(as(ANNA), BOB.userId))).toBe('IncidentClosed');
-    expect(await code(fx.incidents.addMembers(as(BOB), [{ userId: 'U-NEW' }]))).toBe('IncidentClosed');
-    expect(await code(fx.incidents.removeMember(as(ANNA), BOB.userId))).toBe('IncidentClosed');
     expect(await code(fx.steps.act(step, { kind: 'claim' }))).toBe('IncidentClosed');
-    expect(await code(fx.steps.addNote(as(BOB), 'nog iets'))).toBe('IncidentClosed');
+    expect(await code(fx.steps.addNote({ ...step }, 'nog iets'))).toBe('IncidentClosed');
     expect(
       await code(fx.steps.saveForm({ ...as(BOB), stepKey: 'rest-period' }, { endDate: '2026-04-01' })),
     ).toBe('IncidentClosed');
+  });
+
+  it('after finishing, every change is refused with IncidentFinished', async () => {
+    await fx.incidents.close(as(ANNA));
+    await fx.incidents.finish(as(ANNA), 'Nazorg loopt via het ZAT');
+    const step = { ...as(BOB), stepKey: 'evaluate-zat' };
+    expect(await code(fx.incidents.close(as(BOB)))).toBe('IncidentFinished');
+    expect(await code(fx.incidents.transferLead(as(ANNA), BOB.userId))).toBe('IncidentFinished');
+    expect(await code(fx.incidents.addMembers(as(BOB), [{ userId: 'U-NEW' }]))).toBe('IncidentFinished');
+    expect(await code(fx.incidents.removeMember(as(ANNA), BOB.userId))).toBe('IncidentFinished');
+    expect(await code(fx.steps.act(step, { kind: 'claim' }))).toBe('IncidentFinished');
+    expect(await code(fx.steps.addNote(as(BOB), 'nog iets'))).toBe('IncidentFinished');
+    expect(await code(fx.steps.saveForm(step, { wentWell: 'Snel gehandeld' }))).toBe('IncidentFinished');
   });
 });
 

@@ -209,17 +209,40 @@ describe('interactions: one entry point for every click', () => {
     expect(result).toMatchObject({ ok: false, errorCode: 'InvalidAction' });
   });
 
-  it('closes for the lead only, redraws every card and archives when asked', async () => {
+  it('closes for the lead only and redraws every card; the space is not archived while aftercare goes on', async () => {
     expect(await commands.prepareClose(workspace, bas, spaceId)).toMatchObject({
       ok: false,
       message: expect.stringContaining('Anna'),
     });
     const prepared = await commands.prepareClose(workspace, anna, spaceId);
-    expect(prepared).toMatchObject({ ok: true, question: expect.stringContaining('2026-0001') });
+    expect(prepared).toMatchObject({
+      ok: true,
+      question: expect.stringContaining('2026-0001'),
+      offerArchive: false,
+    });
     const closed = await click(anna, { kind: 'close' }, { input: { archive: true } });
-    expect(closed.message).toBe('Incident 2026-0001 is gesloten.');
+    expect(closed.message).toBe(
+      'De acute fase van incident 2026-0001 is gesloten. Evaluatie en nazorg lopen door.',
+    );
     await closed.followUp;
     expect(gateway.named('updateCard')).toHaveLength(8);
+    expect(gateway.named('archiveSpace')).toEqual([]);
+  });
+
+  it('archives when asked if closing finishes the incident', async () => {
+    const aftercare = (await store.steps.list(incidentId)).filter(
+      (s) => s.phaseKey === 'evaluation-aftercare',
+    );
+    for (const step of aftercare) await (await click(bas, { kind: 'done', stepKey: step.key })).followUp;
+    expect(await commands.prepareClose(workspace, anna, spaceId)).toMatchObject({
+      ok: true,
+      offerArchive: true,
+    });
+    const closed = await click(anna, { kind: 'close' }, { input: { archive: true } });
+    expect(closed.message).toBe(
+      'Incident 2026-0001 is gesloten en afgerond: evaluatie en nazorg waren al klaar.',
+    );
+    await closed.followUp;
     expect(gateway.named('archiveSpace')).toEqual([{ method: 'archiveSpace', spaceId }]);
   });
 

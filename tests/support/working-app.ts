@@ -140,6 +140,8 @@ export async function doRealWork({ app, clock, scheduler, gateway, logs }: Worki
     { note: 'Gaat goed.' },
   );
   await click(ANNA, { kind: 'close' });
+  // Closing ends the acute phase only; the retention period counts from finishing.
+  await click(ANNA, { kind: 'finish' }, { reason: 'Nazorg is afgesproken in het ZAT-overleg' });
 
   const auditBeforePurge = (await ctx.store.audit.list(purgedId)).length;
   clock.set('2028-06-01T02:30:00Z');

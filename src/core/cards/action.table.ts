@@ -7,6 +7,8 @@ export interface ActionSpec {
   label: MessageKey;
   /** What the button asks before it acts (a dialog or an input). */
   input?: ActionInput;
+  /** The question above that input, when it is not the input's usual one. */
+  prompt?: MessageKey;
   /** A change to one step, carried out by the step rules (StepService). */
   step?: boolean;
   /** The answer for the person who clicked. */
@@ -53,6 +55,13 @@ export const ACTIONS = {
   },
   form: { label: 'action.fill', input: 'form', feedback: 'feedback.form', timeline: 'timeline.form' },
   close: { label: 'command.confirm', feedback: 'feedback.closed', timeline: 'feedback.closed' },
+  finish: {
+    label: 'action.finish',
+    input: 'reason',
+    prompt: 'prompt.finish',
+    feedback: 'feedback.finished',
+    timeline: 'timeline.finished',
+  },
   retryOpening: { label: 'opening.retry', feedback: 'opening.retrying' },
   addMember: {
     label: 'action.addMember',

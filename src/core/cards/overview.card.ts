@@ -1,5 +1,6 @@
 import { localized, type MessageKey, t } from '../i18n/catalogue.js';
-import type { IncidentStatus } from '../incidents/incident.types.js';
+import type { Incident, IncidentStatus } from '../incidents/incident.types.js';
+import { aftercarePhaseKey, isOverdue, isPhaseWorkable, stageOfPhase } from '../incidents/lifecycle.rules.js';
 import { findStep } from '../playbook/playbook.registry.js';
 import type { Locale } from '../playbook/playbook.types.js';
 import { formatInstant, formatIsoDate, shorten } from '../text/format.js';
@@ -15,6 +16,7 @@ const STATUS_KEY: Record<IncidentStatus, MessageKey> = {
   opening: 'overview.statusOpening',
   open: 'overview.statusOpen',
   closed: 'overview.statusClosed',
+  finished: 'overview.statusFinished',
 };
 
 /** The pinned overview: who leads, how far each phase is, what nobody holds yet, where to get help. */
@@ -37,12 +39,24 @@ export function buildOverviewCard(ctx: CardContext): Card {
     };
   });
 
-  const unclaimed = view.steps
-    .filter((step) => step.status === 'open')
-    .map((step) => {
-      const definition = findStep(playbook, step.key);
-      return definition ? localized(definition.step.title, locale) : step.key;
-    });
+  // Steps that can still change: after closing only evaluation and aftercare, after finishing none.
+  const aftercare = aftercarePhaseKey(playbook);
+  const workable = view.steps.filter((step) =>
+    isPhaseWorkable(incident, stageOfPhase(step.phaseKey, aftercare)),
+  );
+  const titleOf = (key: string) => {
+    const definition = findStep(playbook, key);
+    return definition ? localized(definition.step.title, locale) : key;
+  };
+  const unclaimed = workable.filter((step) => step.status === 'open').map((step) => titleOf(step.key));
+  const overdue = workable
+    .filter((step) => isOverdue(step, ctx.now))
+    .map((step) =>
+      t(locale, 'overview.overdueItem', {
+        step: titleOf(step.key),
+        date: formatInstant(step.dueAt as Date, locale, timeZone),
+      }),
+    );
   const unclaimedItems =
     unclaimed.length > UNCLAIMED_SHOWN
       ? [...unclaimed.slice(0, UNCLAIMED_SHOWN), `… +${unclaimed.length - UNCLAIMED_SHOWN}`]
@@ -68,11 +82,18 @@ export function buildOverviewCard(ctx: CardContext): Card {
         },
       ],
     },
-    overviewMenu(incident.id, locale),
+    ...overviewMenu(incident, locale),
     { type: 'progress', title: t(locale, 'overview.progress'), rows },
-    unclaimed.length > 0
-      ? { type: 'list', title: t(locale, 'overview.unclaimed'), items: unclaimedItems }
-      : { type: 'text', text: t(locale, 'overview.unclaimedNone'), tone: 'good' },
+    ...(overdue.length > 0
+      ? [{ type: 'list', title: t(locale, 'overview.overdue'), items: overdue } satisfies CardBlock]
+      : []),
+    ...(incident.status === 'finished'
+      ? []
+      : [
+          unclaimed.length > 0
+            ? ({ type: 'list', title: t(locale, 'overview.unclaimed'), items: unclaimedItems } as const)
+            : ({ type: 'text', text: t(locale, 'overview.unclaimedNone'), tone: 'good' } as const),
+        ]),
     ...(ctx.notices ?? []).map((text): CardBlock => ({ type: 'text', text, tone: 'attention' })),
     {
       type: 'links',
@@ -97,19 +118,27 @@ export function buildOverviewCard(ctx: CardContext): Card {
 /** What the team does with the incident as a whole, beside the steps. */
 const MENU_ACTIONS = ['addMember', 'removeMember', 'transferLead'] as const satisfies readonly ActionKind[];
 
-function overviewMenu(incidentId: string, locale: Locale): CardBlock {
-  return {
-    type: 'menu',
-    label: t(locale, 'overview.menu'),
-    actions: MENU_ACTIONS.map((kind) => {
-      const spec: ActionSpec = ACTIONS[kind];
-      return {
-        label: t(locale, spec.label),
-        payload: { incidentId, kind },
-        ...(spec.input ? { input: spec.input } : {}),
-      };
-    }),
-  };
+/** No menu once finished; after closing, "Afronden" (lead only, checked by the service) is added. */
+function overviewMenu(incident: Incident, locale: Locale): CardBlock[] {
+  if (incident.status === 'finished') return [];
+  const kinds: ActionKind[] = [
+    ...MENU_ACTIONS,
+    ...(incident.status === 'closed' ? (['finish'] as const) : []),
+  ];
+  return [
+    {
+      type: 'menu',
+      label: t(locale, 'overview.menu'),
+      actions: kinds.map((kind) => {
+        const spec: ActionSpec = ACTIONS[kind];
+        return {
+          label: t(locale, spec.label),
+          payload: { incidentId: incident.id, kind },
+          ...(spec.input ? { input: spec.input } : {}),
+        };
+      }),
+    },
+  ];
 }
 
 function mapDate(isoDate: string | null, locale: Locale): string | null {

@@ -1,6 +1,7 @@
 import { summariseForm } from '../forms/form.summary.js';
 import { localized, t } from '../i18n/catalogue.js';
 import type { FormAnswer, Note, Step } from '../incidents/incident.types.js';
+import { aftercarePhaseKey, isOverdue, isPhaseWorkable, stageOfPhase } from '../incidents/lifecycle.rules.js';
 import type { PlaybookStep } from '../playbook/playbook.types.js';
 import { formatInstant, shorten } from '../text/format.js';
 import { ACTIONS, type ActionKind, type ActionSpec } from './action.table.js';
@@ -37,7 +38,10 @@ export function buildPhaseCard(ctx: CardContext, phaseKey: string): Card {
 function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step): StepBlock {
   const { locale, view } = ctx;
   const nameOf = nameResolver(view.members);
-  const closed = view.incident.status === 'closed';
+  const workable = isPhaseWorkable(
+    view.incident,
+    stageOfPhase(step.phaseKey, aftercarePhaseKey(ctx.playbook)),
+  );
   const action = (kind: ActionKind, extra: Partial<CardAction> = {}): CardAction => {
     const spec: ActionSpec = ACTIONS[kind];
     return {
@@ -49,7 +53,7 @@ function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step): Step
   };
   let actions: CardAction[] = [];
   let menu: CardAction[] = [];
-  if (!closed) {
+  if (workable) {
     if (step.status === 'open') {
       actions = [action('claim', { style: 'primary' }), action('done'), action('notApplicable')];
       menu = [action('assign'), action('setDue')];
@@ -68,7 +72,9 @@ function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step): Step
     title: localized(definition.title, locale),
     guidance: definition.guidance.map((line) => localized(line, locale)),
     status: step.status,
-    statusLabel: t(locale, `status.${step.status}`),
+    statusLabel: isOverdue(step, ctx.now)
+      ? `${t(locale, `status.${step.status}`)} · ${t(locale, 'step.overdueShort')}`
+      : t(locale, `status.${step.status}`),
     details: stepDetails(ctx, definition, step, nameOf),
     actions,
     menu,
@@ -93,7 +99,10 @@ function stepDetails(
   if (step.ownerId && step.status === 'done')
     lines.push(t(locale, 'step.doneBy', { owner: nameOf(step.ownerId) }));
   if (step.dueAt && (step.status === 'open' || step.status === 'claimed')) {
-    lines.push(t(locale, 'step.due', { date: formatInstant(step.dueAt, locale, timeZone) }));
+    const date = formatInstant(step.dueAt, locale, timeZone);
+    lines.push(
+      isOverdue(step, ctx.now) ? t(locale, 'step.overdue', { date }) : t(locale, 'step.due', { date }),
+    );
   }
   if (step.status === 'not_applicable') {
     lines.push(

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'StepNotFound'
   | 'IncidentNotFound'
   | 'IncidentClosed'
+  | 'IncidentFinished'
+  | 'IncidentNotClosed'
   | 'WorkspaceNotFound'
   | 'AssigneeNotAMember'
   | 'LeadCannotBeRemoved'
@@ -35,6 +37,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'StepNotFound',
   'IncidentNotFound',
   'IncidentClosed',
+  'IncidentFinished',
+  'IncidentNotClosed',
   'WorkspaceNotFound',
   'AssigneeNotAMember',
   'LeadCannotBeRemoved',

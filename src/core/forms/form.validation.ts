@@ -88,9 +88,7 @@ function checkCrossField(kind: FormKind, data: FormData, ctx: FormContext): void
     const kept = new Set(before.map((moment) => `${moment.id}|${moment.date}`));
     (data.moments as FormData[]).forEach((moment, index) => {
       if (moment.id !== undefined && kept.has(`${moment.id}|${moment.date}`)) return;
-      if (typeof moment.date === 'string' && moment.date < ctx.today) {
-        throw new InvalidInputError(`moments.${index}.date`, 'notBefore', { date: ctx.today });
-      }
+      if (typeof moment.date === 'string') assertNotInPast(`moments.${index}.date`, moment.date, ctx.today);
     });
   }
 }
@@ -104,6 +102,14 @@ export function checkDate(field: string, value: string): void {
   const year = Number(value.slice(0, 4));
   if (year < DATE_YEARS.from || year > DATE_YEARS.to)
     throw new InvalidInputError(field, 'dateRange', { from: DATE_YEARS.from, to: DATE_YEARS.to });
+}
+
+/**
+ * A new date (an aftercare moment, a step's deadline) may not lie before today, both written as
+ * YYYY-MM-DD in the school's time zone. The error names today; messages show it as a date.
+ */
+export function assertNotInPast(field: string, isoDate: string, today: string): void {
+  if (isoDate < today) throw new InvalidInputError(field, 'notBefore', { date: today });
 }
 
 /** A real calendar date written as YYYY-MM-DD. */

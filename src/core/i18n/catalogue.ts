@@ -8,6 +8,7 @@ import type {
   Spread,
   YesNoUnknown,
 } from '../playbook/playbook.types.js';
+import { formatInstant, formatIsoDate } from '../text/format.js';
 import { en } from './messages.en.js';
 import { type MessageKey, nl } from './messages.nl.js';
 
@@ -16,6 +17,8 @@ export type { MessageKey };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { nl, en };
 
 export const DEFAULT_LOCALE: Locale = 'nl';
+/** The time zone when a message is made without the school's (a school is in the Netherlands). */
+const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
 /** Maps a platform locale (`en-US`, `nl_NL`, `en`) to one the bot speaks; Dutch otherwise. */
 export function toLocale(raw: string | null | undefined): Locale {
@@ -44,6 +47,25 @@ export interface ErrorMessageOptions {
   nameOf?: (userId: string) => string;
   /** The form being filled, so a field error uses the form's own label. */
   formKind?: FormKind;
+  /** The school's time zone, for moments in a message (dates are already the school's). */
+  timeZone?: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A date or moment carried by an error ("2026-12-01") as people read it: "1 dec 2026" in Dutch,
+ * "1 Dec 2026" in English, moments in the school's time zone. Other values stay as they are.
+ */
+function readableValue(value: string | number, locale: Locale, timeZone: string): string | number {
+  if (typeof value !== 'string') return value;
+  if (ISO_DATE.test(value)) return formatIsoDate(value, locale);
+  if (ISO_INSTANT.test(value)) {
+    const instant = new Date(value);
+    if (!Number.isNaN(instant.getTime())) return formatInstant(instant, locale, timeZone);
+  }
+  return value;
 }
 
 const USER_PARAMS = new Set(['owner', 'lead', 'user']);
@@ -54,11 +76,15 @@ const USER_PARAMS = new Set(['owner', 'lead', 'user']);
  */
 export function errorMessage(error: unknown, locale: Locale, options: ErrorMessageOptions = {}): string {
   if (!isDomainError(error)) return t(locale, 'error.unexpected');
-  const params: ErrorParams = { ...error.params };
-  for (const name of Object.keys(params)) {
-    if (USER_PARAMS.has(name) && options.nameOf) params[name] = options.nameOf(String(params[name]));
+  const params: ErrorParams = {};
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  for (const [name, value] of Object.entries(error.params)) {
+    params[name] =
+      USER_PARAMS.has(name) && options.nameOf
+        ? options.nameOf(String(value))
+        : readableValue(value, locale, timeZone);
   }
-  if (error.code === 'InvalidInput') return inputMessage(error, locale, options.formKind);
+  if (error.code === 'InvalidInput') return inputMessage(error, params, locale, options.formKind);
   const key = `error.${error.code}`;
   return isMessageKey(key) ? t(locale, key, params) : t(locale, 'error.unexpected');
 }
@@ -75,11 +101,16 @@ export function fieldLabel(path: string, locale: Locale, formKind?: FormKind): s
   return locale === 'en' ? `${label} (row ${row})` : `${label} (rij ${row})`;
 }
 
-function inputMessage(error: DomainError, locale: Locale, formKind?: FormKind): string {
+function inputMessage(
+  error: DomainError,
+  readable: ErrorParams,
+  locale: Locale,
+  formKind?: FormKind,
+): string {
   const field = String(error.params.field ?? '');
   const rule = String(error.params.rule ?? 'format');
   const key = `input.${rule}`;
-  const params = { ...error.params, field: fieldLabel(field, locale, formKind) };
+  const params = { ...readable, field: fieldLabel(field, locale, formKind) };
   return t(locale, isMessageKey(key) ? key : 'input.format', params);
 }
 

@@ -11,7 +11,11 @@ export const en: Record<MessageKey, string> = {
   'error.StepNotApplicable': 'This step is marked not applicable. Reopen it if it is needed after all.',
   'error.StepNotFound': 'This step does not exist in the plan of this incident.',
   'error.IncidentNotFound': 'This incident was not found.',
-  'error.IncidentClosed': 'Incident {incident} is closed. Nothing can be changed any more.',
+  'error.IncidentClosed':
+    'The acute phase of incident {incident} is closed. Only the evaluation and aftercare steps can still be updated.',
+  'error.IncidentFinished': 'Incident {incident} is finished. Nothing can be changed any more.',
+  'error.IncidentNotClosed':
+    'Incident {incident} is still in its acute phase. Close the acute phase first with “incident close”; then you can finish the evaluation and aftercare.',
   'error.WorkspaceNotFound': 'The bot does not know this workspace yet.',
   'error.AssigneeNotAMember': 'That colleague is not a member of this incident. Invite them first.',
   'error.LeadCannotBeRemoved':
@@ -96,6 +100,7 @@ export const en: Record<MessageKey, string> = {
   'action.addMember': 'Add colleague',
   'action.removeMember': 'Remove colleague',
   'action.transferLead': 'Hand over the lead',
+  'action.finish': 'Finish',
   'overview.menu': 'People and lead',
   'action.more': 'More',
 
@@ -112,7 +117,12 @@ export const en: Record<MessageKey, string> = {
   'feedback.addMember': 'Added to the incident: {names}.',
   'feedback.removeMember': '{name} has been removed from the incident.',
   'feedback.transferLead': '{name} now leads the incident.',
-  'feedback.closed': 'Incident {incident} is closed.',
+  'feedback.closed': 'The acute phase of incident {incident} is closed. Evaluation and aftercare go on.',
+  'feedback.closedFinished':
+    'Incident {incident} is closed and finished: evaluation and aftercare were already done.',
+  'feedback.finished': 'Incident {incident} is finished. No more reminders will be sent.',
+  'timeline.finished': '{actor} finished incident {incident}. Reason: “{reason}”',
+  'timeline.finishedBySteps': 'Evaluation and aftercare are done: incident {incident} is finished.',
 
   'timeline.claim': '{actor} picked up “{step}”.',
   'timeline.release': '{actor} released “{step}”.',
@@ -155,14 +165,19 @@ export const en: Record<MessageKey, string> = {
     'Never share, forward or keep the photo or video itself, not even to show it. Possessing it is a criminal offence. Describe what you know in words.',
   'overview.goal': 'Goal',
   'overview.statusOpening': 'Opening',
-  'overview.statusOpen': 'Open',
-  'overview.statusClosed': 'Closed',
+  'overview.statusOpen': 'Open, acute phase',
+  'overview.statusClosed': 'Acute phase closed, evaluation and aftercare ongoing',
+  'overview.statusFinished': 'Finished',
+  'overview.overdue': 'Past the deadline',
+  'overview.overdueItem': '{step} (overdue, deadline {date})',
 
   'phase.title': 'Phase {index} of {count}: {phase}',
   'step.owner': 'Picked up by {owner}',
   'step.assignedBy': 'Assigned to {owner} by {by}',
   'step.doneBy': 'Done by {owner}',
   'step.due': 'Due: {date}',
+  'step.overdueShort': 'overdue',
+  'step.overdue': 'Overdue: the deadline {date} has passed',
   'step.naReason': 'Not applicable: {reason}',
   'step.naByCondition': 'Not applicable according to the facts reported.',
   'step.lastNote': 'Latest note ({author}): {text}',
@@ -172,6 +187,8 @@ export const en: Record<MessageKey, string> = {
   'tips.important': 'Important',
 
   'prompt.notApplicable': 'Why does this step not apply?',
+  'prompt.finish':
+    'Why are you finishing the evaluation and aftercare now? Their open steps become “not applicable” with this reason; no more reminders will be sent.',
   'prompt.note': 'Write your note. Do not use pupil names.',
 
   'safety.fileShared':
@@ -189,7 +206,8 @@ export const en: Record<MessageKey, string> = {
   'summary.head': '{number} · {kind} · lead: {lead} · {status}',
   'summary.status.opening': 'being opened',
   'summary.status.open': 'open',
-  'summary.status.closed': 'closed, aftercare ongoing',
+  'summary.status.closed': 'acute phase closed, aftercare ongoing',
+  'summary.status.finished': 'finished',
   'summary.progress': '{done} of {total} steps done, {busy} in progress',
   'summary.phase': 'phase {index} of {count}: {phase}',
   'summary.allDone': 'all steps are done',
@@ -198,8 +216,22 @@ export const en: Record<MessageKey, string> = {
   'summary.overdue': '{count} step(s) past the deadline',
   'command.notInIncident': 'Use this command in the incident channel.',
   'command.yourIncidents': 'Your open incidents:',
-  'command.closeConfirm':
-    'Are you sure you want to close incident {number}? Open steps stay visible in the log.',
+  'command.closeConfirm': 'Do you want to close the acute phase of incident {number}?',
+  'close.acuteSteps.none': 'Every step of the acute phase is done.',
+  'close.acuteSteps.one':
+    '1 open step in the acute phase will be closed: it stays as it is and can no longer be changed.',
+  'close.acuteSteps.other':
+    '{count} open steps in the acute phase will be closed: they stay as they are and can no longer be changed.',
+  'close.moments.none': 'No aftercare moments are planned.',
+  'close.moments.one': '1 planned aftercare moment stays; its reminder will still be sent.',
+  'close.moments.other': '{count} planned aftercare moments stay; their reminders will still be sent.',
+  'close.aftercare.none': 'Evaluation and aftercare are already done: the incident will be finished at once.',
+  'close.aftercare.one':
+    '1 evaluation or aftercare step stays open and can still be done. The incident is finished when it is done, or when you finish it with “Finish” in the overview’s menu.',
+  'close.aftercare.other':
+    '{count} evaluation and aftercare steps stay open and can still be done. The incident is finished when they are done, or when you finish it with “Finish” in the overview’s menu.',
+  'command.alreadyClosed':
+    'The acute phase of incident {number} is already closed. Evaluation and aftercare go on; finish the incident with “Finish” in the overview’s menu.',
   'command.closeArchive': 'Also archive the channel',
   'command.confirm': 'Yes, close',
   'command.cancel': 'Cancel',
@@ -374,7 +406,8 @@ export const en: Record<MessageKey, string> = {
   'dossier.fact.status': 'Status',
   'dossier.fact.opened': 'Opened',
   'dossier.fact.openedBy': 'Reported by',
-  'dossier.fact.closed': 'Closed',
+  'dossier.fact.closed': 'Acute phase closed',
+  'dossier.fact.finished': 'Finished',
   'dossier.fact.purged': 'Content removed',
   'dossier.fact.lead': 'Lead',
   'dossier.fact.playbook': 'Action plan',
@@ -405,7 +438,8 @@ export const en: Record<MessageKey, string> = {
   'dossier.timeline.incident.opened': '{actor} opened the incident.',
   'dossier.timeline.incident.space_attached': '{actor} created the private incident space.',
   'dossier.timeline.incident.ready': '{actor} set out the cards of the action plan.',
-  'dossier.timeline.incident.closed': '{actor} closed the incident.',
+  'dossier.timeline.incident.closed': '{actor} closed the acute phase of the incident.',
+  'dossier.timeline.incident.finished': '{actor} finished the incident.',
   'dossier.timeline.incident.lead_transferred': '{actor} handed the lead over to {user}.',
   'dossier.timeline.incident.file_shared':
     'File shared in the incident space by {actor}: warned and asked to delete it. The file was not opened or kept.',

@@ -13,7 +13,11 @@ export const nl = {
   'error.StepNotApplicable': 'Deze stap staat op niet van toepassing. Heropen de stap als hij toch nodig is.',
   'error.StepNotFound': 'Deze stap bestaat niet in het stappenplan van dit incident.',
   'error.IncidentNotFound': 'Dit incident is niet gevonden.',
-  'error.IncidentClosed': 'Incident {incident} is gesloten. Er kan niets meer worden gewijzigd.',
+  'error.IncidentClosed':
+    'De acute fase van incident {incident} is gesloten. Alleen de stappen van evaluatie en nazorg kunnen nog worden bijgewerkt.',
+  'error.IncidentFinished': 'Incident {incident} is afgerond. Er kan niets meer worden gewijzigd.',
+  'error.IncidentNotClosed':
+    'Incident {incident} is nog in de acute fase. Sluit eerst de acute fase met “incident sluit”; daarna kun je evaluatie en nazorg afronden.',
   'error.WorkspaceNotFound': 'Deze werkruimte is nog niet bekend bij de bot.',
   'error.AssigneeNotAMember': 'Die collega is geen lid van dit incident. Nodig hem of haar eerst uit.',
   'error.LeadCannotBeRemoved':
@@ -102,6 +106,7 @@ export const nl = {
   'action.addMember': 'Collega toevoegen',
   'action.removeMember': 'Collega verwijderen',
   'action.transferLead': 'Regie overdragen',
+  'action.finish': 'Afronden',
   'overview.menu': 'Mensen en regie',
   'action.more': 'Meer',
 
@@ -119,7 +124,12 @@ export const nl = {
   'feedback.addMember': 'Toegevoegd aan het incident: {names}.',
   'feedback.removeMember': '{name} is uit het incident gehaald.',
   'feedback.transferLead': '{name} heeft nu de regie.',
-  'feedback.closed': 'Incident {incident} is gesloten.',
+  'feedback.closed': 'De acute fase van incident {incident} is gesloten. Evaluatie en nazorg lopen door.',
+  'feedback.closedFinished':
+    'Incident {incident} is gesloten en afgerond: evaluatie en nazorg waren al klaar.',
+  'feedback.finished': 'Incident {incident} is afgerond. Er gaan geen herinneringen meer uit.',
+  'timeline.finished': '{actor} heeft incident {incident} afgerond. Reden: “{reason}”',
+  'timeline.finishedBySteps': 'Evaluatie en nazorg zijn klaar: incident {incident} is afgerond.',
 
   // Timeline lines (thread under the overview)
   'timeline.claim': '{actor} heeft “{step}” opgepakt.',
@@ -165,8 +175,11 @@ export const nl = {
     'Deel, stuur door of bewaar de foto of video zelf nooit, ook niet om te laten zien. Het bezit ervan is strafbaar. Beschrijf wat je weet in woorden.',
   'overview.goal': 'Doel',
   'overview.statusOpening': 'Wordt geopend',
-  'overview.statusOpen': 'Open',
-  'overview.statusClosed': 'Gesloten',
+  'overview.statusOpen': 'Open, acute fase',
+  'overview.statusClosed': 'Acute fase gesloten, evaluatie en nazorg lopen door',
+  'overview.statusFinished': 'Afgerond',
+  'overview.overdue': 'Over de deadline',
+  'overview.overdueItem': '{step} (te laat, deadline {date})',
 
   // Phase and step cards
   'phase.title': 'Fase {index} van {count}: {phase}',
@@ -174,6 +187,8 @@ export const nl = {
   'step.assignedBy': 'Toegewezen aan {owner} door {by}',
   'step.doneBy': 'Afgerond door {owner}',
   'step.due': 'Deadline: {date}',
+  'step.overdueShort': 'te laat',
+  'step.overdue': 'Te laat: de deadline {date} is verstreken',
   'step.naReason': 'Niet van toepassing: {reason}',
   'step.naByCondition': 'Niet van toepassing volgens de feiten bij de melding.',
   'step.lastNote': 'Laatste notitie ({author}): {text}',
@@ -185,6 +200,8 @@ export const nl = {
 
   // Reason prompt
   'prompt.notApplicable': 'Waarom is deze stap niet van toepassing?',
+  'prompt.finish':
+    'Waarom rond je evaluatie en nazorg nu af? Open stappen daarvan worden “niet van toepassing” met deze reden; er gaan geen herinneringen meer uit.',
   'prompt.note': 'Schrijf je notitie. Gebruik geen namen van leerlingen.',
 
   // Safety
@@ -204,7 +221,8 @@ export const nl = {
   'summary.head': '{number} · {kind} · regie: {lead} · {status}',
   'summary.status.opening': 'wordt geopend',
   'summary.status.open': 'open',
-  'summary.status.closed': 'gesloten, nazorg loopt',
+  'summary.status.closed': 'acute fase gesloten, nazorg loopt',
+  'summary.status.finished': 'afgerond',
   'summary.progress': '{done} van {total} stappen klaar, {busy} bezig',
   'summary.phase': 'fase {index} van {count}: {phase}',
   'summary.allDone': 'alle stappen zijn klaar',
@@ -213,8 +231,22 @@ export const nl = {
   'summary.overdue': '{count} stap(pen) over de deadline',
   'command.notInIncident': 'Gebruik dit commando in het kanaal van het incident.',
   'command.yourIncidents': 'Jouw open incidenten:',
-  'command.closeConfirm':
-    'Weet je zeker dat je incident {number} wilt sluiten? Open stappen blijven zichtbaar in het logboek.',
+  'command.closeConfirm': 'Wil je de acute fase van incident {number} sluiten?',
+  'close.acuteSteps.none': 'Alle stappen van de acute fase zijn klaar.',
+  'close.acuteSteps.one':
+    '1 open stap in de acute fase wordt gesloten: die blijft staan zoals hij is en kan niet meer worden gewijzigd.',
+  'close.acuteSteps.other':
+    '{count} open stappen in de acute fase worden gesloten: ze blijven staan zoals ze zijn en kunnen niet meer worden gewijzigd.',
+  'close.moments.none': 'Er zijn geen nazorgmomenten gepland.',
+  'close.moments.one': '1 gepland nazorgmoment blijft staan; de herinnering gaat gewoon uit.',
+  'close.moments.other': '{count} geplande nazorgmomenten blijven staan; de herinneringen gaan gewoon uit.',
+  'close.aftercare.none': 'Evaluatie en nazorg zijn al klaar: het incident wordt meteen afgerond.',
+  'close.aftercare.one':
+    '1 stap van evaluatie en nazorg blijft open en te doen. Het incident is afgerond als die klaar is, of als jij het afrondt met “Afronden” in het menu van het overzicht.',
+  'close.aftercare.other':
+    '{count} stappen van evaluatie en nazorg blijven open en te doen. Het incident is afgerond als die klaar zijn, of als jij het afrondt met “Afronden” in het menu van het overzicht.',
+  'command.alreadyClosed':
+    'De acute fase van incident {number} is al gesloten. Evaluatie en nazorg lopen door; rond het incident af met “Afronden” in het menu van het overzicht.',
   'command.closeArchive': 'Kanaal ook archiveren',
   'command.confirm': 'Ja, sluiten',
   'command.cancel': 'Annuleren',
@@ -394,7 +426,8 @@ export const nl = {
   'dossier.fact.status': 'Status',
   'dossier.fact.opened': 'Geopend',
   'dossier.fact.openedBy': 'Gemeld door',
-  'dossier.fact.closed': 'Gesloten',
+  'dossier.fact.closed': 'Acute fase gesloten',
+  'dossier.fact.finished': 'Afgerond',
   'dossier.fact.purged': 'Inhoud verwijderd',
   'dossier.fact.lead': 'Regisseur',
   'dossier.fact.playbook': 'Stappenplan',
@@ -425,7 +458,8 @@ export const nl = {
   'dossier.timeline.incident.opened': '{actor} opende het incident.',
   'dossier.timeline.incident.space_attached': '{actor} maakte de besloten incidentruimte aan.',
   'dossier.timeline.incident.ready': '{actor} zette de kaarten van het stappenplan klaar.',
-  'dossier.timeline.incident.closed': '{actor} sloot het incident.',
+  'dossier.timeline.incident.closed': '{actor} sloot de acute fase van het incident.',
+  'dossier.timeline.incident.finished': '{actor} rondde het incident af.',
   'dossier.timeline.incident.lead_transferred': '{actor} droeg de regie over aan {user}.',
   'dossier.timeline.incident.file_shared':
     'Bestand gedeeld in de incidentruimte door {actor}: gewaarschuwd en gevraagd het te verwijderen. Het bestand is niet geopend of bewaard.',

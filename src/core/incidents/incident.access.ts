@@ -1,6 +1,7 @@
 import { DomainError, NotAMemberError, NotLeadError } from '../errors/domain-error.js';
 import type { Repositories, RowLock } from '../ports/store.js';
 import type { AuditAction, AuditEvent, Incident, Member, UserId } from './incident.types.js';
+import { assertWorkable, type Stage } from './lifecycle.rules.js';
 
 /** The person acting, as the platform knows them. */
 export interface Actor {
@@ -25,16 +26,18 @@ export interface Access {
 }
 
 /**
- * Loads an incident for a change by one of its members, refusing strangers, closed incidents
- * and payloads that point at another incident than the space they came from.
+ * Loads an incident for a change by one of its members, refusing strangers, payloads that point
+ * at another incident than the space they came from, and changes the incident's status no longer
+ * allows (`stage`: after closing only the evaluation and aftercare may change).
  */
 export async function requireMemberAccess(
   tx: Repositories,
   scope: ActionScope,
   lock: RowLock = 'share',
+  stage: Stage = 'acute',
 ): Promise<Access> {
   const access = await loadAccess(tx, scope.incidentId, lock);
-  checkMemberAccess(access, scope);
+  checkMemberAccess(access, scope, stage);
   return access;
 }
 
@@ -47,14 +50,14 @@ export async function loadAccess(tx: Repositories, incidentId: string, lock: Row
   return { incident, members, isMember: (userId) => ids.has(userId) };
 }
 
-/** Refuses strangers, payloads from another space and changes to a closed incident. */
-export function checkMemberAccess(access: Access, scope: ActionScope): void {
+/** Refuses strangers, payloads from another space and changes the incident's status no longer allows. */
+export function checkMemberAccess(access: Access, scope: ActionScope, stage: Stage = 'acute'): void {
   const { incident } = access;
   if (!access.isMember(scope.actor.userId)) throw new NotAMemberError(scope.actor.userId);
   if (scope.spaceId != null && incident.spaceId !== null && incident.spaceId !== scope.spaceId) {
     throw new DomainError('ActionContextMismatch', { incident: incident.number });
   }
-  if (incident.status === 'closed') throw new DomainError('IncidentClosed', { incident: incident.number });
+  assertWorkable(incident, stage);
 }
 
 export function requireLead(incident: Incident, actor: Actor): void {

@@ -13,6 +13,7 @@ import {
   SYSTEM_ACTOR,
 } from './incident.access.js';
 import type { Incident, IncidentStatus, IncidentView, Member, UserId } from './incident.types.js';
+import { closeIncident, finishIncident } from './incident-closing.js';
 import { LIMITS } from './limits.js';
 import {
   formatIncidentNumber,
@@ -80,6 +81,7 @@ export class IncidentService {
         createdAt: now,
         updatedAt: now,
         closedAt: null,
+        finishedAt: null,
         purgedAt: null,
       };
       await tx.incidents.insert(incident);
@@ -119,25 +121,20 @@ export class IncidentService {
     );
   }
 
-  async close(scope: ActionScope): Promise<ChangeResult<Incident>> {
-    return this.deps.store.transaction(async (tx) => {
-      const incident = await tx.incidents.get(scope.incidentId, 'update');
-      if (incident?.status === 'closed' && incident.leadId === scope.actor.userId) {
-        return { changed: false, value: incident };
-      }
-      const access = await requireMemberAccess(tx, scope, 'update');
-      requireLead(access.incident, scope.actor);
-      const now = this.deps.clock.now();
-      const closed: Incident = { ...access.incident, status: 'closed', closedAt: now, updatedAt: now };
-      await tx.incidents.update(closed);
-      await tx.audit.append(auditEvent(closed, scope.actor.userId, 'incident.closed', {}, now));
-      return { changed: true, value: closed };
-    });
+  /** Lead only: ends the acute phase; evaluation and aftercare go on (see incident-closing.ts). */
+  close(scope: ActionScope): Promise<ChangeResult<Incident>> {
+    return closeIncident(this.deps, scope);
+  }
+
+  /** Lead only, after closing: ends evaluation and aftercare with a reason; the incident is finished. */
+  finish(scope: ActionScope, reason: string): Promise<ChangeResult<Incident>> {
+    return finishIncident(this.deps, scope, reason);
   }
 
   async transferLead(scope: ActionScope, newLeadId: UserId): Promise<ChangeResult<Incident>> {
     return this.deps.store.transaction(async (tx) => {
-      const access = await requireMemberAccess(tx, scope, 'update');
+      // The team may change during aftercare too, until the incident is finished.
+      const access = await requireMemberAccess(tx, scope, 'update', 'aftercare');
       requireLead(access.incident, scope.actor);
       if (!access.isMember(newLeadId)) throw new DomainError('AssigneeNotAMember', { user: newLeadId });
       if (access.incident.leadId === newLeadId) return { changed: false, value: access.incident };
@@ -160,7 +157,7 @@ export class IncidentService {
   /** Any member may invite colleagues. Returns those who were not members yet. */
   async addMembers(scope: ActionScope, users: InvitedUser[]): Promise<ChangeResult<Member[]>> {
     return this.deps.store.transaction(async (tx) => {
-      const access = await requireMemberAccess(tx, scope);
+      const access = await requireMemberAccess(tx, scope, 'share', 'aftercare');
       const now = this.deps.clock.now();
       const fresh = dedupe(users).filter((user) => !access.isMember(user.userId));
       if (access.members.length + fresh.length > LIMITS.members) {
@@ -187,7 +184,7 @@ export class IncidentService {
     stepsTo: 'release' | 'lead' = 'release',
   ): Promise<ChangeResult<string[]>> {
     return this.deps.store.transaction(async (tx) => {
-      const access = await requireMemberAccess(tx, scope, 'update');
+      const access = await requireMemberAccess(tx, scope, 'update', 'aftercare');
       requireLead(access.incident, scope.actor);
       if (userId === access.incident.leadId) throw new DomainError('LeadCannotBeRemoved');
       if (!access.isMember(userId)) return { changed: false, value: [] };

@@ -12,8 +12,12 @@ export const INCIDENT_KINDS: readonly IncidentKind[] = [
   'other',
 ];
 
-/** `opening`: stored, but its private space and cards may not all exist yet. */
-export type IncidentStatus = 'opening' | 'open' | 'closed';
+/**
+ * `opening`: stored, but its private space and cards may not all exist yet. `closed`: the acute
+ * phase is over; aftercare and the evaluation go on. `finished` (afgerond): those are done too,
+ * or the lead ended them with a reason; nothing changes any more and no reminder goes out.
+ */
+export type IncidentStatus = 'opening' | 'open' | 'closed' | 'finished';
 
 export type StepStatus = 'open' | 'claimed' | 'done' | 'not_applicable';
 
@@ -47,7 +51,10 @@ export interface Incident {
   spaceId: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** When the acute phase was closed. */
   closedAt: Date | null;
+  /** When the incident was finished; the retention period counts from here. */
+  finishedAt: Date | null;
   /** Set when the retention job removed the content. */
   purgedAt: Date | null;
 }
@@ -108,6 +115,7 @@ export type AuditAction =
   | 'incident.space_attached'
   | 'incident.ready'
   | 'incident.closed'
+  | 'incident.finished'
   | 'incident.lead_transferred'
   | 'incident.file_shared'
   | 'incident.purged'

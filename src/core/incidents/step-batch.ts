@@ -10,6 +10,7 @@ import {
 } from './incident.access.js';
 import type { ChangeResult } from './incident.service.js';
 import type { AuditEvent, Incident, Member, Step } from './incident.types.js';
+import type { Stage } from './lifecycle.rules.js';
 import { applyStepAction, type StepAction } from './step.transitions.js';
 
 export interface StepScope extends ActionScope {
@@ -23,6 +24,8 @@ export interface StepChange {
   step: Step;
   /** The incident's members at the time of the change, for names in answers. */
   members: Member[];
+  /** This change settled the last evaluation or aftercare step of a closed incident: it is finished. */
+  finishedNow?: boolean;
 }
 
 /** One person's action on one step of an incident. */
@@ -48,6 +51,8 @@ export async function applyStepBatch(
   incidentId: string,
   jobs: StepJob[],
   now: Date,
+  /** Whether a step belongs to the acute phase or to evaluation and aftercare. */
+  stageOf: (incident: Incident, stepKey: string) => Stage,
 ): Promise<StepOutcome[]> {
   let access: Access;
   try {
@@ -56,7 +61,9 @@ export async function applyStepBatch(
     if (!isDomainError(error)) throw error;
     return jobs.map(() => ({ ok: false, error }));
   }
-  const refused = jobs.map((job) => refusal(() => checkMemberAccess(access, job.scope)));
+  const refused = jobs.map((job) =>
+    refusal(() => checkMemberAccess(access, job.scope, stageOf(access.incident, job.scope.stepKey))),
+  );
   const admitted = jobs.filter((_, index) => !refused[index]);
   const current = new Map(
     (await tx.steps.getMany(incidentId, unique(admitted.map((job) => job.scope.stepKey)), 'update')).map(

@@ -5,9 +5,17 @@ import { findStep } from '../playbook/playbook.registry.js';
 import type { Repositories } from '../ports/store.js';
 import { acceptUserText } from '../text/user-text.js';
 import { isoDateIn } from '../time/zoned.js';
-import { type Access, type ActionScope, auditEvent, requireMemberAccess } from './incident.access.js';
+import {
+  type Access,
+  type ActionScope,
+  auditEvent,
+  checkMemberAccess,
+  loadAccess,
+} from './incident.access.js';
 import type { ChangeResult, ServiceDeps } from './incident.service.js';
 import type { FormAnswer, Incident, Note, Step } from './incident.types.js';
+import { finishIfSettled } from './incident-closing.js';
+import { stageOfStep } from './lifecycle.rules.js';
 import { LIMITS } from './limits.js';
 import type { StepAction } from './step.transitions.js';
 import {
@@ -44,15 +52,19 @@ export class StepService {
   }
 
   private async runBatch(incidentId: string, jobs: StepJob[]): Promise<StepOutcome[]> {
+    const stageOf = (incident: Incident, stepKey: string) => stageOfStep(this.playbookOf(incident), stepKey);
     const apply = (batch: StepJob[]) =>
-      this.deps.store.transaction((tx) => applyStepBatch(tx, incidentId, batch, this.deps.clock.now()));
+      this.deps.store.transaction((tx) =>
+        applyStepBatch(tx, incidentId, batch, this.deps.clock.now(), stageOf),
+      );
+    let outcomes: StepOutcome[];
     try {
-      return await apply(jobs);
+      outcomes = await apply(jobs);
     } catch (error) {
       if (jobs.length === 1) throw error;
       // The database refused the batch (not a rule): try each action on its own, so one bad
       // action does not take the others down.
-      const outcomes: StepOutcome[] = [];
+      outcomes = [];
       for (const job of jobs) {
         try {
           outcomes.push(...(await apply([job])));
@@ -60,14 +72,46 @@ export class StepService {
           outcomes.push({ ok: false, error: single });
         }
       }
-      return outcomes;
     }
+    return this.finishWhenSettled(incidentId, jobs, outcomes);
+  }
+
+  /**
+   * A change to the last open evaluation or aftercare step of a closed incident finishes it. Its
+   * own transaction, after the batch: the batch only holds a shared lock on the incident.
+   */
+  private async finishWhenSettled(
+    incidentId: string,
+    jobs: StepJob[],
+    outcomes: StepOutcome[],
+  ): Promise<StepOutcome[]> {
+    const index = outcomes.findLastIndex(
+      (outcome) => outcome.ok && outcome.value.changed && outcome.value.value.incident.status === 'closed',
+    );
+    const last = outcomes[index];
+    const job = jobs[index];
+    if (!last?.ok || !job) return outcomes;
+    // The steps are saved already: if finishing fails now, the answer still says they are, and the
+    // lead can finish the incident with "Afronden" (nothing is left open to end).
+    const finished = await finishIfSettled(this.deps, incidentId, job.scope.actor.userId).catch(() => null);
+    if (!finished) return outcomes;
+    return outcomes.map((outcome) =>
+      outcome.ok
+        ? {
+            ok: true,
+            value: {
+              ...outcome.value,
+              value: { ...outcome.value.value, incident: finished, finishedNow: outcome === last },
+            },
+          }
+        : outcome,
+    );
   }
 
   /** A note on the incident, or on one of its steps. */
   async addNote(scope: ActionScope & { stepKey?: string | null; requestId?: string }, rawText: string) {
     return this.deps.store.transaction(async (tx): Promise<ChangeResult<Note | null>> => {
-      const access = await requireMemberAccess(tx, scope);
+      const access = await this.access(tx, scope, scope.stepKey);
       const text = acceptUserText('note', rawText, { multiline: true });
       if (text.length === 0) throw new InvalidInputError('note', 'required');
       if (text.length > LIMITS.note) throw new InvalidInputError('note', 'tooLong', { max: LIMITS.note });
@@ -93,7 +137,7 @@ export class StepService {
   /** Stores the structured answer of a step's form (action list, statement, …), replacing the previous one. */
   async saveForm(scope: StepScope, data: unknown): Promise<ChangeResult<FormAnswer>> {
     return this.deps.store.transaction(async (tx) => {
-      const access = await requireMemberAccess(tx, scope);
+      const access = await this.access(tx, scope, scope.stepKey);
       await lockStep(tx, access, scope.stepKey);
       const definition = findStep(this.playbookOf(access.incident), scope.stepKey);
       const kind = definition?.step.form;
@@ -123,6 +167,13 @@ export class StepService {
       );
       return { changed: true, value: answer };
     });
+  }
+
+  /** A member's access for a change to this step; after closing only evaluation and aftercare. */
+  private async access(tx: Repositories, scope: ActionScope, stepKey: string | null | undefined) {
+    const access = await loadAccess(tx, scope.incidentId, 'share');
+    checkMemberAccess(access, scope, stageOfStep(this.playbookOf(access.incident), stepKey));
+    return access;
   }
 
   private playbookOf(incident: Incident) {

@@ -1,21 +1,23 @@
 import type { Card } from '../cards/card.types.js';
-import { nameResolver, OVERVIEW_CARD_KEY } from '../cards/card-context.js';
+import { OVERVIEW_CARD_KEY } from '../cards/card-context.js';
 import { DomainError, InvalidInputError, isDomainError } from '../errors/domain-error.js';
 import { FORM_SPECS, type FormSpec } from '../forms/form.specs.js';
 import { errorMessage, localized, t } from '../i18n/catalogue.js';
 import type { Actor } from '../incidents/incident.access.js';
-import { requireLead } from '../incidents/incident.access.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { FormAnswer, Incident, IncidentView, Member, Workspace } from '../incidents/incident.types.js';
 import type { OpenIncidentInput } from '../incidents/open-incident.js';
 import type { OverviewService } from '../overview/overview.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { FormKind, Locale } from '../playbook/playbook.types.js';
+import type { Clock } from '../ports/clock.js';
 import { checkPupilNames } from '../privacy/privacy-check.js';
 import type { SpaceService } from '../spaces/space.service.js';
+import { prepareClose } from './close-question.js';
 import type { FollowUpErrorReporter } from './interaction.types.js';
 
 export interface CommandDeps {
+  clock: Clock;
   incidents: IncidentService;
   spaces: SpaceService;
   /** Lists of incidents outside an incident's space. */
@@ -105,7 +107,7 @@ export class CommandService {
       return {
         ok: false,
         field,
-        message: errorMessage(error, language),
+        message: errorMessage(error, language, { timeZone: workspace.timezone }),
         ...(confirmable ? { confirmable } : {}),
       } satisfies OpenResult;
     }
@@ -148,26 +150,12 @@ export class CommandService {
     return this.deps.overview.school(workspace, actor, locale ?? workspace.locale);
   }
 
-  /** Checks that the caller may close the incident of this space; returns what to confirm. */
-  async prepareClose(workspace: Workspace, actor: Actor, spaceId: string | null, locale?: Locale) {
-    const language = locale ?? workspace.locale;
-    const incident = spaceId ? await this.deps.incidents.findBySpace(workspace.id, spaceId) : undefined;
-    if (!incident) return { ok: false as const, message: t(language, 'command.notInIncident') };
-    try {
-      const view = await this.deps.incidents.viewAsMember(incident.id, actor);
-      requireLead(view.incident, actor);
-      return {
-        ok: true as const,
-        incident: view.incident,
-        question: t(language, 'command.closeConfirm', { number: incident.number }),
-      };
-    } catch (error) {
-      const members = await this.deps.incidents.view(incident.id).then((v) => v.members);
-      return {
-        ok: false as const,
-        message: errorMessage(error, language, { nameOf: nameResolver(members) }),
-      };
-    }
+  /**
+   * Checks that the caller may close the incident of this space; returns what to confirm: the
+   * question and exactly what happens to open steps and to planned aftercare moments.
+   */
+  prepareClose(workspace: Workspace, actor: Actor, spaceId: string | null, locale?: Locale) {
+    return prepareClose(this.deps, workspace, actor, spaceId, locale ?? workspace.locale);
   }
 
   /**

@@ -6,6 +6,7 @@ import type { IncidentService } from '../incidents/incident.service.js';
 import type { StepService } from '../incidents/step.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { Locale } from '../playbook/playbook.types.js';
+import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { checkPupilNames, type EnteredText, formTexts } from '../privacy/privacy-check.js';
 import type { SpaceService } from '../spaces/space.service.js';
@@ -17,11 +18,13 @@ import type {
   HandlerOutcome,
   InteractionResult,
 } from './interaction.types.js';
+import { lifecycleActionHandlers } from './lifecycle-actions.handler.js';
 import { membershipActionHandlers } from './membership-actions.handler.js';
 import { stepActionHandlers } from './step-actions.handler.js';
 
 export interface InteractionDeps {
   store: Store;
+  clock: Clock;
   incidents: IncidentService;
   steps: StepService;
   spaces: SpaceService;
@@ -45,7 +48,7 @@ export class InteractionService {
   constructor(private readonly deps: InteractionDeps) {
     for (const [kind, handler] of stepActionHandlers(deps)) this.handlers.set(kind, handler);
     for (const [kind, handler] of membershipActionHandlers(deps)) this.handlers.set(kind, handler);
-    this.handlers.set('close', (request, locale) => this.close(request, locale));
+    for (const [kind, handler] of lifecycleActionHandlers(deps)) this.handlers.set(kind, handler);
     this.handlers.set('retryOpening', (request, locale) => this.retryOpening(request, locale));
     for (const [kind, handler] of deps.actions ?? []) this.handlers.set(kind, handler);
     this.listeners = deps.listeners ?? [];
@@ -117,38 +120,11 @@ export class InteractionService {
       request?.payload.kind === 'form' && request.payload.stepKey
         ? await this.formKindOf(incidentId, request.payload.stepKey)
         : undefined;
-    return errorMessage(error, locale, { nameOf: nameResolver(members), ...(formKind ? { formKind } : {}) });
-  }
-
-  private async close(request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
-    const result = await this.deps.incidents.close({
-      incidentId: request.payload.incidentId,
-      actor: request.actor,
-      spaceId: request.spaceId,
+    return errorMessage(error, locale, {
+      nameOf: nameResolver(members),
+      ...(formKind ? { formKind } : {}),
+      ...(request ? { timeZone: request.workspace.timezone } : {}),
     });
-    const incident = result.value;
-    const message = t(locale, 'feedback.closed', { incident: incident.number });
-    if (!result.changed) return { changed: false, message };
-    const spaceId = incident.spaceId;
-    const archive = request.input?.archive === true;
-    return {
-      changed: true,
-      message,
-      phases: 'all',
-      timeline: t(request.workspace.locale, 'feedback.closed', { incident: incident.number }),
-      ...(spaceId
-        ? {
-            after: async () => {
-              const gateway = this.deps.spaces.gatewayOf(request.workspace);
-              await gateway.markSpaceClosed?.(spaceId, {
-                number: incident.number,
-                closedLabel: t(request.workspace.locale, 'space.closedLabel'),
-              });
-              if (archive) await gateway.archiveSpace?.(spaceId);
-            },
-          }
-        : {}),
-    };
   }
 
   /**
@@ -209,6 +185,7 @@ function enteredTexts(request: ActionRequest): EnteredText[] {
     case 'reminderDone':
       return input.note ? [{ field: 'note', text: input.note }] : [];
     case 'notApplicable':
+    case 'finish':
       return input.reason ? [{ field: 'reason', text: input.reason }] : [];
     case 'form':
       return formTexts(input.form);

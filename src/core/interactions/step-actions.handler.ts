@@ -1,19 +1,21 @@
 import { ACTIONS, type ActionKind, STEP_ACTION_KINDS, type StepActionKind } from '../cards/action.table.js';
 import { nameResolver } from '../cards/card-context.js';
 import { DomainError, InvalidInputError } from '../errors/domain-error.js';
-import { checkDate } from '../forms/form.validation.js';
+import { assertNotInPast, checkDate } from '../forms/form.validation.js';
 import { localized, t } from '../i18n/catalogue.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { StepService } from '../incidents/step.service.js';
 import type { StepAction } from '../incidents/step.transitions.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { Locale } from '../playbook/playbook.types.js';
+import type { Clock } from '../ports/clock.js';
 import type { SpaceService } from '../spaces/space.service.js';
-import { instantAt } from '../time/zoned.js';
+import { instantAt, isoDateIn } from '../time/zoned.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
 import { tellPersonally } from './membership-actions.handler.js';
 
 export interface StepHandlerDeps {
+  clock: Clock;
   incidents: IncidentService;
   steps: StepService;
   playbooks: PlaybookRegistry;
@@ -41,7 +43,7 @@ async function stepAction(
   locale: Locale,
 ): Promise<HandlerOutcome> {
   const stepKey = requireStepKey(request);
-  const action = toStepAction(kind, request, deps.dueHour ?? 17);
+  const action = toStepAction(kind, request, deps.dueHour ?? 17, deps.clock.now());
   const result = await deps.steps.act(
     {
       incidentId: request.payload.incidentId,
@@ -52,7 +54,7 @@ async function stepAction(
     },
     action,
   );
-  const { incident, step, members } = result.value;
+  const { incident, step, members, finishedNow } = result.value;
   if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
   const nameOf = nameResolver(members);
   const stepTitle = titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, locale);
@@ -66,8 +68,10 @@ async function stepAction(
     action.kind === 'assign' && action.assigneeId !== request.actor.userId ? action.assigneeId : null;
   return {
     changed: true,
-    message: t(locale, ACTIONS[kind].feedback, params),
-    phases: [step.phaseKey],
+    message: finishedNow
+      ? `${t(locale, ACTIONS[kind].feedback, params)} ${t(locale, 'feedback.finished', { incident: incident.number })}`
+      : t(locale, ACTIONS[kind].feedback, params),
+    phases: finishedNow ? 'all' : [step.phaseKey],
     ...(assignedTo && deps.spaces
       ? {
           after: () =>
@@ -92,10 +96,14 @@ async function stepAction(
             ),
         }
       : {}),
-    timeline: t(workspaceLocale, ACTIONS[kind].timeline, {
-      ...params,
-      step: titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, workspaceLocale),
-    }),
+    timeline: [
+      t(workspaceLocale, ACTIONS[kind].timeline, {
+        ...params,
+        step: titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, workspaceLocale),
+      }),
+      // The last evaluation or aftercare step of a closed incident: it is finished now.
+      ...(finishedNow ? [t(workspaceLocale, 'timeline.finishedBySteps', { incident: incident.number })] : []),
+    ].join('\n'),
   };
 }
 
@@ -160,7 +168,7 @@ async function saveForm(
   };
 }
 
-function toStepAction(kind: StepActionKind, request: ActionRequest, dueHour: number): StepAction {
+function toStepAction(kind: StepActionKind, request: ActionRequest, dueHour: number, now: Date): StepAction {
   const input = request.input ?? {};
   switch (kind) {
     case 'claim':
@@ -177,7 +185,10 @@ function toStepAction(kind: StepActionKind, request: ActionRequest, dueHour: num
       const date = input.dueDate?.trim() ?? '';
       if (date === '') return { kind, dueAt: null };
       checkDate('dueAt', date);
-      return { kind, dueAt: instantAt(date, dueHour, 0, request.workspace.timezone) };
+      // The same rule as the aftercare form: a deadline before today is refused.
+      const timeZone = request.workspace.timezone;
+      assertNotInPast('dueAt', date, isoDateIn(now, timeZone));
+      return { kind, dueAt: instantAt(date, dueHour, 0, timeZone) };
     }
   }
 }

@@ -3,6 +3,7 @@ import type { CardContext } from '../cards/card-context.js';
 import { nameResolver } from '../cards/card-context.js';
 import { localized, t } from '../i18n/catalogue.js';
 import type { Step } from '../incidents/incident.types.js';
+import { aftercarePhaseKey, isOverdue, isPhaseWorkable, stageOfPhase } from '../incidents/lifecycle.rules.js';
 import { formatInstant } from '../text/format.js';
 
 /** What a list of incidents shows of one incident; `member` decides whether content may show. */
@@ -28,9 +29,12 @@ export function summaryBlocks(ctx: CardContext, options: SummaryOptions): CardBl
   const nameOf = nameResolver(view.members);
   const finished = steps.filter((step) => step.status === 'done' || step.status === 'not_applicable').length;
   const busy = steps.filter((step) => step.status === 'claimed').length;
-  const overdue = steps.filter((step) => isOpenStep(step) && step.dueAt && step.dueAt < now).length;
+  // After closing only evaluation and aftercare go on: the phase and what is overdue come from those.
+  const aftercare = aftercarePhaseKey(playbook);
+  const workable = steps.filter((step) => isPhaseWorkable(incident, stageOfPhase(step.phaseKey, aftercare)));
+  const overdue = workable.filter((step) => isOverdue(step, now)).length;
   const phaseIndex = playbook.phases.findIndex((phase) =>
-    steps.some((step) => step.phaseKey === phase.key && isOpenStep(step)),
+    workable.some((step) => step.phaseKey === phase.key && isOpenStep(step)),
   );
   const head = t(locale, 'summary.head', {
     number: incident.number,

@@ -20,7 +20,7 @@ export interface OverviewDeps {
 /** At most this many incidents in one list: a card must stay readable and within size limits. */
 const MAX_LISTED = 20;
 /** Statuses a list shows: everything not purged; the newest first. */
-const LISTED: IncidentStatus[] = ['opening', 'open', 'closed'];
+const LISTED: IncidentStatus[] = ['opening', 'open', 'closed', 'finished'];
 
 /**
  * Lists of incidents outside an incident's own space: `incident status` (the asker's own

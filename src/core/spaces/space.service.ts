@@ -162,7 +162,7 @@ export class SpaceService {
   private async openOnce(incidentId: string): Promise<Incident> {
     let { incident, workspace } = await this.load(incidentId);
     const gateway = this.deps.gatewayFor(workspace);
-    if (incident.status === 'closed') return incident;
+    if (incident.status === 'closed' || incident.status === 'finished') return incident;
     if (!incident.spaceId) {
       const members = await this.deps.store.members.list(incident.id);
       const { spaceId } = await gateway.ensureSpace({

@@ -122,6 +122,7 @@ function toRow(incident: Incident) {
     created_at: incident.createdAt,
     updated_at: incident.updatedAt,
     closed_at: incident.closedAt,
+    finished_at: incident.finishedAt,
     purged_at: incident.purgedAt,
   };
 }
@@ -143,6 +144,7 @@ function toIncident(row: Selectable<IncidentTable>): Incident {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedAt: row.closed_at,
+    finishedAt: row.finished_at,
     purgedAt: row.purged_at,
   };
 }

@@ -22,6 +22,7 @@ export interface IncidentTable {
   created_at: Date;
   updated_at: Date;
   closed_at: Date | null;
+  finished_at: Date | null;
   purged_at: Date | null;
 }
 

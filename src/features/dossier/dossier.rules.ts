@@ -68,6 +68,8 @@ function incidentSection(ctx: DossierContext): DossierSection {
   );
   if (incident.closedAt)
     rows.push({ label: ctx.text('dossier.fact.closed'), value: ctx.moment(incident.closedAt) });
+  if (incident.finishedAt)
+    rows.push({ label: ctx.text('dossier.fact.finished'), value: ctx.moment(incident.finishedAt) });
   if (incident.purgedAt)
     rows.push({ label: ctx.text('dossier.fact.purged'), value: ctx.moment(incident.purgedAt) });
   const count = (status: string) => steps.filter((step) => step.status === status).length;
@@ -104,6 +106,7 @@ function incidentSection(ctx: DossierContext): DossierSection {
 function statusText(ctx: DossierContext): string {
   const status = ctx.input.incident.status;
   if (status === 'closed') return ctx.text('overview.statusClosed');
+  if (status === 'finished') return ctx.text('overview.statusFinished');
   return ctx.text(status === 'opening' ? 'overview.statusOpening' : 'overview.statusOpen');
 }
 

@@ -92,6 +92,10 @@ async function done(
   const { reminder, state, actorName, label } = await load(deps, request, 'reminderDone');
   const now = deps.clock.now();
   const { incident } = state;
+  // The note goes into the incident: nothing changes once it is finished.
+  if (incident.status === 'finished') {
+    throw new DomainError('IncidentFinished', { incident: incident.number });
+  }
   const actorId = request.actor.userId;
   // Once per delivery: a repeated click or platform retry stores the note once, while a
   // postponed reminder that comes back may be answered again.
@@ -133,9 +137,10 @@ async function snooze(
 ): Promise<HandlerOutcome> {
   const { reminder, state, actorName, label } = await load(deps, request, 'reminderSnooze');
   const { incident, workspace } = state;
-  // Closing cancels everything but the evaluation; postponing must not bring it back.
-  if (incident.status === 'closed' && reminder.kind !== 'evaluation') {
-    throw new DomainError('IncidentClosed', { incident: incident.number });
+  // Finishing cancels every reminder; postponing must not bring one back. After closing, what the
+  // schedule still wants (aftercare, the evaluation) may be postponed: `stillWanted` decides.
+  if (incident.status === 'finished') {
+    throw new DomainError('IncidentFinished', { incident: incident.number });
   }
   // A moment removed or moved in the form, or a step finished: nothing left to postpone.
   if (!deps.service.stillWanted(reminder, state)) throw new DomainError('InvalidAction');

@@ -27,10 +27,10 @@ export interface ReminderStore {
   get(id: string): Promise<Reminder | undefined>;
   listForIncident(incidentId: string): Promise<Reminder[]>;
   /**
-   * Incidents whose schedule may still change: not closed, or closed since `closedSince`, and
-   * not purged. Ordered by id, starting after `afterId`.
+   * Incidents whose schedule may still change: not finished (a closed incident's aftercare goes
+   * on), or finished since `finishedSince`, and not purged. Ordered by id, starting after `afterId`.
    */
-  listIncidentsToSync(closedSince: Date, afterId: string | null, limit: number): Promise<string[]>;
+  listIncidentsToSync(finishedSince: Date, afterId: string | null, limit: number): Promise<string[]>;
 
   /**
    * Claims due reminders — pending ones due by `now`, and ones whose sender's lease ran out —

@@ -101,12 +101,12 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
       return rows.map(toReminder);
     },
 
-    async listIncidentsToSync(closedSince, afterId, limit) {
+    async listIncidentsToSync(finishedSince, afterId, limit) {
       let query = db
         .selectFrom('incident')
         .select('id')
         .where('purged_at', 'is', null)
-        .where((eb) => eb.or([eb('status', '<>', 'closed'), eb('closed_at', '>=', closedSince)]))
+        .where((eb) => eb.or([eb('status', '<>', 'finished'), eb('finished_at', '>=', finishedSince)]))
         .orderBy('id')
         .limit(limit);
       if (afterId) query = query.where('id', '>', afterId);

@@ -29,9 +29,16 @@ interface PlanContext {
  * overdue steps, when the last one went out). The same state always gives the same keys, so
  * running this twice, or on two instances, schedules nothing twice.
  *
- * A closed incident wants only the evaluation reminder: closing cancels everything else.
+ * Closing ends the acute phase only: a closed incident still wants its aftercare moments, the
+ * evaluation reminder and the overdue reminders of its evaluation and aftercare steps. A
+ * finished incident wants nothing.
  */
-export function planReminders(state: ReminderState, rules: ReminderRules): WantedReminder[] {
+export function planReminders(
+  state: ReminderState,
+  rules: ReminderRules,
+  /** The incident's evaluation and aftercare phase (`aftercarePhaseKey` of its playbook). */
+  aftercarePhase: string | null,
+): WantedReminder[] {
   const { incident } = state;
   if (incident.purgedAt) return [];
   const ids = new Set(state.members.map((member) => member.userId));
@@ -41,7 +48,14 @@ export function planReminders(state: ReminderState, rules: ReminderRules): Wante
     school: schoolTimeFor(state.workspace, rules.school),
     isMember: (userId) => ids.has(userId),
   };
-  if (incident.status === 'closed') return evaluation(ctx);
+  if (incident.status === 'finished') return [];
+  if (incident.status === 'closed') {
+    return [
+      ...aftercare(ctx),
+      ...evaluation(ctx),
+      ...overdue(ctx, (step) => step.phaseKey === aftercarePhase),
+    ];
+  }
   return [...aftercare(ctx), ...restPeriodEnd(ctx), ...nudge(ctx), ...overdue(ctx)];
 }
 
@@ -112,10 +126,11 @@ function nudge(ctx: PlanContext): WantedReminder[] {
  * For each open or claimed step with a deadline: the next school moment at or after the
  * deadline, and never on the school day the previous overdue reminder for it went out.
  */
-function overdue(ctx: PlanContext): WantedReminder[] {
+function overdue(ctx: PlanContext, concerns: (step: Step) => boolean = () => true): WantedReminder[] {
   const { state, school } = ctx;
   const wanted: WantedReminder[] = [];
   for (const step of state.steps) {
+    if (!concerns(step)) continue;
     if (!step.dueAt || (step.status !== 'open' && step.status !== 'claimed')) continue;
     const lastSent = lastOverdueSent(ctx, step);
     let from = step.dueAt;

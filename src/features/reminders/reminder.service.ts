@@ -3,6 +3,7 @@ import { nameResolver } from '../../core/cards/card-context.js';
 import { KeyedBatcher } from '../../core/concurrency/keyed-batcher.js';
 import { t } from '../../core/i18n/catalogue.js';
 import type { IncidentView, Workspace } from '../../core/incidents/incident.types.js';
+import { aftercarePhaseKey } from '../../core/incidents/lifecycle.rules.js';
 import type { PlaybookRegistry } from '../../core/playbook/playbook.registry.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Store } from '../../core/ports/store.js';
@@ -24,8 +25,8 @@ export interface ReminderServiceDeps {
 /** Failed reminders shown on the overview at most, and for how long after they failed. */
 const NOTICES_SHOWN = 3;
 const NOTICE_DAYS = 14;
-/** Closed incidents are still looked at this long after the evaluation is due (in days). */
-const CLOSED_SYNC_MARGIN_DAYS = 14;
+/** Finished incidents are still looked at this long after finishing (in days), to cancel what is left. */
+const FINISHED_SYNC_MARGIN_DAYS = 14;
 
 /**
  * Keeps each incident's reminder schedule in line with its state. The schedule is derived, not
@@ -56,7 +57,7 @@ export class ReminderService {
   sync(incidentId: string): Promise<SyncOutcome> {
     return this.deps.reminders.sync(
       incidentId,
-      (state) => planReminders(state, this.deps.rules),
+      (state) => planReminders(state, this.deps.rules, this.aftercarePhaseOf(state)),
       this.deps.clock.now(),
     );
   }
@@ -66,12 +67,12 @@ export class ReminderService {
    * incident's failure is reported and does not stop the others.
    */
   async syncAll(onError: (incidentId: string, error: unknown) => void = () => undefined): Promise<number> {
-    const days = this.deps.rules.evaluationAfterDays + CLOSED_SYNC_MARGIN_DAYS;
-    const closedSince = new Date(this.deps.clock.now().getTime() - days * 86_400_000);
+    const days = this.deps.rules.evaluationAfterDays + FINISHED_SYNC_MARGIN_DAYS;
+    const finishedSince = new Date(this.deps.clock.now().getTime() - days * 86_400_000);
     let afterId: string | null = null;
     let synced = 0;
     for (;;) {
-      const ids = await this.deps.reminders.listIncidentsToSync(closedSince, afterId, 200);
+      const ids = await this.deps.reminders.listIncidentsToSync(finishedSince, afterId, 200);
       for (const id of ids) {
         try {
           await this.sync(id);
@@ -87,7 +88,15 @@ export class ReminderService {
 
   /** The keys of the reminders the state asks for (checked just before sending). */
   wantedKeys(state: ReminderState): Set<string> {
-    return new Set(planReminders(state, this.deps.rules).map((wanted) => wanted.key));
+    return new Set(
+      planReminders(state, this.deps.rules, this.aftercarePhaseOf(state)).map((wanted) => wanted.key),
+    );
+  }
+
+  /** The incident's evaluation and aftercare phase, which closing leaves running. */
+  private aftercarePhaseOf(state: Pick<ReminderState, 'incident'>): string | null {
+    const { playbookKey, playbookVersion } = state.incident;
+    return aftercarePhaseKey(this.deps.playbooks.get(playbookKey, playbookVersion));
   }
 
   /** True when the state still asks for exactly this reminder. */
@@ -131,7 +140,9 @@ export class ReminderService {
       .slice(0, NOTICES_SHOWN)
       .map((r) => failedNotice(r, ctx, workspace));
     // Before the first sync of a fresh form the card reads the form's own dates instead.
-    if (aftercare.length === 0 && incident.status !== 'closed') return { notices };
+    if (aftercare.length === 0 && incident.status !== 'closed' && incident.status !== 'finished') {
+      return { notices };
+    }
     return {
       nextAftercareAt: upcoming.length > 0 ? new Date(Math.min(...upcoming)) : null,
       notices,

@@ -16,8 +16,8 @@ export interface PurgeCounts {
 
 export interface PurgeRequest {
   incidentId: string;
-  /** Only incidents closed before this are purged (checked again under a lock). */
-  closedBefore: Date;
+  /** Only incidents finished before this are purged (checked again under a lock). */
+  finishedBefore: Date;
   /** Replaces the title and the people's ids on the incident. */
   marker: string;
   at: Date;
@@ -29,13 +29,16 @@ export interface PurgeRequest {
  * in one transaction with its audit entry.
  */
 export interface RetentionStore {
-  /** Closed, not yet purged, closed before the date; oldest first. */
-  listExpired(closedBefore: Date, limit: number): Promise<ExpiredIncident[]>;
+  /**
+   * Finished, not yet purged, finished before the date; oldest first. The period counts from
+   * finishing: a closed incident's aftercare and evaluation still go on.
+   */
+  listExpired(finishedBefore: Date, limit: number): Promise<ExpiredIncident[]>;
   /**
    * Deletes members, notes, form answers, reminders and card references; replaces the title,
    * lead and opener by the marker and clears free text on steps; keeps the number, kind, dates
    * and step statuses; appends an `incident.purged` audit entry with the counts. Returns null
-   * when the incident no longer qualifies (already purged, or not closed before the date).
+   * when the incident no longer qualifies (already purged, or not finished before the date).
    */
   purge(request: PurgeRequest): Promise<PurgeCounts | null>;
   /**

@@ -6,28 +6,28 @@ import type { RetentionStore } from './retention.port.js';
 /** Facts are kept as codes for statistics; nothing in them names a person. */
 export function retentionRepository(db: Kysely<Database>): RetentionStore {
   return {
-    async listExpired(closedBefore, limit) {
+    async listExpired(finishedBefore, limit) {
       const rows = await db
         .selectFrom('incident')
         .select(['id', 'workspace_id'])
-        .where('status', '=', 'closed')
+        .where('status', '=', 'finished')
         .where('purged_at', 'is', null)
-        .where('closed_at', '<', closedBefore)
-        .orderBy('closed_at')
+        .where('finished_at', '<', finishedBefore)
+        .orderBy('finished_at')
         .limit(limit)
         .execute();
       return rows.map((row) => ({ incidentId: row.id, workspaceId: row.workspace_id }));
     },
 
-    async purge({ incidentId, closedBefore, marker, at, actorId }) {
+    async purge({ incidentId, finishedBefore, marker, at, actorId }) {
       return db.transaction().execute(async (trx) => {
         const incident = await trx
           .selectFrom('incident')
           .select(['id', 'workspace_id'])
           .where('id', '=', incidentId)
-          .where('status', '=', 'closed')
+          .where('status', '=', 'finished')
           .where('purged_at', 'is', null)
-          .where('closed_at', '<', closedBefore)
+          .where('finished_at', '<', finishedBefore)
           .forUpdate()
           .executeTakeFirst();
         if (!incident) return null;

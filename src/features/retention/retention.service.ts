@@ -25,14 +25,14 @@ const BATCH = 50;
 export const REQUEST_KEYS_DAYS = 30;
 
 /**
- * The daily retention job: incidents closed longer ago than the retention period lose their
+ * The daily retention job: incidents finished longer ago than the retention period lose their
  * content. What stays is what the school's statistics need: number, kind, dates, step statuses
  * and counts, plus an audit entry that says the purge happened.
  */
 export class RetentionService {
   constructor(private readonly deps: RetentionDeps) {}
 
-  /** The moment before which closed incidents are purged. */
+  /** The moment before which finished incidents are purged. */
   cutoff(now: Date = this.deps.clock.now()): Date {
     const cutoff = new Date(now.getTime());
     cutoff.setUTCMonth(cutoff.getUTCMonth() - this.deps.months);
@@ -43,12 +43,12 @@ export class RetentionService {
     onError: (incidentId: string, error: unknown) => void = () => undefined,
   ): Promise<RetentionReport> {
     const now = this.deps.clock.now();
-    const closedBefore = this.cutoff(now);
+    const finishedBefore = this.cutoff(now);
     const report: RetentionReport = { purged: 0, failed: 0, forgottenRequests: 0 };
     const skip = new Set<string>();
     const locales = new Map<string, Locale>();
     for (;;) {
-      const expired = (await this.deps.retention.listExpired(closedBefore, BATCH + skip.size)).filter(
+      const expired = (await this.deps.retention.listExpired(finishedBefore, BATCH + skip.size)).filter(
         (item) => !skip.has(item.incidentId),
       );
       if (expired.length === 0) {
@@ -65,7 +65,7 @@ export class RetentionService {
           }
           const counts = await this.deps.retention.purge({
             incidentId,
-            closedBefore,
+            finishedBefore,
             marker: t(locale, 'retention.removed'),
             at: now,
             actorId: SYSTEM_ACTOR,

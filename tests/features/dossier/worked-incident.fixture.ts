@@ -68,6 +68,7 @@ export function workedIncident(options: WorkedIncidentOptions = {}): DossierInpu
       createdAt: opened,
       updatedAt: opened,
       closedAt: null,
+      finishedAt: null,
       purgedAt: null,
     },
     // The colleague removed halfway is known by name only while a member.

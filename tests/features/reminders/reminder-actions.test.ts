@@ -158,16 +158,30 @@ describe('the buttons on a reminder', () => {
     expect(carla.ok).toBe(true);
   });
 
-  it('refuses to postpone aftercare of a closed incident, but still records that it was done', async () => {
+  it('lets aftercare of a closed incident be postponed and done; after finishing, refuses both', async () => {
     await h.click(ANNA, { incidentId: incidentId, kind: 'close' });
     const snooze = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
-    expect(snooze).toMatchObject({ ok: false, errorCode: 'IncidentClosed' });
+    expect(snooze.ok, snooze.message).toBe(true);
     const done = await h.click(
       BOB,
       { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
       { note: 'Laatste gesprek.' },
     );
     expect(done.ok).toBe(true);
+    const finished = await h.click(
+      ANNA,
+      { incidentId: incidentId, kind: 'finish' },
+      { reason: 'Nazorg loopt verder via de mentor' },
+    );
+    expect(finished.ok, finished.message).toBe(true);
+    const later = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
+    expect(later).toMatchObject({ ok: false, errorCode: 'IncidentFinished' });
+    const note = await h.click(
+      BOB,
+      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
+      { note: 'Nog een gesprek.' },
+    );
+    expect(note).toMatchObject({ ok: false, errorCode: 'IncidentFinished' });
   });
 
   it('answers in the clicker’s language', async () => {

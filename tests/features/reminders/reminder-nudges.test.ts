@@ -127,7 +127,7 @@ describe('steps past their deadline', () => {
 });
 
 describe('closing and the evaluation', () => {
-  it('cancels what is pending and reminds the lead once, 28 days later, of the ZAT evaluation', async () => {
+  it('keeps the aftercare moments after closing, cancels the acute reminders and reminds the lead of the ZAT evaluation 28 days later', async () => {
     const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
     const { incidentId } = await h.open();
     await planAftercare(h, incidentId, [moment('2026-03-20', 'victim', 'U-BOB')]);
@@ -143,13 +143,33 @@ describe('closing and the evaluation', () => {
     expect(
       rows.filter((r) => r.status === 'pending').map((r) => [r.kind, r.targetId, r.dueAt.toISOString()]),
     ).toEqual([
+      ['aftercare', 'U-BOB', '2026-03-20T07:00:00.000Z'], // Friday 20 March, 08:00 winter time
       ['evaluation', 'U-ANNA', '2026-04-02T06:00:00.000Z'], // Thursday 2 April, 08:00 summer time
     ]);
-    expect(rows.filter((r) => r.kind !== 'evaluation').every((r) => r.status === 'cancelled')).toBe(true);
+    expect(
+      rows.filter((r) => r.kind === 'overdue' || r.kind === 'nudge').every((r) => r.status === 'cancelled'),
+    ).toBe(true);
     await h.runUntil('2026-04-20T12:00:00Z', 120, 12);
     expect(h.gateway.directs().map((d) => [d.target, d.card?.fallback, d.at.toISOString()])).toEqual([
+      ['U-BOB', 'Nazorg bij incident 2026-0001', expect.stringMatching(/^2026-03-20T/)],
       ['U-ANNA', 'Evaluatie van incident 2026-0001', '2026-04-02T06:00:00.000Z'],
     ]);
+  });
+
+  it('sends nothing more once the incident is finished', async () => {
+    const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
+    const { incidentId } = await h.open();
+    await planAftercare(h, incidentId, [moment('2026-03-20', 'victim', 'U-BOB')]);
+    await h.click(ANNA, { incidentId: incidentId, kind: 'close' });
+    const finished = await h.click(
+      ANNA,
+      { incidentId: incidentId, kind: 'finish' },
+      { reason: 'Nazorg loopt via de jeugdarts' },
+    );
+    expect(finished.ok, finished.message).toBe(true);
+    expect((await h.reminders.listForIncident(incidentId)).filter((r) => r.status === 'pending')).toEqual([]);
+    await h.runUntil('2026-04-20T12:00:00Z', 120, 12);
+    expect(h.gateway.directs()).toEqual([]);
   });
 
   it('does not remind about an evaluation that was done before closing', async () => {

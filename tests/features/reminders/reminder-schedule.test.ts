@@ -192,7 +192,7 @@ describe('aftercare moments', () => {
     );
     expect(backdated).toMatchObject({
       ok: false,
-      message: 'Datum (rij 2): deze datum ligt vóór 2026-03-04.',
+      message: 'Datum (rij 2): deze datum ligt vóór 4 mrt 2026.',
     });
     expect(h.gateway.directs()).toHaveLength(1);
   });

@@ -127,7 +127,7 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
   });
 
   describe('retention', () => {
-    it('purges a closed incident in one go and appends the audit entry', async () => {
+    it('purges a finished incident in one go and appends the audit entry', async () => {
       await fx.steps.addNote(
         { incidentId, actor: MENTOR, stepKey: 'scope-impact' },
         'Gedeeld in de app van 3C',
@@ -139,14 +139,17 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
       await fx.steps.act({ incidentId, stepKey: 'check-protocols', actor: MENTOR }, { kind: 'claim' });
       await fx.incidents.close({ incidentId, actor: LEAD });
       const retention = retentionRepository(handle.db);
-      const closedBefore = new Date('2029-01-01T00:00:00Z');
+      const finishedBefore = new Date('2029-01-01T00:00:00Z');
+      // Closed is not finished: aftercare goes on, and the retention period has not started.
+      expect(await retention.listExpired(finishedBefore, 10)).toEqual([]);
+      await fx.incidents.finish({ incidentId, actor: LEAD }, 'Nazorg loopt via het ZAT');
       expect(await retention.listExpired(new Date('2026-01-01T00:00:00Z'), 10)).toEqual([]);
-      expect(await retention.listExpired(closedBefore, 10)).toEqual([
+      expect(await retention.listExpired(finishedBefore, 10)).toEqual([
         { incidentId, workspaceId: fx.workspaceId },
       ]);
       const request = {
         incidentId,
-        closedBefore,
+        finishedBefore,
         marker: '[verwijderd]',
         at: new Date('2028-12-01T02:30:00Z'),
         actorId: SYSTEM_ACTOR,

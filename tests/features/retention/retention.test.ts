@@ -9,8 +9,11 @@ import {
   type ReminderHarness,
 } from '../reminders/support/reminder-harness.js';
 
-/** An incident with a note, a form, three reminders (aftercare, nudge, evaluation), closed at `closedAt`. */
-async function closedIncident(h: ReminderHarness, openedAt: string, closedAt: string) {
+/**
+ * An incident with a note, a form, three reminders (aftercare, nudge, evaluation), closed and
+ * then finished by its lead at `closedAt` (unless `finish` is false).
+ */
+async function closedIncident(h: ReminderHarness, openedAt: string, closedAt: string, finish = true) {
   h.clock.set(openedAt);
   const { incidentId } = await h.open();
   await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'check-protocols' });
@@ -32,11 +35,22 @@ async function closedIncident(h: ReminderHarness, openedAt: string, closedAt: st
   );
   h.clock.set(closedAt);
   await h.click(ANNA, { incidentId: incidentId, kind: 'close' });
+  if (finish) {
+    await h.click(ANNA, { incidentId, kind: 'finish' }, { reason: 'Nazorg loopt via de mentor' });
+  }
   return incidentId;
 }
 
 describe('the retention job', () => {
-  it('removes the content of incidents closed more than 24 months ago and keeps what statistics need', async () => {
+  it('keeps an incident closed long ago whose aftercare is not finished: the period counts from finishing', async () => {
+    const h = await createReminderHarness();
+    const closed = await closedIncident(h, '2023-12-04T09:00:00Z', '2024-01-10T10:00:00Z', false);
+    h.clock.set('2026-02-01T02:30:00Z');
+    expect(await h.retention.run()).toEqual({ purged: 0, failed: 0, forgottenRequests: 0 });
+    expect((await h.store.incidents.get(closed))?.purgedAt).toBeNull();
+  });
+
+  it('removes the content of incidents finished more than 24 months ago and keeps what statistics need', async () => {
     const h = await createReminderHarness();
     const old = await closedIncident(h, '2023-12-04T09:00:00Z', '2024-01-10T10:00:00Z');
     const recent = await closedIncident(h, '2024-12-02T09:00:00Z', '2025-01-10T10:00:00Z');

@@ -245,4 +245,16 @@ describe('modals', () => {
     expect(readArchive({ archive: { v: { selected_options: [{ value: 'yes' }] } } })).toBe(true);
     expect(readArchive({})).toBe(false);
   });
+
+  it('the close dialog has no archive box while evaluation and aftercare go on in the channel', () => {
+    const view = closeModal('nl', {
+      incidentId: 'i1',
+      question: 'Wil je de acute fase sluiten?\n\n3 geplande nazorgmomenten blijven staan.',
+      channelId: 'C1',
+      offerArchive: false,
+    }) as unknown as Json;
+    expect(validateModal(view)).toEqual([]);
+    expect(JSON.stringify(view)).not.toContain('archive');
+    expect(JSON.stringify(view)).toContain('3 geplande nazorgmomenten blijven staan.');
+  });
 });

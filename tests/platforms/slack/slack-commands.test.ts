@@ -86,17 +86,26 @@ describe('/incident in an English workspace', () => {
   });
 
   it('the lead confirms closing; the channel is archived and the cards lose their buttons', async () => {
+    // Evaluation and aftercare are done already, so closing finishes the incident and the
+    // dialog offers to archive the channel.
+    await settleAftercare();
     const before = h.fake.state.views.length;
     await h.people.command(ANNA, 'close', channel.id);
     const dialog = await h.fake.waitFor(() =>
       h.fake.state.views.slice(before).find((v) => v.userId === ANNA),
     );
-    expect(JSON.stringify(dialog.view)).toContain(`Are you sure you want to close incident ${YEAR}-0001?`);
+    expect(JSON.stringify(dialog.view)).toContain(
+      `Do you want to close the acute phase of incident ${YEAR}-0001?`,
+    );
+    expect(JSON.stringify(dialog.view)).toContain('Also archive the channel');
     const closed = await submitFor(h, ANNA, dialog, { archive: ['yes'] });
-    expect(closed.answer).toBe(`Incident ${YEAR}-0001 is closed.`);
+    expect(closed.answer).toBe(
+      `Incident ${YEAR}-0001 is closed and finished: evaluation and aftercare were already done.`,
+    );
     await h.fake.waitFor(() => channel.isArchived, 5000, 'archived');
     expect(offered(h, card('phase:direct'), 'scope-impact')).toEqual([]);
-    expect(textsOf(card('overview').blocks).join('\n')).toContain('*Status*\nClosed');
+    expect(offered(h, card('phase:evaluation-aftercare'), 'update-protocol')).toEqual([]);
+    expect(textsOf(card('overview').blocks).join('\n')).toContain('*Status*\nFinished');
   });
 
   it('a button used after closing changes nothing and says why', async () => {
@@ -111,9 +120,21 @@ describe('/incident in an English workspace', () => {
     const direct = await h.fake.waitFor(() =>
       h.fake.state.messages.slice(before).find((m) => m.channel.startsWith('D')),
     );
-    expect(direct.text).toBe(`Incident ${YEAR}-0001 is closed. Nothing can be changed any more.`);
+    expect(direct.text).toBe(`Incident ${YEAR}-0001 is finished. Nothing can be changed any more.`);
   });
 });
+
+/** Marks every evaluation and aftercare step done, as the lead, straight through the core. */
+async function settleAftercare(): Promise<void> {
+  const id = (await incidentId()) as string;
+  const steps = await h.app.context.store.steps.list(id);
+  for (const step of steps.filter((s) => s.phaseKey === 'evaluation-aftercare')) {
+    await h.app.context.steps.act(
+      { incidentId: id, stepKey: step.key, actor: { userId: ANNA } },
+      { kind: 'done' },
+    );
+  }
+}
 
 async function incidentId(): Promise<string | undefined> {
   const workspace = await h.app.context.store.workspaces.ensure('slack', TEAM_ID, {

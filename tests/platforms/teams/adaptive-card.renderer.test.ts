@@ -5,7 +5,7 @@ import type { Card } from '../../../src/core/cards/card.types.js';
 import type { CardContext } from '../../../src/core/cards/card-context.js';
 import { buildIncidentCards } from '../../../src/core/cards/incident-cards.js';
 import { FORM_SPECS } from '../../../src/core/forms/form.specs.js';
-import type { IncidentView, StepStatus } from '../../../src/core/incidents/incident.types.js';
+import type { IncidentStatus, IncidentView, StepStatus } from '../../../src/core/incidents/incident.types.js';
 import { DEFAULT_PLAYBOOK } from '../../../src/core/playbook/builtin/index.js';
 import type { FormKind } from '../../../src/core/playbook/playbook.types.js';
 import {
@@ -42,11 +42,11 @@ function ctx(view: IncidentView, locale: 'nl' | 'en' = 'nl'): CardContext {
 }
 
 /** The incident with every step in one status, a note and a filled-in form on every step. */
-function viewWith(status: StepStatus, closed = false): IncidentView {
+function viewWith(status: StepStatus, incidentStatus: IncidentStatus = 'open'): IncidentView {
   const at = fx.clock.now();
   return {
     ...base,
-    incident: { ...base.incident, status: closed ? 'closed' : 'open' },
+    incident: { ...base.incident, status: incidentStatus },
     steps: base.steps.map((step) => ({
       ...step,
       status,
@@ -116,12 +116,33 @@ describe('toAdaptiveCard: every card the bot posts', () => {
     });
   }
 
-  it('a closed incident and English cards too', () => {
-    for (const card of buildIncidentCards(ctx(viewWith('done', true), 'en'))) {
-      const json = render(card, viewWith('done', true), 'en');
+  it('a finished incident and English cards too', () => {
+    for (const card of buildIncidentCards(ctx(viewWith('done', 'finished'), 'en'))) {
+      const json = render(card, viewWith('done', 'finished'), 'en');
       expectValid(json);
       expect(strings(json, 'verb')).toEqual([]);
     }
+  });
+
+  it('a closed incident’s overview offers "Afronden", asking why inline', () => {
+    const view = viewWith('open', 'closed');
+    const overview = buildIncidentCards(ctx(view))[0] as Card;
+    const text = JSON.stringify(render(overview, view));
+    expect(text).toContain('"title":"Afronden"');
+    expect(text).toContain('Waarom rond je evaluatie en nazorg nu af?');
+  });
+
+  it('a closed incident keeps buttons on the evaluation and aftercare card only', () => {
+    const view = viewWith('open', 'closed');
+    const withVerbs = buildIncidentCards(ctx(view, 'en'))
+      .filter((card) => card.key.startsWith('phase:'))
+      .filter((card) => {
+        const json = render(card, view, 'en');
+        expectValid(json);
+        return strings(json, 'verb').length > 0;
+      })
+      .map((card) => card.key);
+    expect(withVerbs).toEqual(['phase:evaluation-aftercare']);
   });
 
   it('the claim button carries the encoded action; N.v.t. asks the reason inline', () => {
@@ -301,6 +322,14 @@ describe('forms, the opening form and messages', () => {
     for (const locale of ['nl', 'en'] as const) {
       const question = closeQuestionCard(locale, base.incident.id, 'Weet je het zeker?', 'U-1');
       expect(expectValid(question).inputIds).toEqual(['c:archive']);
+      const ongoing = closeQuestionCard(
+        locale,
+        base.incident.id,
+        'Sluiten?\n\n2 nazorgmomenten',
+        'U-1',
+        false,
+      );
+      expect(expectValid(ongoing).inputIds).toEqual([]);
     }
   });
 });

@@ -260,9 +260,22 @@ describe('Teams: working on the steps', () => {
     expect(shown(h.microsoft.texts(incident.spaceId).at(-1)?.text)).toContain(
       'Alleen de regisseur van dit incident (Anna)',
     );
+    // Evaluation and aftercare are done already: closing finishes the incident and may archive.
+    const id = (await firstIncidentId(h)) as string;
+    for (const step of await h.app.context.store.steps.list(id)) {
+      if (step.phaseKey !== 'evaluation-aftercare' || step.status !== 'open') continue;
+      await h.app.context.steps.act(
+        { incidentId: id, stepKey: step.key, actor: { userId: ANNA.aad } },
+        { kind: 'done' },
+      );
+    }
     await h.post(message(h.microsoft, ANNA, 'incident sluit', { channel: incident.spaceId }));
     const question = h.microsoft.cards(incident.spaceId).at(-1)!;
-    expect(cardText(question.card)).toContain('Weet je zeker dat je incident 2026-0001 wilt sluiten?');
+    expect(cardText(question.card)).toContain('Wil je de acute fase van incident 2026-0001 sluiten?');
+    expect(cardText(question.card)).toContain('Er zijn geen nazorgmomenten gepland.');
+    expect(cardText(question.card)).toContain(
+      'Evaluatie en nazorg zijn al klaar: het incident wordt meteen afgerond.',
+    );
     const confirm = actionData(question.card, 'Ja, sluiten');
     const byBas = await h.post(click(h.microsoft, BAS, VERBS.closeConfirm, confirm, inChannel(question.id)));
     expect(cardText(answeredCard(byBas))).toContain('Alleen de regisseur');
@@ -275,7 +288,7 @@ describe('Teams: working on the steps', () => {
         inChannel(question.id),
       ),
     );
-    expect(cardText(answeredCard(byAnna))).toContain('Incident 2026-0001 is gesloten.');
+    expect(cardText(answeredCard(byAnna))).toContain('Incident 2026-0001 is gesloten en afgerond');
     await eventually(() => h.microsoft.named('POST', /\/archive$/).length === 1);
     const later = await h.post(
       click(
@@ -286,7 +299,7 @@ describe('Teams: working on the steps', () => {
         inChannel(incident.cards[2]!.id),
       ),
     );
-    expect(cardText(answeredCard(later))).toContain('is gesloten');
+    expect(cardText(answeredCard(later))).toContain('Incident 2026-0001 is afgerond.');
   });
 });
 

@@ -75,6 +75,7 @@ async function handle(
         incidentId: prepared.incident.id,
         question: prepared.question,
         channelId: command.channel_id,
+        offerArchive: prepared.offerArchive,
       });
       await callSlack(slack.client, 'views.open', { trigger_id: command.trigger_id, view });
       return;

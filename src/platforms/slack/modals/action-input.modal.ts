@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { ACTIONS, type ActionSpec } from '../../../core/cards/action.table.js';
 import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import type { ActionInput } from '../../../core/cards/card.types.js';
 import { t } from '../../../core/i18n/catalogue.js';
@@ -45,6 +46,7 @@ const STEPS_TO_BLOCK = 'stepsTo';
 /** The dialog's title (Slack allows 24 characters): the action's own words where it has them. */
 function titleOf(kind: SimpleInput, payload: ActionPayload, locale: Locale): string {
   if (payload.kind === 'transferLead') return t(locale, 'action.transferLead');
+  if (payload.kind === 'finish') return t(locale, 'action.finish');
   return t(locale, `slack.modal.${kind}`);
 }
 
@@ -63,18 +65,23 @@ export function actionInputModal(
     title: titleOf(kind, context.payload, locale),
     submit: t(locale, 'slack.save'),
     close: t(locale, 'command.cancel'),
-    blocks: blocksFor(kind, locale, context.members ?? []),
+    blocks: blocksFor(kind, locale, context.members ?? [], context.payload),
     metadata,
   });
 }
 
-function blocksFor(kind: SimpleInput, locale: Locale, members: Member[]): types.KnownBlock[] {
+function blocksFor(
+  kind: SimpleInput,
+  locale: Locale,
+  members: Member[],
+  payload: ActionPayload,
+): types.KnownBlock[] {
   switch (kind) {
     case 'reason':
       return [
         input(
           BLOCK.reason,
-          t(locale, 'prompt.notApplicable'),
+          t(locale, (ACTIONS[payload.kind] as ActionSpec).prompt ?? 'prompt.notApplicable'),
           textInput({ multiline: true, max: LIMITS.reason }),
         ),
       ];

@@ -8,10 +8,14 @@ import { CALLBACK, isChecked, type StateValues } from './modal-state.js';
 const ARCHIVE_BLOCK = 'archive';
 const ARCHIVE_OPTION = 'yes';
 
-/** `/incident sluit`: asks the lead to confirm, with a box to archive the channel as well. */
+/**
+ * `/incident sluit`: asks the lead to confirm, saying what happens to open steps and planned
+ * moments; with a box to archive the channel as well when closing finishes the incident (while
+ * evaluation and aftercare go on, they are worked on in the channel).
+ */
 export function closeModal(
   locale: Locale,
-  context: { incidentId: string; question: string; channelId: string },
+  context: { incidentId: string; question: string; channelId: string; offerArchive?: boolean },
 ): types.ModalView {
   return modal({
     callbackId: CALLBACK.close,
@@ -20,14 +24,16 @@ export function closeModal(
     close: t(locale, 'command.cancel'),
     blocks: [
       paragraph(context.question),
-      input(
-        ARCHIVE_BLOCK,
-        t(locale, 'slack.archiveLabel'),
-        checkbox(ARCHIVE_OPTION, t(locale, 'command.closeArchive')),
-        {
-          optional: true,
-        },
-      ),
+      ...(context.offerArchive === false
+        ? []
+        : [
+            input(
+              ARCHIVE_BLOCK,
+              t(locale, 'slack.archiveLabel'),
+              checkbox(ARCHIVE_OPTION, t(locale, 'command.closeArchive')),
+              { optional: true },
+            ),
+          ]),
     ],
     metadata: encodeMetadata({
       action: { incidentId: context.incidentId, kind: 'close' },

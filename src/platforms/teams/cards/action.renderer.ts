@@ -1,3 +1,4 @@
+import { ACTIONS, type ActionSpec } from '../../../core/cards/action.table.js';
 import type { CardAction } from '../../../core/cards/card.types.js';
 import { t } from '../../../core/i18n/catalogue.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
@@ -38,7 +39,7 @@ export function renderAction(
   if (action.input === 'form' || !inline) {
     return execute(action.label, VERBS.formView, actionData(action), style);
   }
-  const inputs = inputFor(action.input, ctx, prefix);
+  const inputs = inputFor(action, ctx, prefix);
   if (!inputs) return execute(action.label, VERBS.formView, actionData(action), style);
   return {
     type: 'Action.ShowCard',
@@ -49,15 +50,15 @@ export function renderAction(
   };
 }
 
-function inputFor(input: CardAction['input'], ctx: RenderContext, prefix: string): AcElement[] | null {
+function inputFor(action: CardAction, ctx: RenderContext, prefix: string): AcElement[] | null {
   const { locale } = ctx;
-  switch (input) {
+  switch (action.input) {
     case 'reason':
       return [
         {
           type: 'Input.Text',
           id: `${prefix}:reason`,
-          label: t(locale, 'prompt.notApplicable'),
+          label: t(locale, (ACTIONS[action.payload.kind] as ActionSpec).prompt ?? 'prompt.notApplicable'),
           isMultiline: true,
           isRequired: true,
           maxLength: LIMITS.reason,

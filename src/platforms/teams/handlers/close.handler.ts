@@ -16,18 +16,36 @@ import { actorOf, channelOf, localeOf } from '../teams.turn.js';
 import { workspaceOfTeam } from '../teams.workspaces.js';
 import { answerWithCard, replaceForEveryone, replyCard, replyText } from './replies.js';
 
-/** The question before closing, with the choice to archive the channel too; only the lead answers it. */
-export function closeQuestionCard(locale: Locale, incidentId: string, question: string, leadId: string) {
+/**
+ * The question before closing, what happens to open steps and planned aftercare moments, and the
+ * choice to archive the channel too; only the lead answers it.
+ */
+export function closeQuestionCard(
+  locale: Locale,
+  incidentId: string,
+  question: string,
+  leadId: string,
+  offerArchive = true,
+) {
   const payload: ActionPayload = { incidentId, kind: 'close' };
   return card(
     [
-      container([line(question, { strong: true })], { style: 'attention' }),
-      {
-        type: 'Input.Toggle',
-        id: `${INPUT_PREFIX.close}:archive`,
-        title: t(locale, 'command.closeArchive'),
-        value: 'false',
-      },
+      // The question first, then one line for each consequence (open steps, planned moments).
+      container(
+        question.split('\n\n').map((part, index) => line(part, { strong: index === 0 })),
+        { style: 'attention' },
+      ),
+      // Only when closing finishes the incident: evaluation and aftercare are worked on in the channel.
+      ...(offerArchive
+        ? [
+            {
+              type: 'Input.Toggle',
+              id: `${INPUT_PREFIX.close}:archive`,
+              title: t(locale, 'command.closeArchive'),
+              value: 'false',
+            },
+          ]
+        : []),
     ],
     {
       actions: [
@@ -65,7 +83,13 @@ export async function closeCommand(deps: TeamsDeps, context: TurnContext): Promi
   );
   if (!prepared.ok) return replyText(context, prepared.message);
   const actor = actorOf(context.activity);
-  const question = closeQuestionCard(locale, prepared.incident.id, prepared.question, actor.userId);
+  const question = closeQuestionCard(
+    locale,
+    prepared.incident.id,
+    prepared.question,
+    actor.userId,
+    prepared.offerArchive,
+  );
   const messageId = await replyCard(context, question, prepared.question);
   deps.questions.remember(context.activity, messageId, 'close', actor.userId);
 }

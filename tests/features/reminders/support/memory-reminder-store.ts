@@ -98,9 +98,11 @@ export class MemoryReminderStore implements ReminderStore {
       .map(copy);
   }
 
-  async listIncidentsToSync(closedSince: Date, afterId: string | null, limit: number) {
+  async listIncidentsToSync(finishedSince: Date, afterId: string | null, limit: number) {
     return this.store.state.incidents
-      .filter((i) => !i.purgedAt && (i.status !== 'closed' || (i.closedAt && i.closedAt >= closedSince)))
+      .filter(
+        (i) => !i.purgedAt && (i.status !== 'finished' || (i.finishedAt && i.finishedAt >= finishedSince)),
+      )
       .map((i) => i.id)
       .sort()
       .filter((id) => afterId === null || id > afterId)
@@ -216,20 +218,20 @@ export class MemoryRetentionStore implements RetentionStore {
     return removed;
   }
 
-  async listExpired(closedBefore: Date, limit: number): Promise<ExpiredIncident[]> {
+  async listExpired(finishedBefore: Date, limit: number): Promise<ExpiredIncident[]> {
     return this.store.state.incidents
-      .filter((i) => i.status === 'closed' && !i.purgedAt && i.closedAt && i.closedAt < closedBefore)
-      .sort((a, b) => (a.closedAt?.getTime() ?? 0) - (b.closedAt?.getTime() ?? 0))
+      .filter((i) => i.status === 'finished' && !i.purgedAt && i.finishedAt && i.finishedAt < finishedBefore)
+      .sort((a, b) => (a.finishedAt?.getTime() ?? 0) - (b.finishedAt?.getTime() ?? 0))
       .slice(0, limit)
       .map((i) => ({ incidentId: i.id, workspaceId: i.workspaceId }));
   }
 
-  purge({ incidentId, closedBefore, marker, at, actorId }: PurgeRequest) {
+  purge({ incidentId, finishedBefore, marker, at, actorId }: PurgeRequest) {
     return this.store.transaction(async (tx) => {
       const state = this.store.state;
       const incident = state.incidents.find((i) => i.id === incidentId);
-      if (incident?.status !== 'closed' || incident.purgedAt) return null;
-      if (!incident.closedAt || incident.closedAt >= closedBefore) return null;
+      if (incident?.status !== 'finished' || incident.purgedAt) return null;
+      if (!incident.finishedAt || incident.finishedAt >= finishedBefore) return null;
       const drop = <T extends { incidentId: string }>(list: T[]) => {
         const kept = list.filter((row) => row.incidentId !== incidentId);
         return { kept, removed: list.length - kept.length };

@@ -2,7 +2,12 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type App, startApp } from '../../../../src/app.js';
 import { loadConfig } from '../../../../src/config/config.js';
-import { createSchedulerModule, loadSchedulerConfig } from '../../../../src/jobs/scheduler.module.js';
+import type { Clock } from '../../../../src/core/ports/clock.js';
+import {
+  createSchedulerModule,
+  loadSchedulerConfig,
+  type SchedulerModule,
+} from '../../../../src/jobs/scheduler.module.js';
 import { createLogger } from '../../../../src/logging/logger.js';
 import { loadSlackConfig } from '../../../../src/platforms/slack/slack.config.js';
 import { SlackModule } from '../../../../src/platforms/slack/slack.module.js';
@@ -83,6 +88,10 @@ export interface HarnessOptions {
   poolMax?: number;
   /** Also run the scheduler module (reminders), as `npm start` does. */
   withScheduler?: boolean;
+  /** Run this scheduler module instead (e.g. without cron, its jobs called by the test). */
+  scheduler?: SchedulerModule;
+  /** The app's clock (default: the system's). */
+  clock?: Clock;
 }
 
 /** The real app (composition root, HTTP receiver, database) wired to the fake Slack. */
@@ -121,8 +130,14 @@ export async function startSlackApp(
     retryConfig: { retries: 3, factor: 1, minTimeout: 20, maxTimeout: 50 },
     requestTimeoutMs: options.requestTimeoutMs ?? 5000,
   });
-  const modules = options.withScheduler ? [module, createSchedulerModule(loadSchedulerConfig({}))] : [module];
-  const app = await startApp(config, { logger: createLogger('info', stream), modules });
+  const scheduler =
+    options.scheduler ?? (options.withScheduler ? createSchedulerModule(loadSchedulerConfig({})) : null);
+  const modules = scheduler ? [module, scheduler] : [module];
+  const app = await startApp(config, {
+    logger: createLogger('info', stream),
+    modules,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return { app, logs, close: () => app.close() };
 }
 

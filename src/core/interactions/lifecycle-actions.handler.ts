@@ -1,0 +1,77 @@
+import type { ActionKind } from '../cards/action.table.js';
+import { nameResolver } from '../cards/card-context.js';
+import { t } from '../i18n/catalogue.js';
+import type { IncidentService } from '../incidents/incident.service.js';
+import type { Locale } from '../playbook/playbook.types.js';
+import type { SpaceService } from '../spaces/space.service.js';
+import { shorten } from '../text/format.js';
+import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
+
+export interface LifecycleDeps {
+  incidents: IncidentService;
+  spaces: SpaceService;
+}
+
+/**
+ * Closing (the acute phase ends; evaluation and aftercare go on) and "Afronden" (the lead ends
+ * evaluation and aftercare with a reason). Both redraw every card: buttons go or stay by phase.
+ */
+export function lifecycleActionHandlers(deps: LifecycleDeps): Array<[ActionKind, ActionHandler]> {
+  return [
+    ['close', (request, locale) => close(deps, request, locale)],
+    ['finish', (request, locale) => finish(deps, request, locale)],
+  ];
+}
+
+function scopeOf(request: ActionRequest) {
+  return { incidentId: request.payload.incidentId, actor: request.actor, spaceId: request.spaceId };
+}
+
+async function close(deps: LifecycleDeps, request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
+  const result = await deps.incidents.close(scopeOf(request));
+  const incident = result.value;
+  const key = incident.status === 'finished' ? 'feedback.closedFinished' : 'feedback.closed';
+  const message = t(locale, key, { incident: incident.number });
+  if (!result.changed) return { changed: false, message };
+  const spaceId = incident.spaceId;
+  // Only a finished incident's space is archived: evaluation and aftercare are worked on in it.
+  const archive = request.input?.archive === true && incident.status === 'finished';
+  const workspace = request.workspace;
+  return {
+    changed: true,
+    message,
+    phases: 'all',
+    timeline: t(workspace.locale, key, { incident: incident.number }),
+    ...(spaceId
+      ? {
+          after: async () => {
+            const gateway = deps.spaces.gatewayOf(workspace);
+            await gateway.markSpaceClosed?.(spaceId, {
+              number: incident.number,
+              closedLabel: t(workspace.locale, 'space.closedLabel'),
+            });
+            if (archive) await gateway.archiveSpace?.(spaceId);
+          },
+        }
+      : {}),
+  };
+}
+
+async function finish(deps: LifecycleDeps, request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
+  const reason = request.input?.reason ?? '';
+  const result = await deps.incidents.finish(scopeOf(request), reason);
+  const incident = result.value;
+  const message = t(locale, 'feedback.finished', { incident: incident.number });
+  if (!result.changed) return { changed: false, message };
+  const members = await deps.incidents.members(incident.id);
+  return {
+    changed: true,
+    message,
+    phases: 'all',
+    timeline: t(request.workspace.locale, 'timeline.finished', {
+      actor: nameResolver(members)(request.actor.userId),
+      incident: incident.number,
+      reason: shorten(reason.trim(), 300),
+    }),
+  };
+}
