@@ -176,10 +176,13 @@ describe('interactions: one entry point for every click', () => {
     expect((await store.steps.get(incidentId, 'check-protocols'))?.dueAt).toEqual(
       new Date('2026-11-26T16:00:00Z'),
     );
-    for (const dueDate of ['2000-01-01', '2100-12-31']) {
-      const kept = await click(anna, { kind: 'setDue', stepKey: 'check-protocols' }, { input: { dueDate } });
-      expect(kept.ok).toBe(true);
-    }
+    // The last year is allowed; 2000 lies in the past, which a new deadline may not.
+    const kept = await click(
+      anna,
+      { kind: 'setDue', stepKey: 'check-protocols' },
+      { input: { dueDate: '2100-12-31' } },
+    );
+    expect(kept.ok).toBe(true);
   });
 
   it('saves a form and names a bad field with the form label', async () => {

@@ -154,7 +154,7 @@ describe('Teams: cards and cancel buttons reach only the people and places they 
     expectTextOnly(byDirk, 'Deze vraag is van een collega');
     await quiet(h.microsoft);
     expect(cardText(h.microsoft.activities.get(b.spaceId)?.get(question.id)?.attachments)).toContain(
-      'wilt sluiten?',
+      'sluiten?',
     );
     const byCarla = await h.post(click(h.microsoft, CARLA, VERBS.closeCancel, cancel, where));
     expect(cardText(answeredCard(byCarla))).toContain('Het incident blijft open.');

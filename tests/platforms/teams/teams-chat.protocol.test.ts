@@ -165,7 +165,7 @@ for (const database of ['pglite', 'postgres'] as const) {
           h.microsoft
             .cards(incident.spaceId)
             .find((card) =>
-              cardText(card.card).includes('Weet je zeker dat je incident 2026-0001 wilt sluiten?'),
+              cardText(card.card).includes('Wil je de acute fase van incident 2026-0001 sluiten?'),
             ),
         );
         const closed = await h.post(
@@ -177,7 +177,7 @@ for (const database of ['pglite', 'postgres'] as const) {
             inChat(question.id),
           ),
         );
-        expect(cardText(answeredCard(closed))).toContain('Incident 2026-0001 is gesloten.');
+        expect(cardText(answeredCard(closed))).toContain('De acute fase van incident 2026-0001 is gesloten.');
         await eventually(() => h.microsoft.chats[0]!.topic === 'Incident 2026-0001 (gesloten)');
         expect(h.microsoft.named('POST', /\/archive$/)).toEqual([]);
       });
