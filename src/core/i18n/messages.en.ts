@@ -259,6 +259,8 @@ export const en: Record<MessageKey, string> = {
     'The bot has not been added to the new space and cannot post the cards there.',
   'opening.problem.waitingForApp':
     'Waiting for the app to be added to the channel. The lead has received a message with the steps.',
+  'opening.problem.appNotInCatalog':
+    "The Stappenplan app is not yet among the school's apps in Microsoft Teams. Ask the Microsoft 365 administrator to upload it, then try again.",
   'opening.problem.busy': 'Microsoft Teams or Slack cannot be reached or is too busy right now.',
   'opening.problem.unknown': 'Something went wrong at Microsoft Teams or Slack.',
   'command.openTitle': 'New incident',

@@ -275,6 +275,8 @@ export const nl = {
     'De bot is niet toegevoegd aan de nieuwe ruimte en kan er de kaarten niet plaatsen.',
   'opening.problem.waitingForApp':
     'Wacht tot de app aan het kanaal is toegevoegd. De regisseur heeft een bericht gekregen met de stappen.',
+  'opening.problem.appNotInCatalog':
+    'De app Stappenplan staat nog niet in de apps van de school in Microsoft Teams. Vraag de beheerder van Microsoft 365 om de app te uploaden en probeer het dan opnieuw.',
   'opening.problem.busy': 'Microsoft Teams of Slack is even niet bereikbaar of te druk.',
   'opening.problem.unknown': 'Er ging iets mis bij Microsoft Teams of Slack.',
   'command.openTitle': 'Nieuw incident',

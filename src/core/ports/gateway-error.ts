@@ -4,7 +4,8 @@
  *
  * Codes the core explains to people when opening an incident fails: `missing_permission` (with the
  * permission in `detail`), `not_in_conversation` (the bot is not, or not yet, in the space) and
- * `waiting_for_app` (a person must still add the app to the space; not an error).
+ * `waiting_for_app` (a person must still add the app to the space; not an error) and
+ * `app_not_in_catalog` (Teams: the app was never uploaded to the school's app catalogue).
  *
  * - `permanent: true`: trying again cannot help — the channel is archived or deleted, the user
  *   left the workspace, the bot was removed or lacks access. Examples of codes: `not_found`,

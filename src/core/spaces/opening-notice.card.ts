@@ -26,6 +26,8 @@ export function openingProblemText(problem: OpeningProblem, locale: Locale): str
       return t(locale, 'opening.problem.notInConversation');
     case 'waiting_for_app':
       return t(locale, 'opening.problem.waitingForApp');
+    case 'app_not_in_catalog':
+      return t(locale, 'opening.problem.appNotInCatalog');
     case 'rate_limited':
     case 'unavailable':
     case 'timeout':

@@ -1,3 +1,4 @@
+import { GatewayError } from '../../../core/ports/gateway-error.js';
 import type { GraphClient } from './graph.client.js';
 import { GraphError } from './graph.client.js';
 
@@ -92,7 +93,11 @@ export class GroupChatSpaces {
       CHAT_PERMISSIONS.catalog,
     );
     const id = found.value[0]?.id;
-    if (!id) throw new GraphError(404, 'AppNotInCatalog');
+    // Not uploaded to the school's catalogue (or under another id): a person must act first.
+    if (!id)
+      throw new GatewayError('app_not_in_catalog', true, {
+        message: 'The Teams app is not in the tenant catalogue',
+      });
     this.catalogIds.set(tenantId, id);
     return id;
   }

@@ -1,0 +1,152 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
+import { ALL_ROLES } from './fake-graph.js';
+import { FakeMicrosoft } from './fake-microsoft.js';
+import {
+  ANNA,
+  actionData,
+  answeredCard,
+  BAS,
+  CARLA,
+  cardText,
+  click,
+  DIRK,
+  eventually,
+  GENERAL,
+  type Harness,
+  message,
+  startHarness,
+} from './teams-harness.js';
+
+const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
+
+/** `incident nieuw` in the team's channel and the form sent; returns the pending card's id. */
+async function submitForm(h: Harness): Promise<string> {
+  await h.post(message(h.microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
+  const pending = h.microsoft.cards(GENERAL).at(-1)!;
+  const data = (pending.card.refresh as { action: { data: object } }).action.data;
+  const where = { channel: GENERAL, replyToId: pending.id };
+  const form = answeredCard(await h.post(click(h.microsoft, ANNA, VERBS.openForm, { ...data }, where)));
+  const answer = await h.post(
+    click(h.microsoft, ANNA, VERBS.openSubmit, { ...actionData(form, 'Openen'), ...OPEN }, where),
+  );
+  expect(cardText(answeredCard(answer))).toMatch(/wordt geopend/);
+  return pending.id;
+}
+
+/** The requester's confirmation in the team's channel as it reads now. */
+function notice(h: Harness, pendingId: string) {
+  return h.microsoft.cards(GENERAL).find((card) => card.id === pendingId)?.card ?? {};
+}
+
+describe('Teams group chats: an opening that cannot finish says why, and a retry finishes it', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h?.close();
+    await h?.microsoft.stop();
+  });
+
+  it('without Chat.Create: no chat, the confirmation names the permission; granted, Probeer opnieuw opens one chat', async () => {
+    const microsoft = new FakeMicrosoft([ANNA, BAS, CARLA, DIRK], {
+      roles: ALL_ROLES.filter((role) => role !== 'Chat.Create'),
+    });
+    h = await startHarness({ space: 'chat', microsoft });
+    const pendingId = await submitForm(h);
+    const failed = await eventually(() => {
+      const card = notice(h, pendingId);
+      return cardText(card).includes('kon nog niet worden geopend') ? card : null;
+    });
+    expect(cardText(failed)).toContain('De app mist de toestemming “Chat.Create”');
+    expect(cardText(failed)).not.toMatch(/is geopend/);
+    expect(microsoft.chats).toEqual([]);
+    // A refused call is not retried: Graph answered 403 once.
+    expect(microsoft.named('POST', /^\/graph\/chats$/)).toHaveLength(1);
+
+    microsoft.roles.add('Chat.Create');
+    const retry = await h.post(
+      click(microsoft, ANNA, VERBS.action, actionData(failed, 'Probeer opnieuw'), {
+        channel: GENERAL,
+        replyToId: pendingId,
+      }),
+    );
+    expect(retry.status).toBe(200);
+    await eventually(() => cardText(notice(h, pendingId)).includes('Incident 2026-0001 is geopend'));
+    expect(microsoft.chats).toHaveLength(1);
+    expect(microsoft.postedCards(microsoft.chats[0]!.id)).toHaveLength(9);
+  });
+
+  it('the app not in the catalogue: the confirmation says what is missing, and no chat is made', async () => {
+    const microsoft = new FakeMicrosoft([ANNA, BAS, CARLA, DIRK], { catalogued: null });
+    h = await startHarness({ space: 'chat', microsoft });
+    const pendingId = await submitForm(h);
+    await eventually(() => cardText(notice(h, pendingId)).includes('kon nog niet worden geopend'));
+    expect(cardText(notice(h, pendingId))).toContain('staat nog niet in de apps van de school');
+    expect(JSON.stringify(notice(h, pendingId))).toContain('Probeer opnieuw');
+    expect(microsoft.chats).toEqual([]);
+  });
+
+  it('the Connector answers 404 (the bot is not in the chat): the confirmation says so', async () => {
+    const microsoft = new FakeMicrosoft([ANNA, BAS, CARLA, DIRK]);
+    h = await startHarness({ space: 'chat', microsoft });
+    microsoft.fail('POST', /\/connector\/v3\/conversations\/19:chat-[^/]+\/activities$/, 404, 1);
+    const pendingId = await submitForm(h);
+    await eventually(() =>
+      cardText(notice(h, pendingId)).includes('De bot is niet toegevoegd aan de nieuwe ruimte'),
+    );
+    expect(cardText(notice(h, pendingId))).not.toMatch(/is geopend/);
+  });
+});
+
+describe('Teams group chats: a crash at each step of opening is finished by the next start, without a second chat', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'stappenplan-chat-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  for (const [step, fault] of [
+    ['after the chat was made, before the app was installed', /\/graph\/chats\/[^/]+\/installedApps$/],
+    [
+      'after the app was installed, before any card was posted',
+      /\/connector\/v3\/conversations\/19:chat-[^/]+\/activities$/,
+    ],
+  ] as const) {
+    it(step, async () => {
+      const microsoft = new FakeMicrosoft([ANNA, BAS, CARLA, DIRK]);
+      await microsoft.start();
+      const dataDir = join(dir, step.replace(/\W+/g, '-'));
+      let h = await startHarness({ space: 'chat', microsoft, dataDir });
+      try {
+        // Every call at this step fails: the process "dies" here.
+        microsoft.fail('POST', fault, 503, 1000, { 'retry-after': '0' });
+        await submitForm(h);
+        await eventually(() => microsoft.named('POST', fault).length > 0);
+        await eventually(() => h.logs.some((line) => line.includes('follow-up after an action failed')));
+        await h.close();
+        expect(microsoft.chats).toHaveLength(1);
+
+        microsoft.clearFaults();
+        h = await startHarness({ space: 'chat', microsoft, dataDir });
+        await eventually(async () => {
+          const row = await h.app.database.db
+            .selectFrom('incident')
+            .select('status')
+            .executeTakeFirstOrThrow();
+          return row.status === 'open';
+        });
+        expect(microsoft.chats).toHaveLength(1);
+        expect(microsoft.named('POST', /^\/graph\/chats$/)).toHaveLength(1);
+        expect(microsoft.chats[0]!.installedApps).toHaveLength(1);
+        expect(microsoft.postedCards(microsoft.chats[0]!.id)).toHaveLength(9);
+      } finally {
+        await h.close();
+        await microsoft.stop();
+      }
+    });
+  }
+});
