@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
+import { FakeClock } from '../../support/core-fixture.js';
+import {
+  ANNA,
+  actionData,
+  answeredCard,
+  cardText,
+  click,
+  eventually,
+  GENERAL,
+  type Harness,
+  message,
+  startHarness,
+} from './teams-harness.js';
+import { addAppToChannel } from './teams-open.support.js';
+
+describe('Teams private channels: waiting for the app, reminding the lead once', () => {
+  let h: Harness;
+  const clock = new FakeClock(new Date());
+  beforeAll(async () => {
+    h = await startHarness({ space: 'channel', clock });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await h?.microsoft.stop();
+  });
+
+  it('asks the lead to add the app, reminds once after ten minutes, and posts the cards once it is added', async () => {
+    await h.post(message(h.microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
+    const pending = h.microsoft.cards(GENERAL).at(-1)!;
+    const data = (pending.card.refresh as { action: { data: object } }).action.data;
+    const where = { channel: GENERAL, replyToId: pending.id };
+    const form = answeredCard(await h.post(click(h.microsoft, ANNA, VERBS.openForm, { ...data }, where)));
+    await h.post(
+      click(
+        h.microsoft,
+        ANNA,
+        VERBS.openSubmit,
+        {
+          ...actionData(form, 'Openen'),
+          'o:title': 'Foto 2B',
+          'o:kind': 'nude_photo',
+          'o:invited': 'aad-bas',
+        },
+        where,
+      ),
+    );
+    const channel = await eventually(() => h.microsoft.channels[0]);
+    const personal = () => h.microsoft.cards('a:personal-aad-anna').map((card) => cardText(card.card));
+    await eventually(() => personal().some((text) => text.includes('Voeg de app Stappenplan toe')));
+
+    clock.advance(5 * 60_000);
+    expect(await h.teams.remindNow()).toBe(0);
+    clock.advance(6 * 60_000);
+    expect(await h.teams.remindNow()).toBe(1);
+    expect(personal().at(-1)).toContain(
+      'Herinnering: het privékanaal incident-2026-0001 wacht nog op de app',
+    );
+    // Once, not every minute after.
+    clock.advance(30 * 60_000);
+    expect(await h.teams.remindNow()).toBe(0);
+
+    await addAppToChannel(h, channel.id);
+    await eventually(() => h.microsoft.postedCards(channel.id).length === 9);
+    await eventually(() =>
+      cardText(h.microsoft.cards(GENERAL).find((c) => c.id === pending.id)?.card).includes('is geopend'),
+    );
+  });
+});
