@@ -378,6 +378,9 @@ export const en: Record<MessageKey, string> = {
   'teams.opened': 'Incident {number} has been opened in a private channel, only for the people invited.',
   'teams.useTeamChannel':
     'Open an incident from a channel of the team Stappenplan was added to: type @Stappenplan incident new there.',
+  'teams.chooseTeam': 'Which team (which school) is this incident for?',
+  'teams.noTeamForYou':
+    "You are not yet in a team that has the Stappenplan app. Ask your Microsoft Teams administrator to add Stappenplan to the care team's team (Apps, Stappenplan, Add to a team), then try again.",
   'teams.notYourForm': 'This form belongs to a colleague. Type "incident new" yourself to open an incident.',
   'teams.notYourQuestion': 'This question belongs to a colleague. Nothing was changed.',
   'teams.closeCancelled': 'The incident stays open.',

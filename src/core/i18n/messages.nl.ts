@@ -397,6 +397,9 @@ export const nl = {
   'teams.opened': 'Incident {number} is geopend in een besloten kanaal, alleen voor de genodigden.',
   'teams.useTeamChannel':
     'Open een incident vanuit een kanaal van het team waar Stappenplan is toegevoegd: typ daar @Stappenplan incident nieuw.',
+  'teams.chooseTeam': 'Voor welk team (welke school) is dit incident?',
+  'teams.noTeamForYou':
+    'Je zit nog in geen team waarin de app Stappenplan is toegevoegd. Vraag de beheerder van Microsoft Teams om Stappenplan toe te voegen aan het team van het zorgteam (Apps, Stappenplan, Toevoegen aan een team), en probeer het dan opnieuw.',
   'teams.notYourForm':
     'Dit formulier is van een collega. Typ zelf "incident nieuw" om een incident te openen.',
   'teams.notYourQuestion': 'Deze vraag is van een collega. Er is niets gewijzigd.',

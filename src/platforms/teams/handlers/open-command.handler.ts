@@ -4,12 +4,11 @@ import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { encodeActionData } from '../cards/action-data.codec.js';
 import { card, VERBS } from '../cards/adaptive.types.js';
 import { container, line } from '../cards/elements.js';
-import { openFormCard } from '../cards/open-form.card.js';
 import type { TeamsDeps } from '../teams.context.js';
-import { actorOf, isPersonal, localeOf, tenantOf } from '../teams.turn.js';
-import { workspaceOfTeam, workspacesOfTenant } from '../teams.workspaces.js';
+import { actorOf, isPersonal, localeOf } from '../teams.turn.js';
+import { workspaceOfTeam } from '../teams.workspaces.js';
+import { personalOpenCard } from './personal-open.handler.js';
 import { replyCard, replyText } from './replies.js';
-import { teamColleagues } from './team-members.js';
 
 /**
  * `incident nieuw`. In a channel the bot posts a card that shows the form only to the person who
@@ -20,20 +19,9 @@ export async function openCommand(deps: TeamsDeps, context: TurnContext, title: 
   const activity = context.activity;
   const actor = actorOf(activity);
   if (isPersonal(activity)) {
-    const locale = localeOf(activity);
-    const workspaces = await workspacesOfTenant(deps, tenantOf(activity));
-    const workspace = workspaces.length === 1 ? workspaces[0] : undefined;
-    const team = workspace ? await deps.references.team(workspace.id) : undefined;
-    if (!workspace || !team) return replyText(context, t(locale, 'teams.useTeamChannel'));
-    const colleagues = await teamColleagues(context, team.teamId);
-    const form = openFormCard({
-      locale,
-      requesterId: actor.userId,
-      colleagues,
-      values: title ? { title } : {},
-      team: workspace.id,
-    });
-    await replyCard(context, form, t(locale, 'command.openTitle'));
+    const answer = await personalOpenCard(deps, context, title);
+    if ('text' in answer) return replyText(context, answer.text);
+    await replyCard(context, answer.card, t(localeOf(activity), 'command.openTitle'));
     return;
   }
   const workspace = await workspaceOfTeam(deps, context);

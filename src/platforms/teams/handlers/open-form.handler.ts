@@ -11,6 +11,7 @@ import { actorOf, isPersonal, localeOf, tenantOf } from '../teams.turn.js';
 import { workspaceOfTeam } from '../teams.workspaces.js';
 import { afterReply } from './after-reply.js';
 import { pendingCard } from './open-command.handler.js';
+import { teamsOfRequester } from './personal-open.handler.js';
 import { answerWithCard, answerWithMessage, replaceForEveryone } from './replies.js';
 import { teamColleagues } from './team-members.js';
 
@@ -20,9 +21,19 @@ export async function showOpenForm(deps: TeamsDeps, context: TurnContext, data: 
   const actor = actorOf(activity);
   const workspace = await workspaceOfTeam(deps, context);
   const locale = localeOf(activity, workspace ?? undefined);
-  const { requester: asker } = decodeActionData(data);
+  const { requester: asker, teamId } = decodeActionData(data);
   const requester = asker?.userId ?? '';
   const name = asker?.name ?? '';
+  if (isPersonal(activity) && teamId) {
+    // The team chosen in the personal chat: its form, if the clicker is a member of it.
+    if (actor.userId !== requester) return answerWithMessage(context, t(locale, 'teams.notYourForm'));
+    const chosen = (await teamsOfRequester(deps, context)).find((choice) => choice.workspace.id === teamId);
+    if (!chosen) return answerWithMessage(context, t(locale, 'teams.noTeamForYou'));
+    return answerWithCard(
+      context,
+      openFormCard({ locale, requesterId: actor.userId, colleagues: chosen.colleagues, team: teamId }),
+    );
+  }
   if (!workspace || actor.userId !== requester) {
     return answerWithCard(context, pendingCard(locale, requester, name, activity.from?.id ?? ''));
   }
