@@ -34,6 +34,8 @@ export interface FakeMicrosoftOptions {
   roles?: readonly string[];
   /** The manifest id of the app in the tenant's catalogue; null when it was never uploaded. */
   catalogued?: string | null;
+  /** Graph tokens as Entra gives them: a JWT whose `roles` claim lists the granted permissions. */
+  jwtTokens?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export class FakeMicrosoft {
   /** Conversations the bot is in: the team's channel, personal chats, chats and channels it was added to. */
   readonly botIn = new Set<string>([TEAM_ID]);
   roles: Set<string>;
+  private readonly jwtTokens: boolean;
   private readonly faults: Fault[] = [];
   private server: Server | null = null;
   private counter = 0;
@@ -61,6 +64,7 @@ export class FakeMicrosoft {
     options: FakeMicrosoftOptions = {},
   ) {
     this.roles = new Set(options.roles ?? ALL_ROLES);
+    this.jwtTokens = options.jwtTokens === true;
     this.graph = new FakeGraph(
       TENANT,
       options.catalogued === undefined ? MANIFEST_ID : options.catalogued,
@@ -191,7 +195,14 @@ export class FakeMicrosoft {
     const on = (verb: string | null, pattern: RegExp) =>
       verb === null || method === verb ? path.match(pattern) : null;
     const token = on('POST', /^\/token\/([^/]+)$/);
-    if (token) return { status: 200, body: { access_token: `token-for-${token[1]}`, expires_in: 3600 } };
+    if (token) {
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const jwt = `${part({ alg: 'none' })}.${part({ tid: token[1], roles: [...this.roles] })}.x`;
+      return {
+        status: 200,
+        body: { access_token: this.jwtTokens ? jwt : `token-for-${token[1]}`, expires_in: 3600 },
+      };
+    }
     if (path.startsWith('/graph/')) {
       const answer = this.graph.route(method, path, b, this.rolesOf(authorization));
       if (answer) return answer;
