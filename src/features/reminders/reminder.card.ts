@@ -17,6 +17,8 @@ export interface ReminderTextContext {
   playbook: Playbook;
   locale: Locale;
   timeZone: string;
+  /** Where the incident's space opens (Teams); Slack links by the channel id. */
+  spaceUrl?: string | null;
 }
 
 /** The subject of an aftercare moment in neutral words ("het slachtoffer"), never a name. */
@@ -109,6 +111,15 @@ export function buildReminderCard(reminder: Reminder, ctx: ReminderTextContext):
         },
       );
     }
+  }
+  if (incident.spaceId) {
+    blocks.push({
+      type: 'spaceLink',
+      text: t(locale, 'opening.linkIntro'),
+      label: t(locale, 'opening.linkLabel', { number }),
+      spaceId: incident.spaceId,
+      url: ctx.spaceUrl ?? null,
+    });
   }
   blocks.push({
     type: 'facts',

@@ -19,8 +19,13 @@ export async function deliver(
   gateway: ChatGateway,
   service: ReminderService,
 ): Promise<void> {
-  const ctx = service.textContext(state);
   const { incident } = state;
+  // A personal reminder links into the incident's space (a Teams deep link; Slack links by id).
+  const spaceUrl =
+    incident.spaceId && gateway.spaceLink
+      ? await gateway.spaceLink(incident.spaceId).catch(() => null)
+      : null;
+  const ctx = { ...service.textContext(state), spaceUrl };
   switch (reminder.kind) {
     case 'nudge': {
       if (!incident.spaceId) throw new GatewayError('no_space', false);

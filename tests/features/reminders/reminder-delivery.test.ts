@@ -47,6 +47,17 @@ describe('delivering reminders', () => {
     expect(await h.reminders.get(reminderId)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
   });
 
+  it('links the personal reminder into the incident’s space, with the platform’s own link', async () => {
+    const { h } = await planned();
+    const spaceLink = async (spaceId: string) => `https://teams.example/l/chat/${spaceId}`;
+    Object.assign(h.gateway, { spaceLink });
+    await h.dispatcher.tick();
+    const card = h.gateway.directs()[0]?.card;
+    const link = card?.blocks.find((block) => block.type === 'spaceLink');
+    expect(link).toMatchObject({ type: 'spaceLink', label: expect.stringContaining('incident') });
+    expect(link && 'url' in link ? link.url : null).toMatch(/^https:\/\/teams\.example\/l\/chat\//);
+  });
+
   it('waits at least as long as the platform asks', async () => {
     const { h, reminderId } = await planned();
     h.gateway.script = failDirects(new GatewayError('rate_limited', false, { retryAfterMs: 30 * 60_000 }));
