@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { FakeClock } from '../../support/core-fixture.js';
+import { freshPostgres } from '../../support/fresh-postgres.js';
 import {
   ANNA,
   actionData,
@@ -15,56 +16,67 @@ import {
 } from './teams-harness.js';
 import { addAppToChannel } from './teams-open.support.js';
 
-describe('Teams private channels: waiting for the app, reminding the lead once', () => {
-  let h: Harness;
-  const clock = new FakeClock(new Date());
-  beforeAll(async () => {
-    h = await startHarness({ space: 'channel', clock });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.microsoft.stop();
-  });
+const serverUrl = inject('postgresUrl');
 
-  it('asks the lead to add the app, reminds once after ten minutes, and posts the cards once it is added', async () => {
-    await h.post(message(h.microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
-    const pending = h.microsoft.cards(GENERAL).at(-1)!;
-    const data = (pending.card.refresh as { action: { data: object } }).action.data;
-    const where = { channel: GENERAL, replyToId: pending.id };
-    const form = answeredCard(await h.post(click(h.microsoft, ANNA, VERBS.openForm, { ...data }, where)));
-    await h.post(
-      click(
-        h.microsoft,
-        ANNA,
-        VERBS.openSubmit,
-        {
-          ...actionData(form, 'Openen'),
-          'o:title': 'Foto 2B',
-          'o:kind': 'nude_photo',
-          'o:invited': 'aad-bas',
-        },
-        where,
-      ),
-    );
-    const channel = await eventually(() => h.microsoft.channels[0]);
-    const personal = () => h.microsoft.cards('a:personal-aad-anna').map((card) => cardText(card.card));
-    await eventually(() => personal().some((text) => text.includes('Voeg de app Stappenplan toe')));
+for (const database of ['pglite', 'postgres'] as const) {
+  describe.skipIf(database === 'postgres' && !serverUrl)(
+    `Teams private channels: waiting for the app, reminding the lead once [${database}]`,
+    () => {
+      let h: Harness;
+      let drop: (() => Promise<void>) | null = null;
+      const clock = new FakeClock(new Date());
+      beforeAll(async () => {
+        const fresh = database === 'postgres' ? await freshPostgres(serverUrl ?? '') : null;
+        drop = fresh?.drop ?? null;
+        h = await startHarness({ space: 'channel', clock, ...(fresh ? { databaseUrl: fresh.url } : {}) });
+      });
+      afterAll(async () => {
+        await h?.close();
+        await h?.microsoft.stop();
+        await drop?.();
+      });
 
-    clock.advance(5 * 60_000);
-    expect(await h.teams.remindNow()).toBe(0);
-    clock.advance(6 * 60_000);
-    expect(await h.teams.remindNow()).toBe(1);
-    expect(personal().at(-1)).toContain(
-      'Herinnering: het privékanaal incident-2026-0001 wacht nog op de app',
-    );
-    // Once, not every minute after.
-    clock.advance(30 * 60_000);
-    expect(await h.teams.remindNow()).toBe(0);
+      it('asks the lead to add the app, reminds once after ten minutes, and posts the cards once it is added', async () => {
+        await h.post(message(h.microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
+        const pending = h.microsoft.cards(GENERAL).at(-1)!;
+        const data = (pending.card.refresh as { action: { data: object } }).action.data;
+        const where = { channel: GENERAL, replyToId: pending.id };
+        const form = answeredCard(await h.post(click(h.microsoft, ANNA, VERBS.openForm, { ...data }, where)));
+        await h.post(
+          click(
+            h.microsoft,
+            ANNA,
+            VERBS.openSubmit,
+            {
+              ...actionData(form, 'Openen'),
+              'o:title': 'Foto 2B',
+              'o:kind': 'nude_photo',
+              'o:invited': 'aad-bas',
+            },
+            where,
+          ),
+        );
+        const channel = await eventually(() => h.microsoft.channels[0]);
+        const personal = () => h.microsoft.cards('a:personal-aad-anna').map((card) => cardText(card.card));
+        await eventually(() => personal().some((text) => text.includes('Voeg de app Stappenplan toe')));
 
-    await addAppToChannel(h, channel.id);
-    await eventually(() => h.microsoft.postedCards(channel.id).length === 9);
-    await eventually(() =>
-      cardText(h.microsoft.cards(GENERAL).find((c) => c.id === pending.id)?.card).includes('is geopend'),
-    );
-  });
-});
+        clock.advance(5 * 60_000);
+        expect(await h.teams.remindNow()).toBe(0);
+        clock.advance(6 * 60_000);
+        expect(await h.teams.remindNow()).toBe(1);
+        expect(personal().at(-1)).toContain(
+          'Herinnering: het privékanaal incident-2026-0001 wacht nog op de app',
+        );
+        // Once, not every minute after.
+        clock.advance(30 * 60_000);
+        expect(await h.teams.remindNow()).toBe(0);
+
+        await addAppToChannel(h, channel.id);
+        await eventually(() => h.microsoft.postedCards(channel.id).length === 9);
+        await eventually(() =>
+          cardText(h.microsoft.cards(GENERAL).find((c) => c.id === pending.id)?.card).includes('is geopend'),
+        );
+      });
+    },
+  );
+}
