@@ -12,16 +12,16 @@ import {
   requireMemberAccess,
   SYSTEM_ACTOR,
 } from './incident.access.js';
-import type { Incident, IncidentStatus, IncidentView, Member, UserId } from './incident.types.js';
-import { closeIncident, finishIncident } from './incident-closing.js';
-import { LIMITS } from './limits.js';
+import { closeIncident, finishIncident } from './incident.closing.js';
 import {
   formatIncidentNumber,
   type InvitedUser,
   initialSteps,
   type OpenIncidentInput,
   validateOpenIncident,
-} from './open-incident.js';
+} from './incident.opening.js';
+import type { Incident, IncidentStatus, IncidentView, Member, UserId } from './incident.types.js';
+import { LIMITS } from './limits.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -121,7 +121,7 @@ export class IncidentService {
     );
   }
 
-  /** Lead only: ends the acute phase; evaluation and aftercare go on (see incident-closing.ts). */
+  /** Lead only: ends the acute phase; evaluation and aftercare go on (see incident.closing.ts). */
   close(scope: ActionScope): Promise<ChangeResult<Incident>> {
     return closeIncident(this.deps, scope);
   }

@@ -12,21 +12,21 @@ import {
   checkMemberAccess,
   loadAccess,
 } from './incident.access.js';
+import { finishIfSettled } from './incident.closing.js';
 import type { ChangeResult, ServiceDeps } from './incident.service.js';
 import type { FormAnswer, Incident, Note, Step } from './incident.types.js';
-import { finishIfSettled } from './incident-closing.js';
 import { stageOfStep } from './lifecycle.rules.js';
 import { LIMITS } from './limits.js';
-import type { StepAction } from './step.transitions.js';
 import {
   applyStepBatch,
   type StepChange,
   type StepJob,
   type StepOutcome,
   type StepScope,
-} from './step-batch.js';
+} from './step.batch.js';
+import type { StepAction } from './step.transitions.js';
 
-export type { StepChange, StepScope } from './step-batch.js';
+export type { StepChange, StepScope } from './step.batch.js';
 
 /** At most this many actions go in one transaction. */
 const MAX_BATCH = 50;

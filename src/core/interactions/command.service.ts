@@ -4,9 +4,9 @@ import { DomainError, InvalidInputError, isDomainError } from '../errors/domain-
 import { FORM_SPECS, type FormSpec } from '../forms/form.specs.js';
 import { errorMessage, localized, t } from '../i18n/catalogue.js';
 import type { Actor } from '../incidents/incident.access.js';
+import type { OpenIncidentInput } from '../incidents/incident.opening.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { FormAnswer, Incident, IncidentView, Member, Workspace } from '../incidents/incident.types.js';
-import type { OpenIncidentInput } from '../incidents/open-incident.js';
 import type { OverviewService } from '../overview/overview.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { FormKind, Locale } from '../playbook/playbook.types.js';

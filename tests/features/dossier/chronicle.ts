@@ -1,4 +1,5 @@
 import { validateFormAnswer } from '../../../src/core/forms/form.validation.js';
+import { initialSteps } from '../../../src/core/incidents/incident.opening.js';
 import type {
   AuditAction,
   AuditEvent,
@@ -9,7 +10,6 @@ import type {
   Step,
   UserId,
 } from '../../../src/core/incidents/incident.types.js';
-import { initialSteps } from '../../../src/core/incidents/open-incident.js';
 import { applyStepAction, type StepAction } from '../../../src/core/incidents/step.transitions.js';
 import { findStep } from '../../../src/core/playbook/playbook.registry.js';
 import type { Playbook } from '../../../src/core/playbook/playbook.types.js';

@@ -6,11 +6,12 @@ import type { LocalizedText, Playbook, StepCondition } from '../playbook.types.j
  * position on the poster. Phases group the bullets by theme. A change of content needs a new version.
  */
 
-function t(nl: string, en: string): LocalizedText {
+/** Dutch and English side by side (named apart from the i18n catalogue's `t`). */
+function text(nl: string, en: string): LocalizedText {
   return { nl, en };
 }
 
-const ifApplicable = (): LocalizedText => t('Indien van toepassing', 'If applicable');
+const ifApplicable = (): LocalizedText => text('Indien van toepassing', 'If applicable');
 
 /** Fresh objects per step, so no two steps share a mutable condition. */
 const perpetratorKnown = (): StepCondition => ({ fact: 'perpetratorKnown', in: ['yes', 'unknown'] });
@@ -22,49 +23,49 @@ const perpetratorAtOtherSchool = (): StepCondition => ({
 export const stappenplanSextingV1: Playbook = {
   key: 'stappenplan-sexting',
   version: 1,
-  name: t('Stappenplan sexting', 'Sexting action plan'),
-  goal: t(
+  name: text('Stappenplan sexting', 'Sexting action plan'),
+  goal: text(
     'Beperk emotionele schade voor betrokkene(n) en herstel de rust en sociale veiligheid op school zo snel mogelijk.',
     'Limit the emotional harm to those involved and restore calm and social safety at school as quickly as possible.',
   ),
   important: {
-    title: t('BELANGRIJK!', 'IMPORTANT!'),
-    intro: t(
+    title: text('BELANGRIJK!', 'IMPORTANT!'),
+    intro: text(
       'Aanpak van de groep door krachtig signaal af te geven:',
       'Address the group by sending a strong signal:',
     ),
-    slogan: t(
+    slogan: text(
       'Zonder verspreiders geen shame sexting!',
       'Without people spreading it, there is no shame sexting!',
     ),
-    closing: t(
+    closing: text(
       'Zet negatieve groepsdruk om in positieve groepsdynamiek',
       'Turn negative peer pressure into positive group dynamics',
     ),
   },
   tips: [
-    t('Handel snel, maar wel doordacht', 'Act quickly, but think it through'),
-    t(
+    text('Handel snel, maar wel doordacht', 'Act quickly, but think it through'),
+    text(
       'Benader de betrokkenen cultuursensitief: wat ligt gevoelig?',
       'Approach those involved in a culturally sensitive way: what is a sensitive issue?',
     ),
-    t(
+    text(
       'Ook docenten kunnen een oordeel hebben: geef ruimte om erover te praten',
       'Teachers may have an opinion too: give them room to talk about it',
     ),
-    t(
+    text(
       'Denk na over een passende boodschap naar leerlingen: problematiseren of normaliseren?',
       'Think about a suitable message to pupils: treat it as a problem or as normal?',
     ),
-    t(
+    text(
       'Weet wat er speelt: monitor actief sociale media op berichten rondom school',
       'Know what is going on: actively monitor social media for posts about the school',
     ),
-    t(
+    text(
       'Verwijs bij onjuiste berichten op sociale media naar het online communicatiestatement',
       'When incorrect posts appear on social media, refer to the online communication statement',
     ),
-    t(
+    text(
       'Output is input voor het protocol en preventiemaatregelen!',
       'The outcome is input for the protocol and preventive measures!',
     ),
@@ -72,8 +73,8 @@ export const stappenplanSextingV1: Playbook = {
   contacts: [
     {
       key: 'bureau-jeugd-en-media',
-      name: t('Bureau Jeugd & Media', 'Bureau Jeugd & Media'),
-      description: t(
+      name: text('Bureau Jeugd & Media', 'Bureau Jeugd & Media'),
+      description: text(
         'Hulp bij online incidenten en sociale veiligheid, kant-en-klare mentorlessen, ouderavonden en scholing voor professionals',
         'Help with online incidents and social safety, ready-made mentor lessons, parent evenings and training for professionals',
       ),
@@ -82,14 +83,14 @@ export const stappenplanSextingV1: Playbook = {
     },
     {
       key: 'stappenplan-sexting',
-      name: t('Stappenplan sexting', 'Sexting action plan'),
-      description: t('Meer info', 'More information'),
+      name: text('Stappenplan sexting', 'Sexting action plan'),
+      description: text('Meer info', 'More information'),
       url: 'https://www.stappenplansexting.nl',
     },
     {
       key: 'meldknop',
-      name: t('Meldknop', 'Meldknop'),
-      description: t(
+      name: text('Meldknop', 'Meldknop'),
+      description: text(
         'Hulp bij het offline halen van online beeldmateriaal',
         'Help with getting online images taken offline',
       ),
@@ -99,14 +100,14 @@ export const stappenplanSextingV1: Playbook = {
   phases: [
     {
       key: 'direct',
-      title: t('Direct', 'Immediately'),
+      title: text('Direct', 'Immediately'),
       steps: [
         {
           key: 'attention-victim',
           posterOrder: 1,
-          title: t('Aandacht voor het slachtoffer', 'Attention for the victim'),
+          title: text('Aandacht voor het slachtoffer', 'Attention for the victim'),
           guidance: [
-            t(
+            text(
               'Veroordeel niet, maar steun en luister: wat heeft hij/zij nodig?',
               'Do not judge, but support and listen: what does he/she need?',
             ),
@@ -115,9 +116,9 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'scope-impact',
           posterOrder: 2,
-          title: t('Bepaal omvang en impact', 'Determine the scope and impact'),
+          title: text('Bepaal omvang en impact', 'Determine the scope and impact'),
           guidance: [
-            t(
+            text(
               'Soms is een naaktfoto of seksfilmpje niet vrijwillig tot stand gekomen',
               'Sometimes a nude photo or sex video was not made voluntarily',
             ),
@@ -126,13 +127,13 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'check-protocols',
           posterOrder: 3,
-          title: t('Check bestaande protocollen', 'Check existing protocols'),
+          title: text('Check bestaande protocollen', 'Check existing protocols'),
           guidance: [],
         },
         {
           key: 'involve-care-coordinator',
           posterOrder: 4,
-          title: t(
+          title: text(
             'Betrek zorgcoördinator en/of vertrouwenspersoon',
             'Involve the care coordinator and/or the confidential counsellor',
           ),
@@ -141,19 +142,19 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'police-advice',
           posterOrder: 5,
-          title: t('Betrek politie voor advies', 'Involve the police for advice'),
+          title: text('Betrek politie voor advies', 'Involve the police for advice'),
           guidance: [],
         },
         {
           key: 'action-list',
           posterOrder: 6,
-          title: t('Zet acties op een rijtje', 'List the actions'),
+          title: text('Zet acties op een rijtje', 'List the actions'),
           guidance: [
-            t('Wie', 'Who'),
-            t('Wat', 'What'),
-            t('Wanneer', 'When'),
-            t('Waar', 'Where'),
-            t('Hoe', 'How'),
+            text('Wie', 'Who'),
+            text('Wat', 'What'),
+            text('Wanneer', 'When'),
+            text('Waar', 'Where'),
+            text('Hoe', 'How'),
           ],
           form: 'action_list',
         },
@@ -161,14 +162,14 @@ export const stappenplanSextingV1: Playbook = {
     },
     {
       key: 'victim-and-parents',
-      title: t('Slachtoffer en ouders', 'Victim and parents'),
+      title: text('Slachtoffer en ouders', 'Victim and parents'),
       steps: [
         {
           key: 'talk-victim-parents',
           posterOrder: 7,
-          title: t('Voer gesprek met ouders van slachtoffer', 'Talk with the parents of the victim'),
+          title: text('Voer gesprek met ouders van slachtoffer', 'Talk with the parents of the victim'),
           guidance: [
-            t(
+            text(
               'Wees goed voorbereid op emoties van ouders (schaamte, boosheid, verdriet, onmacht)',
               "Be well prepared for the parents' emotions (shame, anger, sadness, helplessness)",
             ),
@@ -177,12 +178,12 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'help-victim-parents',
           posterOrder: 8,
-          title: t(
+          title: text(
             'Adviseer/organiseer hulp voor ouders slachtoffer',
             "Advise on/arrange support for the victim's parents",
           ),
           guidance: [
-            t(
+            text(
               'Inventariseer vooraf welke hulp voor ouders beschikbaar is',
               'Find out in advance what support is available for parents',
             ),
@@ -191,7 +192,7 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'rest-period',
           posterOrder: 15,
-          title: t('Las een rustperiode in voor het slachtoffer', 'Schedule a rest period for the victim'),
+          title: text('Las een rustperiode in voor het slachtoffer', 'Schedule a rest period for the victim'),
           guidance: [],
           form: 'rest_period',
         },
@@ -199,21 +200,21 @@ export const stappenplanSextingV1: Playbook = {
     },
     {
       key: 'perpetrator',
-      title: t('Dader', 'Perpetrator'),
+      title: text('Dader', 'Perpetrator'),
       steps: [
         {
           key: 'attention-perpetrator',
           posterOrder: 9,
-          title: t('Aandacht voor de dader', 'Attention for the perpetrator'),
+          title: text('Aandacht voor de dader', 'Attention for the perpetrator'),
           guidance: [],
           applicableWhen: [perpetratorKnown()],
         },
         {
           key: 'contact-perpetrator-school',
           posterOrder: 10,
-          title: t('Contacteer school dader', "Contact the perpetrator's school"),
+          title: text('Contacteer school dader', "Contact the perpetrator's school"),
           guidance: [
-            t('Informeer en nodig uit tot samenwerken.', 'Inform them and invite them to work together.'),
+            text('Informeer en nodig uit tot samenwerken.', 'Inform them and invite them to work together.'),
             ifApplicable(),
           ],
           applicableWhen: [perpetratorKnown(), perpetratorAtOtherSchool()],
@@ -221,14 +222,14 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'talk-perpetrator-parents',
           posterOrder: 11,
-          title: t('Voer gesprek met ouders van dader', 'Talk with the parents of the perpetrator'),
+          title: text('Voer gesprek met ouders van dader', 'Talk with the parents of the perpetrator'),
           guidance: [],
           applicableWhen: [perpetratorKnown()],
         },
         {
           key: 'help-perpetrator-parents',
           posterOrder: 12,
-          title: t(
+          title: text(
             'Adviseer/organiseer hulp voor ouders van dader',
             "Advise on/arrange support for the perpetrator's parents",
           ),
@@ -238,38 +239,38 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'alternative-interventions',
           posterOrder: 16,
-          title: t('Denk na over alternatieve interventies', 'Consider alternative interventions'),
+          title: text('Denk na over alternatieve interventies', 'Consider alternative interventions'),
           guidance: [],
         },
       ],
     },
     {
       key: 'police-and-images',
-      title: t('Politie en beeldmateriaal', 'Police and images'),
+      title: text('Politie en beeldmateriaal', 'Police and images'),
       steps: [
         {
           key: 'report-decision',
           posterOrder: 13,
-          title: t(
+          title: text(
             'Besluit tot melding of aangifte',
             'Decide whether to make a report or file a criminal complaint',
           ),
-          guidance: [t('In overleg met de politie', 'In consultation with the police')],
+          guidance: [text('In overleg met de politie', 'In consultation with the police')],
           form: 'report_decision',
         },
         {
           key: 'take-offline',
           posterOrder: 14,
-          title: t(
+          title: text(
             'Actie om online beeldmateriaal offline te halen',
             'Take action to get online images taken offline',
           ),
-          guidance: [t('www.meldknop.nl', 'www.meldknop.nl')],
+          guidance: [text('www.meldknop.nl', 'www.meldknop.nl')],
         },
         {
           key: 'request-removal',
           posterOrder: 19,
-          title: t(
+          title: text(
             'Verzoek dringend tot verwijderen foto/filmpje',
             'Urgently request removal of the photo/video',
           ),
@@ -279,25 +280,25 @@ export const stappenplanSextingV1: Playbook = {
     },
     {
       key: 'communication',
-      title: t('Communicatie', 'Communication'),
+      title: text('Communicatie', 'Communication'),
       steps: [
         {
           key: 'communication-statement',
           posterOrder: 17,
-          title: t('Stel communicatiestatement op', 'Draw up a communication statement'),
+          title: text('Stel communicatiestatement op', 'Draw up a communication statement'),
           guidance: [
-            t('Wat speelt er?', 'What is going on?'),
-            t('Wat vindt u?', 'What is your view?'),
-            t('Wat doet u?', 'What are you doing?'),
-            t('Waarom?', 'Why?'),
-            t('Contactpersoon?', 'Contact person?'),
+            text('Wat speelt er?', 'What is going on?'),
+            text('Wat vindt u?', 'What is your view?'),
+            text('Wat doet u?', 'What are you doing?'),
+            text('Waarom?', 'Why?'),
+            text('Contactpersoon?', 'Contact person?'),
           ],
           form: 'communication_statement',
         },
         {
           key: 'act-on-statement',
           posterOrder: 22,
-          title: t(
+          title: text(
             'Handel conform het communicatiestatement',
             'Act in line with the communication statement',
           ),
@@ -306,20 +307,20 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'media-attention',
           posterOrder: 25,
-          title: t(
+          title: text(
             'Wees voorbereid op media-aandacht (sociale media, kranten, radio, tv)',
             'Be prepared for media attention (social media, newspapers, radio, TV)',
           ),
           guidance: [
-            t('Wie doet wat?', 'Who does what?'),
-            t('Communicatiestatement online indien nodig', 'Communication statement online if needed'),
-            t('Hoe om te gaan met journalisten?', 'How to deal with journalists?'),
+            text('Wie doet wat?', 'Who does what?'),
+            text('Communicatiestatement online indien nodig', 'Communication statement online if needed'),
+            text('Hoe om te gaan met journalisten?', 'How to deal with journalists?'),
           ],
         },
         {
           key: 'align-perpetrator-school',
           posterOrder: 26,
-          title: t(
+          title: text(
             'Stem communicatie af met school van de dader',
             "Coordinate communication with the perpetrator's school",
           ),
@@ -330,14 +331,14 @@ export const stappenplanSextingV1: Playbook = {
     },
     {
       key: 'class-and-school',
-      title: t('Klas en school', 'Class and school'),
+      title: text('Klas en school', 'Class and school'),
       steps: [
         {
           key: 'support-teachers',
           posterOrder: 18,
-          title: t('Geef docenten handvatten', 'Give teachers practical tools'),
+          title: text('Geef docenten handvatten', 'Give teachers practical tools'),
           guidance: [
-            t(
+            text(
               'Bijvoorbeeld: krachtige boodschap, gesprekstechnieken, gedragsinterventies, lesmateriaal',
               'For example: a strong message, conversation techniques, behavioural interventions, teaching materials',
             ),
@@ -346,11 +347,11 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'victim-class',
           posterOrder: 20,
-          title: t('Aan de slag in de klas van het slachtoffer', "Work with the victim's class"),
+          title: text('Aan de slag in de klas van het slachtoffer', "Work with the victim's class"),
           guidance: [
-            t('Creëer inzicht en reflectie', 'Create insight and reflection'),
-            t('Maak afspraken over hoe slachtoffer te steunen', 'Agree on how to support the victim'),
-            t(
+            text('Creëer inzicht en reflectie', 'Create insight and reflection'),
+            text('Maak afspraken over hoe slachtoffer te steunen', 'Agree on how to support the victim'),
+            text(
               'Benoem drie buddy’s: vraag slachtoffer wie hij/zij als hulpbron in de klas zou willen inschakelen',
               'Appoint three buddies: ask the victim whom he/she would like to call on for support in the class',
             ),
@@ -359,12 +360,12 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'inform-classmates-parents',
           posterOrder: 21,
-          title: t(
+          title: text(
             'Informeer ouders van klasgenoten van het slachtoffer',
             "Inform the parents of the victim's classmates",
           ),
           guidance: [
-            t(
+            text(
               'Vraag ouders thuis óók het gesprek te voeren en bied hen hiervoor handvatten',
               'Ask parents to have the conversation at home as well, and give them practical tools for it',
             ),
@@ -373,12 +374,12 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'other-classes',
           posterOrder: 23,
-          title: t(
+          title: text(
             'Overweeg interventies en gesprek in overige klassen',
             'Consider interventions and conversations in other classes',
           ),
           guidance: [
-            t(
+            text(
               'Aandacht in andere klassen is afhankelijk van de mate van verspreiding en onrust',
               'Attention in other classes depends on how far the material has spread and how much unrest there is',
             ),
@@ -387,7 +388,7 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'inform-other-parents',
           posterOrder: 24,
-          title: t('Informeer ouders uit overige klassen', 'Inform parents of other classes'),
+          title: text('Informeer ouders uit overige klassen', 'Inform parents of other classes'),
           guidance: [ifApplicable()],
           applicableWhen: [{ fact: 'spread', in: ['school', 'outside_school', 'public_online', 'unknown'] }],
         },
@@ -395,22 +396,22 @@ export const stappenplanSextingV1: Playbook = {
     },
     {
       key: 'evaluation-aftercare',
-      title: t('Evaluatie en nazorg', 'Evaluation and aftercare'),
+      title: text('Evaluatie en nazorg', 'Evaluation and aftercare'),
       steps: [
         {
           key: 'evaluate-with-victim',
           posterOrder: 27,
-          title: t(
+          title: text(
             'Evalueer met slachtoffer, ouders en docenten',
             'Evaluate with the victim, parents and teachers',
           ),
-          guidance: [t('Denk ook na over preventiemaatregelen', 'Also think about preventive measures')],
+          guidance: [text('Denk ook na over preventiemaatregelen', 'Also think about preventive measures')],
           form: 'evaluation',
         },
         {
           key: 'feedback-perpetrator-school',
           posterOrder: 28,
-          title: t(
+          title: text(
             'Vraag terugkoppeling aan de school van dader',
             "Ask the perpetrator's school for feedback",
           ),
@@ -420,33 +421,33 @@ export const stappenplanSextingV1: Playbook = {
         {
           key: 'evaluate-zat',
           posterOrder: 29,
-          title: t(
+          title: text(
             'Evalueer het proces in het ZAT-overleg met alle professionele betrokkenen',
             'Evaluate the process in the ZAT meeting (care advisory team) with all professionals involved',
           ),
           guidance: [
-            t('Wat ging goed?', 'What went well?'),
-            t('Wat kon beter?', 'What could have gone better?'),
+            text('Wat ging goed?', 'What went well?'),
+            text('Wat kon beter?', 'What could have gone better?'),
           ],
           form: 'evaluation',
         },
         {
           key: 'plan-aftercare',
           posterOrder: 30,
-          title: t(
+          title: text(
             'Plan momenten in voor nazorg aan alle betrokkenen',
             'Schedule aftercare moments for everyone involved',
           ),
           guidance: [
-            t('Hoe gaat het nu?', 'How are they doing now?'),
-            t('Hebben ze nog wat nodig?', 'Do they need anything else?'),
+            text('Hoe gaat het nu?', 'How are they doing now?'),
+            text('Hebben ze nog wat nodig?', 'Do they need anything else?'),
           ],
           form: 'aftercare_moments',
         },
         {
           key: 'update-protocol',
           posterOrder: 31,
-          title: t(
+          title: text(
             'Verwerk evaluatie in protocol/handelingsplan',
             'Incorporate the evaluation into the protocol/action plan',
           ),

@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
 import { factValueLabel, type MessageKey, t } from '../../../core/i18n/catalogue.js';
+import type { OpenIncidentInput } from '../../../core/incidents/incident.opening.js';
 import { INCIDENT_KINDS } from '../../../core/incidents/incident.types.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
-import type { OpenIncidentInput } from '../../../core/incidents/open-incident.js';
 import { FACT_VALUES, type FactKey, type Locale } from '../../../core/playbook/playbook.types.js';
 import {
   input,
