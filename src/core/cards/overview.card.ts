@@ -95,7 +95,12 @@ export function buildOverviewCard(ctx: CardContext): Card {
 }
 
 /** What the team does with the incident as a whole, beside the steps. */
-const MENU_ACTIONS = ['addMember', 'removeMember', 'transferLead'] as const satisfies readonly ActionKind[];
+const MENU_ACTIONS = [
+  'addMember',
+  'removeMember',
+  'transferLead',
+  'dossier',
+] as const satisfies readonly ActionKind[];
 
 function overviewMenu(incidentId: string, locale: Locale): CardBlock {
   return {
