@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type App, startApp } from '../../../../src/app.js';
 import { loadConfig } from '../../../../src/config/config.js';
+import { createDossierModule } from '../../../../src/features/dossier/dossier.module.js';
 import { createSchedulerModule, loadSchedulerConfig } from '../../../../src/jobs/scheduler.module.js';
 import { createLogger } from '../../../../src/logging/logger.js';
 import { loadSlackConfig } from '../../../../src/platforms/slack/slack.config.js';
@@ -121,7 +122,11 @@ export async function startSlackApp(
     retryConfig: { retries: 3, factor: 1, minTimeout: 20, maxTimeout: 50 },
     requestTimeoutMs: options.requestTimeoutMs ?? 5000,
   });
-  const modules = options.withScheduler ? [module, createSchedulerModule(loadSchedulerConfig({}))] : [module];
+  const modules = [
+    module,
+    ...(options.withScheduler ? [createSchedulerModule(loadSchedulerConfig({}))] : []),
+    createDossierModule(),
+  ];
   const app = await startApp(config, { logger: createLogger('info', stream), modules });
   return { app, logs, close: () => app.close() };
 }
