@@ -363,7 +363,7 @@ export const en: Record<MessageKey, string> = {
   'dossier.offered':
     'I offered you the incident file of incident {number} in your personal chat with Stappenplan. Choose “Allow” there to save it to your OneDrive. The offer is valid for 10 minutes.',
   'dossier.link':
-    'The incident file of incident {number} is ready. Download it within 5 minutes; the link works once: {url}',
+    'The incident file of incident {number} is ready (PDF and Markdown). Download it within 5 minutes; each link works once:\n{links}',
   'dossier.unreachable':
     'I cannot reach your personal chat with Stappenplan, so the incident file was not sent. Open Stappenplan under Apps in Teams, send it a message and ask for the file again.',
   'dossier.unsupported': 'The bot cannot deliver the incident file on this platform yet.',

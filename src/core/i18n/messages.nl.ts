@@ -383,7 +383,7 @@ export const nl = {
   'dossier.offered':
     'Ik heb je het dossier van incident {number} aangeboden in je persoonlijke chat met Stappenplan. Kies daar “Toestaan” om het in je OneDrive op te slaan. Het aanbod geldt 10 minuten.',
   'dossier.link':
-    'Het dossier van incident {number} staat klaar. Download het binnen 5 minuten; de link werkt één keer: {url}',
+    'Het dossier van incident {number} staat klaar (PDF en Markdown). Download het binnen 5 minuten; elke link werkt één keer:\n{links}',
   'dossier.unreachable':
     'Ik kan je persoonlijke chat met Stappenplan niet bereiken, dus het dossier is niet verstuurd. Open Stappenplan bij Apps in Teams, stuur het een bericht en vraag het dossier daarna opnieuw.',
   'dossier.unsupported': 'Op dit platform kan de bot het dossier nog niet afleveren.',

@@ -46,7 +46,7 @@ export interface FileHandover {
 export type HandoverResult =
   | { kind: 'posted' }
   | { kind: 'offered' }
-  | { kind: 'link'; url: string }
+  | { kind: 'link'; urls: string[] }
   | { kind: 'unreachable' };
 
 export interface PostedMessage {

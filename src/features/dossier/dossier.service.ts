@@ -153,7 +153,7 @@ function answerFor(result: HandoverResult, number: string, locale: Locale): stri
     case 'offered':
       return t(locale, 'dossier.offered', { number });
     case 'link':
-      return t(locale, 'dossier.link', { number, url: result.url });
+      return t(locale, 'dossier.link', { number, links: result.urls.join('\n') });
     case 'unreachable':
       return t(locale, 'dossier.unreachable');
   }
