@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { AppContext, AppModule } from '../../app-module.js';
+import { t } from '../../core/i18n/catalogue.js';
 import { isLoopback } from '../teams/teams.config.js';
 import { TeamsModule } from '../teams/teams.module.js';
-import { t } from '../../core/i18n/catalogue.js';
 import { CONNECTOR_PREFIX, registerConnector } from './connector.stand-in.js';
 import { DownloadLinks } from './download-links.js';
 import { GRAPH_PREFIX, registerGraph, TOKEN_PREFIX } from './graph.stand-in.js';
