@@ -41,13 +41,15 @@ export interface FileHandover {
 /**
  * How the files reached the requester: posted in the space (Slack), offered in their personal
  * chat (Teams, waiting for consent), a one-time download link (the playground), or not at all
- * because the personal chat cannot be reached.
+ * because the personal chat cannot be reached, or refused with the platform's own sentence (in
+ * the handover's language) when someone can act on it, e.g. a permission the app still lacks.
  */
 export type HandoverResult =
   | { kind: 'posted' }
   | { kind: 'offered' }
   | { kind: 'link'; urls: string[] }
-  | { kind: 'unreachable' };
+  | { kind: 'unreachable' }
+  | { kind: 'refused'; text: string };
 
 export interface PostedMessage {
   messageId: string;

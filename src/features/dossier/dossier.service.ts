@@ -156,5 +156,7 @@ function answerFor(result: HandoverResult, number: string, locale: Locale): stri
       return t(locale, 'dossier.link', { number, links: result.urls.join('\n') });
     case 'unreachable':
       return t(locale, 'dossier.unreachable');
+    case 'refused':
+      return result.text;
   }
 }

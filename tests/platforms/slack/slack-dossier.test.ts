@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK } from '../../../src/platforms/slack/modals/modal-state.js';
+import { FakeSlack } from './support/fake-slack.js';
 import type { FakeFile } from './support/fake-slack.state.js';
 import {
   ANNA,
   BAS,
   cards,
   type Harness,
+  MANIFEST,
   openIncident,
   startFakeSlack,
   startHarness,
   XANDER,
   YEAR,
 } from './support/slack-harness.js';
+import { manifestScopes } from './support/slack-scopes.js';
 
 /** The dossier in Slack: asked for in the incident channel, uploaded there with files.uploadV2. */
 describe('the dossier in Slack', () => {
@@ -101,4 +104,28 @@ describe('the dossier in Slack', () => {
     const payload = opened.card('overview').metadata?.event_payload as { incident?: string } | undefined;
     return String(payload?.incident);
   }
+});
+
+describe('the dossier in a Slack app installed before it existed', () => {
+  it('without files:write the answer names the missing permission and nothing is shared', async () => {
+    const fake = await FakeSlack.start(manifestScopes(MANIFEST).filter((scope) => scope !== 'files:write'));
+    fake.state.addUser({ id: ANNA, name: 'anna', displayName: 'Anna' });
+    fake.state.addUser({ id: BAS, name: 'bas', displayName: 'Bas' });
+    const h = await startHarness(fake);
+    try {
+      const opened = await openIncident(h, ANNA, { title: 'Foto 2B', invited: [BAS] });
+      const before = h.fake.responses.length;
+      await h.people.command(BAS, 'dossier', opened.channel.id);
+      const answer = String((await h.fake.waitFor(() => h.fake.responses[before], 10_000)).body.text);
+      expect(answer).toContain('De Slack-app mist het recht “files:write”');
+      const asked = h.fake.named('files.getUploadURLExternal');
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.every((call) => call.error === 'missing_scope')).toBe(true);
+      expect(h.fake.named('files.completeUploadExternal')).toEqual([]);
+      expect([...h.fake.state.files.values()]).toEqual([]);
+    } finally {
+      await h.close();
+      await fake.close();
+    }
+  });
 });
