@@ -5,6 +5,7 @@ import type { FakeFile } from './support/fake-slack.state.js';
 import {
   ANNA,
   BAS,
+  BOT_USER,
   cards,
   type Harness,
   MANIFEST,
@@ -60,6 +61,40 @@ describe('the dossier in Slack', () => {
     expect(audit.filter((event) => event.action === 'dossier.generated').map((e) => e.actorId)).toEqual([
       BAS,
     ]);
+  });
+
+  it('the message Slack sends for the bot’s own upload gets no file warning', async () => {
+    const [pdf] = shared();
+    const response = await h.people.event({
+      type: 'message',
+      subtype: 'file_share',
+      channel: opened.channel.id,
+      channel_type: 'group',
+      user: BOT_USER,
+      bot_id: 'BBOT0001',
+      text: `Dossier incident ${YEAR}-0001 (vertrouwelijk)`,
+      ts: `${Date.now() / 1000}`,
+      files: [{ id: pdf?.id, name: pdf?.filename, mimetype: 'application/pdf' }],
+    });
+    expect(response.status).toBe(200);
+    // A colleague's file afterwards is warned about: once that warning is there, the bot's was handled.
+    await h.people.event({
+      type: 'message',
+      subtype: 'file_share',
+      channel: opened.channel.id,
+      channel_type: 'group',
+      user: BAS,
+      text: '',
+      ts: `${Date.now() / 1000}`,
+      files: [{ id: 'F-BAS-1', name: 'foto.jpg', mimetype: 'image/jpeg' }],
+    });
+    await h.fake.waitFor(() =>
+      h.fake.state.messages.some((m) => m.text.includes('Er is een bestand gedeeld')),
+    );
+    const shares = (await h.app.context.store.audit.list(incidentId())).filter(
+      (event) => event.action === 'incident.file_shared',
+    );
+    expect(shares.map((event) => event.actorId)).toEqual([BAS]);
   });
 
   it('someone who is not a member is refused and nothing is uploaded', async () => {
