@@ -98,7 +98,7 @@ export const en: Record<MessageKey, string> = {
   'action.addMember': 'Add colleague',
   'action.removeMember': 'Remove colleague',
   'action.transferLead': 'Hand over the lead',
-  'overview.menu': 'People and lead',
+  'overview.menu': 'People, lead and file',
   'action.more': 'More',
 
   'feedback.claim': 'You picked up this step: {step}.',

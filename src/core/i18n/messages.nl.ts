@@ -104,7 +104,7 @@ export const nl = {
   'action.addMember': 'Collega toevoegen',
   'action.removeMember': 'Collega verwijderen',
   'action.transferLead': 'Regie overdragen',
-  'overview.menu': 'Mensen en regie',
+  'overview.menu': 'Mensen, regie en dossier',
   'action.more': 'Meer',
 
   // Answers to the person who clicked
