@@ -1,5 +1,6 @@
 import type { AppModule } from './app-module.js';
 import type { Config, Env } from './config/config.js';
+import { createDossierModule } from './features/dossier/dossier.module.js';
 import { createSchedulerModule, loadSchedulerConfig } from './jobs/scheduler.module.js';
 import { teamsOrPlayground } from './platforms/playground/platform-modules.js';
 import { loadSlackConfig } from './platforms/slack/slack.config.js';
@@ -16,5 +17,6 @@ export function selectModules(env: Env, config: Config): AppModule[] {
   modules.push(...teamsOrPlayground(env, config));
   // The scheduler runs in every process: several instances share the reminders safely.
   modules.push(createSchedulerModule(loadSchedulerConfig(env)));
+  modules.push(createDossierModule());
   return modules;
 }

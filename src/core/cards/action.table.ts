@@ -81,6 +81,8 @@ export const ACTIONS = {
     feedback: 'feedback.transferLead',
     timeline: 'timeline.transferLead',
   },
+  /** Makes the incident's dossier and hands it over (features/dossier); changes nothing. */
+  dossier: { label: 'action.dossier' },
   reminderDone: {
     label: 'reminder.action.done',
     input: 'note',

@@ -116,7 +116,12 @@ export function buildOverviewCard(ctx: CardContext): Card {
 }
 
 /** What the team does with the incident as a whole, beside the steps. */
-const MENU_ACTIONS = ['addMember', 'removeMember', 'transferLead'] as const satisfies readonly ActionKind[];
+const MENU_ACTIONS = [
+  'addMember',
+  'removeMember',
+  'transferLead',
+  'dossier',
+] as const satisfies readonly ActionKind[];
 
 /** No menu once finished; after closing, "Afronden" (lead only, checked by the service) is added. */
 function overviewMenu(incident: Incident, locale: Locale): CardBlock[] {

@@ -25,7 +25,8 @@ export type ErrorCode =
   | 'PlaybookInvalid'
   | 'PlaybookVersionConflict'
   | 'PlaybookNotFound'
-  | 'NotCoordinator';
+  | 'NotCoordinator'
+  | 'IncidentPurged';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'NotAMember',
@@ -50,6 +51,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'PlaybookVersionConflict',
   'PlaybookNotFound',
   'NotCoordinator',
+  'IncidentPurged',
 ];
 
 /** Values a message template may interpolate. Kept to strings and numbers on purpose. */

@@ -22,6 +22,8 @@ export const en: Record<MessageKey, string> = {
     'The lead cannot be removed. Hand over the lead first (overview menu: “Hand over the lead”).',
   'error.NotCoordinator':
     'This overview is for the school’s care coordinators. Ask the bot’s administrator to add you (COORDINATORS).',
+  'error.IncidentPurged':
+    'The incident file can no longer be made: the content of incident {incident} was removed on {date}, because the retention period had passed.',
   'error.InvalidInput': '{message}',
   'error.InvalidAction': 'This button no longer works. Use the card in the incident channel.',
   'error.ActionContextMismatch': 'This button belongs to another incident. Nothing was changed.',
@@ -101,7 +103,7 @@ export const en: Record<MessageKey, string> = {
   'action.removeMember': 'Remove colleague',
   'action.transferLead': 'Hand over the lead',
   'action.finish': 'Finish',
-  'overview.menu': 'People and lead',
+  'overview.menu': 'People, lead and file',
   'action.more': 'More',
 
   'feedback.claim': 'You picked up this step: {step}.',
@@ -195,7 +197,7 @@ export const en: Record<MessageKey, string> = {
     'A file was shared in this incident channel. Never share images of pupils here: possessing and forwarding them is a criminal offence. {sender}, please delete the file right away. This has been recorded in the log.',
 
   'help.text':
-    'Sexting action plan: how it works.\n• /incident new [short title]: open a new incident with its own private channel.\n• /incident status: in an incident channel the overview; elsewhere your open incidents.\n• /incident close: close the incident (lead only).\n• /incident help: this explanation.\nDo not use pupil names and never share the images themselves.',
+    'Sexting action plan: how it works.\n• /incident new [short title]: open a new incident with its own private channel.\n• /incident status: in an incident channel the overview; elsewhere your open incidents.\n• /incident close: close the incident (lead only).\n• /incident dossier: the incident file (PDF and Markdown), in the incident channel.\n• /incident help: this explanation.\nDo not use pupil names and never share the images themselves.',
   'command.unknown': 'I do not know that command.',
   'command.noIncidents': 'You have no open incidents.',
   'command.noIncidentsSchool': 'There are no incidents.',
@@ -385,8 +387,34 @@ export const en: Record<MessageKey, string> = {
   'teams.notYourQuestion': 'This question belongs to a colleague. Nothing was changed.',
   'teams.closeCancelled': 'The incident stays open.',
   'teams.help':
-    "Stappenplan sexting: how it works.\n• @Stappenplan incident new: open a new incident with its own private channel.\n• @Stappenplan incident status: in an incident channel the overview; elsewhere your open incidents.\n• @Stappenplan incident close: close the incident (lead only).\n• @Stappenplan incident help: this explanation.\nIn your chat with Stappenplan, leave out @Stappenplan. Do not use pupils' names and never share the images themselves.",
+    "Stappenplan sexting: how it works.\n• @Stappenplan incident new: open a new incident with its own private channel.\n• @Stappenplan incident status: in an incident channel the overview; elsewhere your open incidents.\n• @Stappenplan incident close: close the incident (lead only).\n• @Stappenplan incident dossier: the incident file, in your personal chat.\n• @Stappenplan incident help: this explanation.\nIn your chat with Stappenplan, leave out @Stappenplan. Do not use pupils' names and never share the images themselves.",
   'teams.rows': 'Rows {from}–{to}',
+  // Dossier: asking for it and handing it over
+  'action.dossier': 'Incident file',
+  'dossier.offer':
+    'The incident is closed. Make the incident file? The file (PDF and Markdown) is the record for the care team meeting and the pupil file.',
+  'dossier.offerButton': 'Make the incident file',
+  'dossier.fileTitle': 'Incident file {number} (confidential)',
+  'dossier.posted':
+    "The incident file of incident {number} is now in this channel, as PDF and as Markdown. The bot keeps no copy; the school's retention rules apply to the file.",
+  'dossier.offered':
+    'I offered you the incident file of incident {number} in your personal chat with Stappenplan. Choose “Allow” there to save it to your OneDrive. The offer is valid for 10 minutes.',
+  'dossier.link':
+    'The incident file of incident {number} is ready (PDF and Markdown). Download it within 5 minutes; each link works once:\n{links}',
+  'dossier.unreachable':
+    'I cannot reach your personal chat with Stappenplan, so the incident file was not sent. Open Stappenplan under Apps in Teams, send it a message and ask for the file again.',
+  'dossier.unsupported': 'The bot cannot deliver the incident file on this platform yet.',
+  'dossier.received':
+    '{name} received the incident file of incident {number} ({file}) in the personal chat with Stappenplan.',
+  'dossier.uploaded':
+    "The incident file is in your OneDrive: {file}. The bot keeps no copy; the school's retention rules apply to the file.",
+  'dossier.declined':
+    'You did not save the incident file. Nothing was kept; ask again if you need it after all.',
+  'dossier.expired': 'This offer has expired. Ask for the incident file again in the incident channel.',
+  'dossier.uploadFailed':
+    'Saving the incident file to your OneDrive failed. Ask for it again in the incident channel.',
+  'dossier.linkGone':
+    'This download link has expired or was used already. Ask for the incident file again in the incident channel.',
   // Dossier (PDF and Markdown record of an incident)
   'dossier.title': 'Incident file {number}',
   'dossier.confidential':

@@ -24,6 +24,8 @@ export const nl = {
     'De regisseur kan niet worden verwijderd. Draag de regie eerst over (menu van het overzicht: “Regie overdragen”).',
   'error.NotCoordinator':
     'Dit overzicht is voor de zorgcoördinatoren van de school. Vraag de beheerder van de bot je toe te voegen (COORDINATORS).',
+  'error.IncidentPurged':
+    'Er kan geen dossier meer worden gemaakt: de inhoud van incident {incident} is op {date} verwijderd, omdat de bewaartermijn voorbij was.',
   'error.InvalidInput': '{message}',
   'error.InvalidAction': 'Deze knop werkt niet (meer). Gebruik de kaart in het incidentkanaal.',
   'error.ActionContextMismatch': 'Deze knop hoort bij een ander incident. Er is niets gewijzigd.',
@@ -107,7 +109,7 @@ export const nl = {
   'action.removeMember': 'Collega verwijderen',
   'action.transferLead': 'Regie overdragen',
   'action.finish': 'Afronden',
-  'overview.menu': 'Mensen en regie',
+  'overview.menu': 'Mensen, regie en dossier',
   'action.more': 'Meer',
 
   // Answers to the person who clicked
@@ -210,7 +212,7 @@ export const nl = {
 
   // Commands
   'help.text':
-    'Stappenplan sexting: zo werkt het.\n• /incident nieuw [korte titel]: open een nieuw incident met een eigen, besloten kanaal.\n• /incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• /incident sluit: sluit het incident (alleen de regisseur).\n• /incident help: deze uitleg.\nGebruik geen namen van leerlingen en deel nooit de beelden zelf.',
+    'Stappenplan sexting: zo werkt het.\n• /incident nieuw [korte titel]: open een nieuw incident met een eigen, besloten kanaal.\n• /incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• /incident sluit: sluit het incident (alleen de regisseur).\n• /incident dossier: het dossier van het incident (PDF en Markdown), in het incidentkanaal.\n• /incident help: deze uitleg.\nGebruik geen namen van leerlingen en deel nooit de beelden zelf.',
   'command.unknown': 'Dat commando ken ik niet.',
   'command.noIncidents': 'Je hebt geen open incidenten.',
   'command.noIncidentsSchool': 'Er zijn geen incidenten.',
@@ -405,8 +407,34 @@ export const nl = {
   'teams.notYourQuestion': 'Deze vraag is van een collega. Er is niets gewijzigd.',
   'teams.closeCancelled': 'Het incident blijft open.',
   'teams.help':
-    'Stappenplan sexting: zo werkt het.\n• @Stappenplan incident nieuw: open een nieuw incident met een eigen, besloten kanaal.\n• @Stappenplan incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• @Stappenplan incident sluit: sluit het incident (alleen de regisseur).\n• @Stappenplan incident help: deze uitleg.\nIn je chat met Stappenplan laat je @Stappenplan weg. Gebruik geen namen van leerlingen en deel nooit de beelden zelf.',
+    'Stappenplan sexting: zo werkt het.\n• @Stappenplan incident nieuw: open een nieuw incident met een eigen, besloten kanaal.\n• @Stappenplan incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• @Stappenplan incident sluit: sluit het incident (alleen de regisseur).\n• @Stappenplan incident dossier: het dossier van het incident, in je persoonlijke chat.\n• @Stappenplan incident help: deze uitleg.\nIn je chat met Stappenplan laat je @Stappenplan weg. Gebruik geen namen van leerlingen en deel nooit de beelden zelf.',
   'teams.rows': 'Rijen {from}–{to}',
+  // Dossier: asking for it and handing it over
+  'action.dossier': 'Dossier',
+  'dossier.offer':
+    'Het incident is gesloten. Dossier maken? Het dossier (PDF en Markdown) is het verslag voor het ZAT-overleg en het leerlingdossier.',
+  'dossier.offerButton': 'Dossier maken',
+  'dossier.fileTitle': 'Dossier incident {number} (vertrouwelijk)',
+  'dossier.posted':
+    'Het dossier van incident {number} staat nu in dit kanaal, als PDF en als Markdown. De bot bewaart geen kopie; voor het bestand gelden de bewaarregels van de school.',
+  'dossier.offered':
+    'Ik heb je het dossier van incident {number} aangeboden in je persoonlijke chat met Stappenplan. Kies daar “Toestaan” om het in je OneDrive op te slaan. Het aanbod geldt 10 minuten.',
+  'dossier.link':
+    'Het dossier van incident {number} staat klaar (PDF en Markdown). Download het binnen 5 minuten; elke link werkt één keer:\n{links}',
+  'dossier.unreachable':
+    'Ik kan je persoonlijke chat met Stappenplan niet bereiken, dus het dossier is niet verstuurd. Open Stappenplan bij Apps in Teams, stuur het een bericht en vraag het dossier daarna opnieuw.',
+  'dossier.unsupported': 'Op dit platform kan de bot het dossier nog niet afleveren.',
+  'dossier.received':
+    '{name} heeft het dossier van incident {number} ontvangen ({file}) in de persoonlijke chat met Stappenplan.',
+  'dossier.uploaded':
+    'Het dossier staat in je OneDrive: {file}. De bot bewaart geen kopie; voor het bestand gelden de bewaarregels van de school.',
+  'dossier.declined':
+    'Je hebt het dossier niet opgeslagen. Er is niets bewaard; vraag het opnieuw als je het toch nodig hebt.',
+  'dossier.expired': 'Dit aanbod is verlopen. Vraag het dossier opnieuw aan in het incidentkanaal.',
+  'dossier.uploadFailed':
+    'Het opslaan van het dossier in je OneDrive is mislukt. Vraag het dossier opnieuw aan in het incidentkanaal.',
+  'dossier.linkGone':
+    'Deze downloadlink is verlopen of al gebruikt. Vraag het dossier opnieuw aan in het incidentkanaal.',
   // Dossier (PDF and Markdown record of an incident)
   'dossier.title': 'Dossier incident {number}',
   'dossier.confidential':

@@ -132,7 +132,8 @@ export type AuditAction =
   | 'form.saved'
   | 'reminder.done'
   | 'reminder.snoozed'
-  | 'reminder.stopped';
+  | 'reminder.stopped'
+  | 'dossier.generated';
 
 export interface AuditEvent {
   id?: string;

@@ -4,6 +4,7 @@ export type IncidentCommand =
   | { kind: 'status' }
   | { kind: 'overview' }
   | { kind: 'close' }
+  | { kind: 'dossier' }
   | { kind: 'help' }
   | { kind: 'unknown'; word: string };
 
@@ -17,6 +18,7 @@ const ALIASES: Record<string, IncidentCommand['kind']> = {
   sluit: 'close',
   sluiten: 'close',
   close: 'close',
+  dossier: 'dossier',
   help: 'help',
   hulp: 'help',
   '?': 'help',

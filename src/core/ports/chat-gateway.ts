@@ -1,5 +1,6 @@
 import type { Card } from '../cards/card.types.js';
 import type { Incident, UserId, Workspace } from '../incidents/incident.types.js';
+import type { Locale } from '../playbook/playbook.types.js';
 
 export interface SpaceMember {
   userId: UserId;
@@ -14,6 +15,41 @@ export interface EnsureSpaceRequest {
   name: string;
   members: SpaceMember[];
 }
+
+/** A file made in memory for one person (the incident's dossier); never stored by the bot. */
+export interface OutgoingFile {
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+export interface FileHandover {
+  incidentId: string;
+  /** The incident's space, where the files go or where their delivery is told. */
+  spaceId: string;
+  /** The person who asked; the files are theirs to receive. */
+  requesterId: UserId;
+  requesterName: string;
+  files: OutgoingFile[];
+  /** The message the files come with, e.g. "Dossier incident 2026-0042 (vertrouwelijk)". */
+  title: string;
+  incidentNumber: string;
+  /** The workspace's language, for what the platform says in the space. */
+  locale: Locale;
+}
+
+/**
+ * How the files reached the requester: posted in the space (Slack), offered in their personal
+ * chat (Teams, waiting for consent), a one-time download link (the playground), or not at all
+ * because the personal chat cannot be reached, or refused with the platform's own sentence (in
+ * the handover's language) when someone can act on it, e.g. a permission the app still lacks.
+ */
+export type HandoverResult =
+  | { kind: 'posted' }
+  | { kind: 'offered' }
+  | { kind: 'link'; urls: string[] }
+  | { kind: 'unreachable' }
+  | { kind: 'refused'; text: string };
 
 export interface PostedMessage {
   messageId: string;
@@ -64,6 +100,11 @@ export interface ChatGateway {
    * what really happened. `noticeRef` is what the platform stored when it sent that message.
    */
   updateNotice?(noticeRef: string, card: Card): Promise<void>;
+  /**
+   * Hands files made in memory to the person who asked, the platform's documented way; the bot
+   * keeps no copy once they are handed over (or the offer lapses).
+   */
+  handOverFiles?(handover: FileHandover): Promise<HandoverResult>;
   /** Where people open the space (a deep link); null where the platform links another way. */
   spaceLink?(spaceId: string): Promise<string | null>;
 }

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { AppContext, AppModule } from '../../app-module.js';
+import { t } from '../../core/i18n/catalogue.js';
 import { isLoopback } from '../teams/teams.config.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { CONNECTOR_PREFIX, registerConnector } from './connector.stand-in.js';
+import { DownloadLinks } from './download-links.js';
 import { GRAPH_PREFIX, registerGraph, TOKEN_PREFIX } from './graph.stand-in.js';
 import { isOwnConnector, playgroundRequestRefusal } from './playground.guard.js';
 import {
@@ -41,6 +43,8 @@ export class PlaygroundModule implements AppModule {
     registerConnector(app.server, this.state);
     registerGraph(app.server, this.state);
     registerPage(app.server, this.state);
+    const downloads = new DownloadLinks(app.clock, base);
+    downloads.register(app.server, () => t(app.config.defaultLocale, 'dossier.linkGone'));
     this.teams = new TeamsModule({
       config: {
         appId: '',
@@ -52,6 +56,8 @@ export class PlaygroundModule implements AppModule {
       },
       platform: 'playground',
       acceptsServiceUrl: (serviceUrl) => isOwnConnector(serviceUrl, port()),
+      // No OneDrive here: the dossier is a download link on this machine instead.
+      handOverFiles: () => (handover) => downloads.handOver(handover),
       graphUrls: () => ({
         graphApiUrl: `${base()}${GRAPH_PREFIX.slice(0, -1)}`,
         graphTokenUrl: `${base()}${TOKEN_PREFIX}{tenant}`,

@@ -2,10 +2,17 @@ import type { webApi } from '@slack/bolt';
 import type { Card } from '../../core/cards/card.types.js';
 import type { UserId } from '../../core/incidents/incident.types.js';
 import type { Locale } from '../../core/playbook/playbook.types.js';
-import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../core/ports/chat-gateway.js';
+import type {
+  ChatGateway,
+  EnsureSpaceRequest,
+  FileHandover,
+  HandoverResult,
+  PostedMessage,
+} from '../../core/ports/chat-gateway.js';
 import type { Clock } from '../../core/ports/clock.js';
 import { callSlack, SlackApiError, type SlackResponse } from './api/slack-api.js';
 import { messageText, toBlockKit } from './block-kit/block-kit.renderer.js';
+import { uploadToChannel } from './files/file-upload.js';
 import { TimelineBatcher } from './timeline.batcher.js';
 
 type WebClient = webApi.WebClient;
@@ -226,6 +233,11 @@ export class SlackGateway implements ChatGateway {
       ts,
       ...toBlockKit(card, { locale: this.options.locale() }),
     });
+  }
+
+  /** The dossier as files in the incident's private channel (files.uploadV2). */
+  handOverFiles(handover: FileHandover): Promise<HandoverResult> {
+    return uploadToChannel(this.client, handover);
   }
 
   async archiveSpace(spaceId: string): Promise<void> {

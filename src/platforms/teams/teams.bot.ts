@@ -5,6 +5,7 @@ import { VERBS } from './cards/adaptive.types.js';
 import { appAddedToChannel } from './handlers/app-added.handler.js';
 import { cardAction, showCard, showFormView } from './handlers/card-action.handler.js';
 import { cancelClose, confirmClose } from './handlers/close.handler.js';
+import { onFileConsent } from './handlers/file-consent.handler.js';
 import { onMessage } from './handlers/message.handler.js';
 import { cancelOpenForm, showOpenForm, submitOpenForm } from './handlers/open-form.handler.js';
 import { answerWithMessage, replyText } from './handlers/replies.js';
@@ -39,6 +40,9 @@ export function teamsBot(deps: TeamsDeps, logger: Logger) {
         if (!handler) return await answerWithMessage(context, t(localeOf(activity), 'error.InvalidAction'));
         await handler(deps, context, data);
         return;
+      }
+      if (activity.type === ActivityTypes.Invoke && activity.name === 'fileConsent/invoke') {
+        return await onFileConsent(deps, context);
       }
       if (activity.type === ActivityTypes.ConversationUpdate) {
         // Added to a team: remember where it is and its group id (sent only with this event).

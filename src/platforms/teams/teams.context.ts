@@ -3,6 +3,7 @@ import type { Card } from '../../core/cards/card.types.js';
 import type { Platform, Workspace } from '../../core/incidents/incident.types.js';
 import type { AskedOnce } from '../../core/privacy/privacy-check.js';
 import type { RenderContext } from './cards/adaptive.types.js';
+import type { FileOffers } from './files/file-offers.js';
 import type { AskedQuestions } from './handlers/asked-questions.js';
 import type { TeamsReferenceRepository } from './storage/teams-reference.repository.js';
 
@@ -17,4 +18,6 @@ export interface TeamsDeps {
   privacy: AskedOnce;
   /** The open and close questions posted, so only their own cancel replaces them. */
   questions: AskedQuestions;
+  /** Files offered with a consent card, waiting for the person's answer (at most 10 minutes). */
+  offers: FileOffers;
 }

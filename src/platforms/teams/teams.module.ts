@@ -7,7 +7,9 @@ import type { RenderContext } from './cards/adaptive.types.js';
 import { renderContextFor } from './cards/render-context.js';
 import { ConnectorAccess } from './connector/connector.access.js';
 import { TeamRoster } from './connector/team-roster.js';
-import { TeamsGateway } from './connector/teams.gateway.js';
+import { TeamsGateway, type TeamsGatewayDeps } from './connector/teams.gateway.js';
+import { offerInPersonalChat } from './files/file-consent.js';
+import { FileOffers } from './files/file-offers.js';
 import { GraphClient } from './graph/graph.client.js';
 import { ClientCredentialTokens } from './graph/graph-token.js';
 import { GroupChatSpaces } from './graph/group-chat.space.js';
@@ -34,6 +36,8 @@ export interface TeamsModuleOptions {
   graphUrls?: () => Pick<TeamsConfig, 'graphApiUrl' | 'graphTokenUrl'>;
   /** The only serviceUrls replies may go to (the playground: its own connector); any when not set. */
   acceptsServiceUrl?: (serviceUrl: unknown) => boolean;
+  /** How files reach a person; Teams' file consent card in their personal chat when not set. */
+  handOverFiles?: (app: AppContext) => TeamsGatewayDeps['handOverFiles'];
 }
 
 /** Microsoft Teams: messages at POST /api/messages, the incident space as a private channel. */
@@ -85,8 +89,12 @@ export class TeamsModule implements AppModule {
       renderContext,
       privacy: new AskedOnce(app.clock),
       questions: new AskedQuestions(app.clock),
+      offers: new FileOffers(app.clock),
     };
     const bot = { id: config.appId ? `28:${config.appId}` : 'stappenplan', name: 'Stappenplan' };
+    const handOverFiles =
+      this.options.handOverFiles?.(app) ??
+      ((handover, team) => offerInPersonalChat({ connector, offers: deps.offers, bot }, team, handover));
 
     const gatewayFor = (workspace: Workspace): TeamsGateway => {
       const spaces: TeamsSpaces = new TeamsSpaces({
@@ -108,6 +116,7 @@ export class TeamsModule implements AppModule {
         spaces,
         bot,
         renderContext,
+        handOverFiles,
         nameOf: async (ws, spaceId, userId) => {
           const incident = await app.incidents.findBySpace(ws.id, spaceId);
           const members = incident ? await app.incidents.members(incident.id) : [];

@@ -10,7 +10,9 @@ import { DEMO_STAFF, PLAYGROUND_GROUP_ID } from '../../../src/platforms/playgrou
 const APP_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 function platforms(env: Env) {
-  return selectModules(env, loadConfig(env)).filter((module) => module.name !== 'scheduler');
+  return selectModules(env, loadConfig(env)).filter(
+    (module) => module.name !== 'scheduler' && module.name !== 'dossier',
+  );
 }
 
 function problem(env: Env): string {

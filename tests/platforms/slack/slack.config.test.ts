@@ -45,7 +45,7 @@ describe('Slack configuration', () => {
 
   it('runs the Slack module when the variables are set', () => {
     const modules = selectModules({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xapp-1' }, loadConfig({}));
-    expect(modules.map((module) => module.name)).toEqual(['slack', 'scheduler']);
+    expect(modules.map((module) => module.name)).toEqual(['slack', 'scheduler', 'dossier']);
   });
 
   it.each([

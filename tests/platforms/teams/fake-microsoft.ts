@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { MANIFEST_ID } from '../../../src/platforms/teams/package/manifest-id.js';
 import { ALL_ROLES, FakeGraph } from './fake-graph.js';
+import { FakeOneDrive } from './fake-onedrive.js';
 
 /** One request the bot made to the fake Connector, Graph or token endpoint. */
 export interface RecordedCall {
@@ -54,6 +55,10 @@ export class FakeMicrosoft {
   readonly botIn = new Set<string>([TEAM_ID]);
   roles: Set<string>;
   private readonly jwtTokens: boolean;
+  /** Upload sessions of accepted file consents. */
+  readonly onedrive = new FakeOneDrive(() => this.url);
+  /** People whose personal chat with the bot cannot be made (the app is not installed for them). */
+  readonly unreachable = new Set<string>();
   private readonly faults: Fault[] = [];
   private server: Server | null = null;
   private counter = 0;
@@ -148,6 +153,8 @@ export class FakeMicrosoft {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if ((req.url ?? '').startsWith('/onedrive/'))
+      return this.onedrive.receive(req, Buffer.concat(chunks), res);
     const raw = Buffer.concat(chunks).toString('utf8');
     let body: unknown = raw;
     try {
@@ -220,6 +227,11 @@ export class FakeMicrosoft {
     }
     if (on('POST', /^\/connector\/v3\/conversations$/)) {
       const member = ((b.members as Array<{ id: string }>) ?? [])[0]?.id ?? 'nobody';
+      if (this.unreachable.has(member))
+        return {
+          status: 403,
+          body: { error: { code: 'Forbidden', message: 'The bot is not installed for the user.' } },
+        };
       this.botIn.add(`a:personal-${member}`);
       return { status: 201, body: { id: `a:personal-${member}`, activityId: '' } };
     }
@@ -249,6 +261,16 @@ export class FakeMicrosoft {
       return { status: 200, body: { id: activityId } };
     }
     if (method !== 'POST') return { status: 405 };
+    // "Send and receive files using bots": file cards work in the personal scope only.
+    const attachments = (b.attachments as Array<{ contentType?: string }> | undefined) ?? [];
+    if (
+      !conversationId.startsWith('a:personal-') &&
+      attachments.some((a) => String(a.contentType).startsWith('application/vnd.microsoft.teams.card.file.'))
+    )
+      return {
+        status: 400,
+        body: { error: { code: 'BadArgument', message: 'File cards need a personal chat.' } },
+      };
     this.counter += 1;
     const id = `${this.counter}${randomUUID().slice(0, 4)}`;
     const replyTo = activityId ?? threadId;

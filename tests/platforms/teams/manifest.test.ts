@@ -84,6 +84,8 @@ describe('the Teams app manifest', () => {
     // "Adapt your app for private and shared channels": without it the app cannot be added to one.
     expect(manifest.supportsChannelFeatures).toBe('tier1');
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
+    // "Send and receive files using bots": the file consent card needs supportsFiles.
+    expect(manifest.bots[0].supportsFiles).toBe(true);
   });
 
   it('lists the commands the bot understands, Dutch and English, in every scope it declares', async () => {
@@ -97,6 +99,7 @@ describe('the Teams app manifest', () => {
         'new',
         'status',
         'close',
+        'dossier',
         'help',
         'new',
         'close',

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { type App, startApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/config.js';
 import type { Clock } from '../../../src/core/ports/clock.js';
+import { createDossierModule } from '../../../src/features/dossier/dossier.module.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import type { TeamsConfig } from '../../../src/platforms/teams/teams.config.js';
 import { TeamsModule } from '../../../src/platforms/teams/teams.module.js';
@@ -61,7 +62,7 @@ export async function startHarness(
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const app = await startApp(loadConfig(env), {
     logger: createLogger('info', stream),
-    modules: [teams],
+    modules: [teams, createDossierModule()],
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {

@@ -191,9 +191,9 @@ describe("Teams configuration: botbuilder's sign-in settings and the tenant allo
 });
 
 describe('which chat platform runs', () => {
-  // The scheduler runs in every process; these tests are about the chat platforms.
+  // The scheduler and the dossier run in every process; these tests are about the chat platforms.
   const select = (env: Record<string, string>) =>
-    selectModules(env, loadConfig(env)).filter((m) => m.name !== 'scheduler');
+    selectModules(env, loadConfig(env)).filter((m) => m.name !== 'scheduler' && m.name !== 'dossier');
 
   it('Teams when MicrosoftAppId is set, on any address', () => {
     const modules = select({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', HOST: '0.0.0.0' });

@@ -189,6 +189,21 @@
       .replace(/&amp;/g, '&');
   }
 
+  /** Text as text; only the bot's own download links on this page's address become links. */
+  function appendWithDownloads(el, text) {
+    const prefix = `${location.origin}/playground/download/`;
+    for (const part of text.split(/(\s+)/)) {
+      if (part.startsWith(prefix)) {
+        const link = document.createElement('a');
+        link.href = part;
+        link.textContent = decodeURIComponent(part.split('/').pop() || part);
+        el.append(link);
+      } else {
+        el.append(document.createTextNode(part));
+      }
+    }
+  }
+
   function renderMessage(message, className) {
     const el = document.createElement('div');
     el.className = className;
@@ -206,7 +221,7 @@
     if (typeof message.activity.text === 'string' && message.activity.text) {
       const text = document.createElement('div');
       text.className = 'text';
-      text.textContent = shownText(message.activity.text);
+      appendWithDownloads(text, shownText(message.activity.text));
       el.append(text);
     }
     for (const attachment of message.activity.attachments || []) {

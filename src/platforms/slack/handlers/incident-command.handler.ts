@@ -12,7 +12,7 @@ import type { SlackContext } from '../slack.context.js';
 export const INCIDENT_COMMAND = '/incident';
 
 /**
- * `/incident nieuw|status|sluit|help`. Acks at once (Slack shows an error after 3 s), then opens
+ * `/incident nieuw|status|sluit|dossier|help`. Acks at once (Slack shows an error after 3 s), then opens
  * the modal while the trigger id is fresh, or answers only the caller.
  */
 export function registerIncidentCommand(bolt: App, slack: SlackContext): void {
@@ -78,6 +78,23 @@ async function handle(
         offerArchive: prepared.offerArchive,
       });
       await callSlack(slack.client, 'views.open', { trigger_id: command.trigger_id, view });
+      return;
+    }
+    case 'dossier': {
+      // The same as the overview's **Dossier**: members only, in the incident's own channel.
+      const incident = await slack.app.incidents.findBySpace(workspace.id, command.channel_id);
+      if (!incident) {
+        await reply(t(locale, 'command.notInIncident'));
+        return;
+      }
+      const result = await slack.app.interactions.handle({
+        workspace,
+        actor,
+        payload: { incidentId: incident.id, kind: 'dossier' },
+        spaceId: command.channel_id,
+        locale,
+      });
+      await reply(result.message);
       return;
     }
     case 'help':

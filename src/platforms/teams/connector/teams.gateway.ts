@@ -1,7 +1,13 @@
 import type { ConversationParameters } from 'botbuilder';
 import type { Card } from '../../../core/cards/card.types.js';
 import type { UserId, Workspace } from '../../../core/incidents/incident.types.js';
-import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../../core/ports/chat-gateway.js';
+import type {
+  ChatGateway,
+  EnsureSpaceRequest,
+  FileHandover,
+  HandoverResult,
+  PostedMessage,
+} from '../../../core/ports/chat-gateway.js';
 import { cardMarker, type RenderContext } from '../cards/adaptive.types.js';
 import { toAdaptiveCard } from '../cards/adaptive-card.renderer.js';
 import { type TeamsSpaces, TeamUnknownError } from '../spaces/teams-spaces.js';
@@ -23,6 +29,8 @@ export interface TeamsGatewayDeps {
   renderContext: (workspace: Workspace, card: Card) => Promise<RenderContext>;
   /** Display names for mentions. */
   nameOf: (workspace: Workspace, spaceId: string, userId: UserId) => Promise<string>;
+  /** How files reach a person (Teams: file consent cards; the playground: a download link). */
+  handOverFiles?: (handover: FileHandover, team: TeamRef) => Promise<HandoverResult>;
 }
 
 /**
@@ -143,6 +151,11 @@ export class TeamsGateway implements ChatGateway {
     await this.deps.connector.call(team.serviceUrl, (client) =>
       client.conversations.updateActivity(notice.conversationId, notice.messageId, activity),
     );
+  }
+
+  async handOverFiles(handover: FileHandover): Promise<HandoverResult> {
+    if (!this.deps.handOverFiles) throw new Error('No way to hand over files is configured');
+    return this.deps.handOverFiles(handover, await this.team());
   }
 
   spaceLink(spaceId: string): Promise<string | null> {

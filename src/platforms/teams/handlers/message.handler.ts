@@ -4,6 +4,7 @@ import { parseIncidentCommand } from '../../../core/interactions/command.parser.
 import type { TeamsDeps } from '../teams.context.js';
 import { isPersonal, localeOf } from '../teams.turn.js';
 import { closeCommand } from './close.handler.js';
+import { dossierCommand } from './dossier-command.handler.js';
 import { fileShared } from './file-shared.handler.js';
 import { openCommand } from './open-command.handler.js';
 import { replyText } from './replies.js';
@@ -28,6 +29,8 @@ export async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<
       return overviewCommand(deps, context);
     case 'close':
       return closeCommand(deps, context);
+    case 'dossier':
+      return dossierCommand(deps, context);
     case 'help':
       return replyText(context, t(localeOf(activity), 'teams.help'));
     case 'unknown':

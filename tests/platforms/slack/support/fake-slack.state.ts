@@ -50,6 +50,18 @@ export interface Trigger {
   used: boolean;
 }
 
+/** A file the bot announced with files.getUploadURLExternal, its bytes once sent, and where it was shared. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  length: number;
+  bytes: Buffer | null;
+  /** Set by files.completeUploadExternal. */
+  title?: string;
+  channel?: string;
+  initialComment?: string;
+}
+
 /** A refusal the way the Web API answers: HTTP 200 with `ok: false`. */
 export class ApiRefusal extends Error {
   constructor(
@@ -69,6 +81,9 @@ export class FakeSlackState {
   readonly pins = new Set<string>();
   readonly triggers = new Map<string, Trigger>();
   readonly directMessages = new Map<string, string>();
+  readonly files = new Map<string, FakeFile>();
+  /** Where upload URLs point (the fake's own address). */
+  uploadBase = '';
   private counter = 0;
   private readonly second = Math.floor(Date.now() / 1000);
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FILE_METHODS, receiveUpload } from './fake-slack.files.js';
 import { METHODS } from './fake-slack.methods.js';
 import { ApiRefusal, FakeSlackState, type Json } from './fake-slack.state.js';
 import { scopeFor } from './slack-scopes.js';
@@ -66,6 +67,7 @@ export class FakeSlack {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     fake = new FakeSlack(server, `http://127.0.0.1:${port}`, new Set(scopes));
+    fake.state.uploadBase = fake.baseUrl;
     return fake;
   }
 
@@ -114,9 +116,11 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readAll(req);
+    const bytes = await readAll(req);
+    const raw = bytes.toString('utf8');
     const path = (req.url ?? '').split('?')[0] ?? '';
     this.requestedPaths.push(path);
+    if (path.startsWith('/upload/v1/')) return receiveUpload(this.state, req, bytes, res);
     if (path.startsWith('/respond/')) {
       this.responses.push({
         id: path.slice('/respond/'.length),
@@ -174,7 +178,7 @@ export class FakeSlack {
       return { url: this.socketUrl };
     }
     if (token !== BOT_TOKEN) throw new ApiRefusal('invalid_auth');
-    const handler = METHODS[method];
+    const handler = METHODS[method] ?? FILE_METHODS[method];
     if (!handler) throw new ApiRefusal('unknown_method');
     const needed = scopeFor(method, args, (id) => this.state.channels.get(id)?.isPrivate ?? false);
     if (needed && !this.scopes.has(needed)) {
@@ -206,11 +210,11 @@ function parseArgs(raw: string, contentType: string): Json {
   return args;
 }
 
-function readAll(req: IncomingMessage): Promise<string> {
+function readAll(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type App, startApp } from '../../../../src/app.js';
 import { loadConfig } from '../../../../src/config/config.js';
 import type { Clock } from '../../../../src/core/ports/clock.js';
+import { createDossierModule } from '../../../../src/features/dossier/dossier.module.js';
 import {
   createSchedulerModule,
   loadSchedulerConfig,
@@ -132,7 +133,7 @@ export async function startSlackApp(
   });
   const scheduler =
     options.scheduler ?? (options.withScheduler ? createSchedulerModule(loadSchedulerConfig({})) : null);
-  const modules = scheduler ? [module, scheduler] : [module];
+  const modules = [module, ...(scheduler ? [scheduler] : []), createDossierModule()];
   const app = await startApp(config, {
     logger: createLogger('info', stream),
     modules,

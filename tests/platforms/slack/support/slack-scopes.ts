@@ -46,6 +46,9 @@ export function scopeFor(
       return 'users:read';
     case 'files.info':
       return 'files:read';
+    case 'files.getUploadURLExternal':
+    case 'files.completeUploadExternal':
+      return 'files:write';
     default:
       return null;
   }
