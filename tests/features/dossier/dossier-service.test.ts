@@ -167,6 +167,16 @@ describeEachDatabase('asking for the dossier', (target) => {
         spaceId: incident.spaceId,
       })
     ).followUp;
+    // Retention counts from finishing: the lead ends evaluation and aftercare.
+    const finished = await core.interactions.handle({
+      workspace,
+      actor: ANNA,
+      payload: { incidentId: incident.id, kind: 'finish' },
+      spaceId: incident.spaceId,
+      input: { reason: 'Nazorg elders belegd' },
+    });
+    expect(finished.ok).toBe(true);
+    await finished.followUp;
     clock.set('2028-06-01T02:30:00Z');
     const retention = new RetentionService({
       retention: retentionRepository(handle.db),
