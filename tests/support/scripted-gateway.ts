@@ -6,8 +6,8 @@ import { RecordingGateway } from './recording-gateway.js';
 /** One personal message or channel message as the platform would have received it. */
 export interface Delivery {
   at: Date;
-  method: 'sendDirect' | 'postText';
-  /** User id (sendDirect) or space id (postText). */
+  method: 'sendDirect' | 'postText' | 'updateCard';
+  /** User id (sendDirect) or space id (postText, updateCard). */
   target: string;
   card?: Card;
   text?: string;
@@ -36,6 +36,12 @@ export class ScriptedGateway extends RecordingGateway {
     await this.script?.(call);
     this.delivered.push({ ...call, at: this.clock.now() });
     return super.sendDirect(userId, card);
+  }
+
+  /** Card updates go through the script too (a platform that is down), but are not deliveries. */
+  override async updateCard(spaceId: string, messageId: string, card: Card): Promise<void> {
+    await this.script?.({ method: 'updateCard', target: spaceId, card });
+    return super.updateCard(spaceId, messageId, card);
   }
 
   override async postText(

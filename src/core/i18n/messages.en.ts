@@ -350,6 +350,7 @@ export const en: Record<MessageKey, string> = {
   'timeline.reminderStop': '{actor} stopped the reminder “{reminder}”: no longer needed.',
   'overview.reminderFailed':
     'Reminder not delivered: {reminder} for {target} ({date}). Please get in touch yourself.',
+  'retention.removedCard': 'Content removed (retention period).',
   'retention.removed': '[removed after the retention period]',
   'slack.choose': 'Choose…',
   'slack.save': 'Save',

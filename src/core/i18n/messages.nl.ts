@@ -368,6 +368,7 @@ export const nl = {
   'overview.reminderFailed':
     'Herinnering niet bezorgd: {reminder} voor {target} ({date}). Neem zelf even contact op.',
   'retention.removed': '[verwijderd na de bewaartermijn]',
+  'retention.removedCard': 'Inhoud verwijderd (bewaartermijn).',
   // Slack
   'slack.choose': 'Kies…',
   'slack.save': 'Opslaan',

@@ -38,6 +38,7 @@ export function createRetentionModule(
         store: app.store,
         clock: app.clock,
         months: config.retentionMonths,
+        gatewayFor: (workspace) => app.spaces.gatewayOf(workspace),
       });
       purge = async () => {
         const report = await retention.run((incidentId, error) =>

@@ -1,16 +1,24 @@
 import { t } from '../../core/i18n/catalogue.js';
 import { SYSTEM_ACTOR } from '../../core/incidents/incident.access.js';
+import type { Workspace } from '../../core/incidents/incident.types.js';
 import type { Locale } from '../../core/playbook/playbook.types.js';
+import type { ChatGateway } from '../../core/ports/chat-gateway.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Store } from '../../core/ports/store.js';
+import { blankPostedMessages } from './retention.blanking.js';
 import type { RetentionStore } from './retention.port.js';
 
 export interface RetentionDeps {
   retention: RetentionStore;
   store: Store;
   clock: Clock;
-  /** Months after closing that an incident's content is kept. */
+  /** Months after finishing that an incident's content is kept. */
   months: number;
+  /**
+   * The platform of a workspace: before the bot forgets where it posted, every card it posted
+   * is overwritten with a neutral one and the space archived where the platform allows it.
+   */
+  gatewayFor?: (workspace: Workspace) => ChatGateway;
 }
 
 export interface RetentionReport {
@@ -59,9 +67,14 @@ export class RetentionService {
       for (const { incidentId, workspaceId } of expired) {
         try {
           let locale = locales.get(workspaceId);
+          const workspace = await this.deps.store.workspaces.get(workspaceId);
           if (!locale) {
-            locale = (await this.deps.store.workspaces.get(workspaceId))?.locale ?? 'nl';
+            locale = workspace?.locale ?? 'nl';
             locales.set(workspaceId, locale);
+          }
+          if (workspace && this.deps.gatewayFor) {
+            // A temporary failure throws: the incident is tried again tomorrow, references kept.
+            await blankPostedMessages(this.deps.store, this.deps.gatewayFor(workspace), incidentId, locale);
           }
           const counts = await this.deps.retention.purge({
             incidentId,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GatewayError } from '../../../src/core/ports/gateway-error.js';
 import type { RetentionStore } from '../../../src/features/retention/retention.port.js';
 import { RetentionService } from '../../../src/features/retention/retention.service.js';
 import { MemoryRetentionStore } from '../reminders/support/memory-reminder-store.js';
@@ -42,6 +43,45 @@ async function closedIncident(h: ReminderHarness, openedAt: string, closedAt: st
 }
 
 describe('the retention job', () => {
+  it('overwrites every card it posted with a neutral one and archives the space, before it forgets them', async () => {
+    const h = await createReminderHarness();
+    const old = await closedIncident(h, '2023-12-04T09:00:00Z', '2024-01-10T10:00:00Z');
+    const posted = await h.store.cards.list(old);
+    const spaceId = (await h.store.incidents.get(old))?.spaceId;
+    expect(posted.length).toBeGreaterThan(0);
+    const before = h.gateway.named('updateCard').length;
+    h.clock.set('2026-02-01T02:30:00Z');
+    expect((await h.retention.run()).purged).toBe(1);
+    const blanked = h.gateway.named('updateCard').slice(before);
+    expect(blanked.map((call) => call.messageId).sort()).toEqual(posted.map((card) => card.messageId).sort());
+    for (const call of blanked) {
+      expect(call.card?.blocks).toEqual([
+        { type: 'text', text: 'Inhoud verwijderd (bewaartermijn).', tone: 'muted' },
+      ]);
+      expect(JSON.stringify(call.card)).not.toContain('Foto');
+    }
+    expect(h.gateway.named('archiveSpace')).toEqual([{ method: 'archiveSpace', spaceId }]);
+  });
+
+  it('waits for the next run when the platform cannot be reached, keeping where it posted', async () => {
+    const h = await createReminderHarness();
+    const old = await closedIncident(h, '2023-12-04T09:00:00Z', '2024-01-10T10:00:00Z');
+    const posted = await h.store.cards.list(old);
+    h.gateway.script = (call) => {
+      if (call.method === 'updateCard') throw new GatewayError('unavailable', false);
+    };
+    h.clock.set('2026-02-01T02:30:00Z');
+    expect(await h.retention.run()).toMatchObject({ purged: 0, failed: 1 });
+    expect(await h.store.cards.list(old)).toEqual(posted);
+    expect((await h.store.incidents.get(old))?.purgedAt).toBeNull();
+
+    // A space that is gone for good does not hold the purge up.
+    h.gateway.script = (call) => {
+      if (call.method === 'updateCard') throw new GatewayError('not_found', true);
+    };
+    expect((await h.retention.run()).purged).toBe(1);
+  });
+
   it('keeps an incident closed long ago whose aftercare is not finished: the period counts from finishing', async () => {
     const h = await createReminderHarness();
     const closed = await closedIncident(h, '2023-12-04T09:00:00Z', '2024-01-10T10:00:00Z', false);

@@ -84,6 +84,7 @@ export async function createReminderHarness(options: HarnessOptions = {}) {
     store,
     clock,
     months: options.retentionMonths ?? 24,
+    gatewayFor: () => gateway,
   });
 
   /** Opens an incident the way a platform does and waits for its space and cards. */
