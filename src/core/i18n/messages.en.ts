@@ -350,6 +350,10 @@ export const en: Record<MessageKey, string> = {
   'timeline.reminderStop': '{actor} stopped the reminder “{reminder}”: no longer needed.',
   'overview.reminderFailed':
     'Reminder not delivered: {reminder} for {target} ({date}). Please get in touch yourself.',
+  'retention.idleWarning':
+    'Nothing has happened in incident {number} for almost {months} months. In 30 days its content will be removed, following the school’s retention period.',
+  'retention.idleWarningWhat':
+    'Still going on? Update something in the incident and it stays. Done? Finish it with “Finish” in the overview’s menu.',
   'retention.removedCard': 'Content removed (retention period).',
   'retention.removed': '[removed after the retention period]',
   'slack.choose': 'Choose…',

@@ -368,6 +368,10 @@ export const nl = {
   'overview.reminderFailed':
     'Herinnering niet bezorgd: {reminder} voor {target} ({date}). Neem zelf even contact op.',
   'retention.removed': '[verwijderd na de bewaartermijn]',
+  'retention.idleWarning':
+    'In incident {number} is bijna {months} maanden niets gebeurd. Over 30 dagen wordt de inhoud verwijderd, volgens de bewaartermijn van de school.',
+  'retention.idleWarningWhat':
+    'Loopt het nog? Werk dan iets bij in het incident, dan blijft het staan. Is het klaar? Rond het dan af met “Afronden” in het menu van het overzicht.',
   'retention.removedCard': 'Inhoud verwijderd (bewaartermijn).',
   // Slack
   'slack.choose': 'Kies…',

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface IncidentCounterTable {
   workspace_id: string;
@@ -24,6 +24,8 @@ export interface IncidentTable {
   closed_at: Date | null;
   finished_at: Date | null;
   purged_at: Date | null;
+  /** When the lead was told the idle incident will be purged in 30 days (retention). */
+  idle_warned_at: Generated<Date | null>;
 }
 
 export interface IncidentMemberTable {

@@ -11,6 +11,20 @@ export function removedCard(incidentId: string, key: string, locale: Locale): Ca
   return { key, incidentId, fallback: text, blocks: [{ type: 'text', text, tone: 'muted' }] };
 }
 
+/** The lead's warning that an idle, unfinished incident will be purged in 30 days. */
+export function idleWarningCard(incidentId: string, number: string, locale: Locale, months: number): Card {
+  const text = t(locale, 'retention.idleWarning', { number, months });
+  return {
+    key: `idle:${incidentId}`,
+    incidentId,
+    fallback: text,
+    blocks: [
+      { type: 'text', text, strong: true },
+      { type: 'text', text: t(locale, 'retention.idleWarningWhat') },
+    ],
+  };
+}
+
 /** A platform answer that means the message or space is gone: nothing is left to blank. */
 function gone(error: unknown): boolean {
   return isGatewayError(error) && error.permanent;

@@ -27,7 +27,7 @@ export function createRetentionModule(
     name: 'retention',
     purgeExpired: () =>
       purge && runner
-        ? runner.exclusive('retention', purge, { purged: 0, failed: 0, forgottenRequests: 0 })
+        ? runner.exclusive('retention', purge, { purged: 0, failed: 0, forgottenRequests: 0, warned: 0 })
         : Promise.reject(new Error('The retention job has not been started')),
 
     async start(app: AppContext) {

@@ -14,10 +14,25 @@ export interface PurgeCounts {
   stepsDone: number;
 }
 
+/** An incident that was never finished and in which nothing happened for a long time. */
+export interface IdleIncident extends ExpiredIncident {
+  number: string;
+  leadId: string;
+  /** The last entry in its audit trail. */
+  lastActivity: Date;
+  /** When its lead was warned; null when never, or only before the last activity. */
+  warnedAt: Date | null;
+}
+
 export interface PurgeRequest {
   incidentId: string;
   /** Only incidents finished before this are purged (checked again under a lock). */
   finishedBefore: Date;
+  /**
+   * Instead: an incident that was never finished, warned at or before `warnedBefore`, without
+   * activity since before `lastActivityBefore` and since the warning.
+   */
+  idle?: { lastActivityBefore: Date; warnedBefore: Date };
   /** Replaces the title and the people's ids on the incident. */
   marker: string;
   at: Date;
@@ -41,6 +56,10 @@ export interface RetentionStore {
    * when the incident no longer qualifies (already purged, or not finished before the date).
    */
   purge(request: PurgeRequest): Promise<PurgeCounts | null>;
+  /** Not finished, not purged, last activity before the date; oldest first. */
+  listIdle(lastActivityBefore: Date, limit: number): Promise<IdleIncident[]>;
+  /** Records that the lead was warned; never touches the audit trail (that would be activity). */
+  markIdleWarned(incidentId: string, at: Date): Promise<void>;
   /**
    * Forgets idempotency keys of deliveries older than the date (platforms retry within minutes;
    * keeping the keys longer only keeps ids). Returns how many were removed.

@@ -3,6 +3,9 @@ import type { Database } from '../../db/database.js';
 import { json } from '../../db/repositories/db.js';
 import type { RetentionStore } from './retention.port.js';
 
+/** The last entry in an incident's audit trail (every change writes one); its opening otherwise. */
+const lastActivity = sql<Date>`coalesce((select max(a.at) from audit_event a where a.incident_id = incident.id), incident.created_at)`;
+
 /** Facts are kept as codes for statistics; nothing in them names a person. */
 export function retentionRepository(db: Kysely<Database>): RetentionStore {
   return {
@@ -19,17 +22,50 @@ export function retentionRepository(db: Kysely<Database>): RetentionStore {
       return rows.map((row) => ({ incidentId: row.id, workspaceId: row.workspace_id }));
     },
 
-    async purge({ incidentId, finishedBefore, marker, at, actorId }) {
+    async listIdle(lastActivityBefore, limit) {
+      const rows = await db
+        .selectFrom('incident')
+        .select(['id', 'workspace_id', 'number', 'lead_id', 'idle_warned_at'])
+        .select(lastActivity.as('last_activity'))
+        .where('status', '<>', 'finished')
+        .where('purged_at', 'is', null)
+        .where(lastActivity, '<', lastActivityBefore)
+        .orderBy('last_activity')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => {
+        const last = new Date(row.last_activity);
+        const warned = row.idle_warned_at && row.idle_warned_at > last ? row.idle_warned_at : null;
+        return {
+          incidentId: row.id,
+          workspaceId: row.workspace_id,
+          number: row.number,
+          leadId: row.lead_id,
+          lastActivity: last,
+          warnedAt: warned,
+        };
+      });
+    },
+
+    async markIdleWarned(incidentId, at) {
+      await db.updateTable('incident').set({ idle_warned_at: at }).where('id', '=', incidentId).execute();
+    },
+
+    async purge({ incidentId, finishedBefore, idle, marker, at, actorId }) {
       return db.transaction().execute(async (trx) => {
-        const incident = await trx
+        let query = trx
           .selectFrom('incident')
           .select(['id', 'workspace_id'])
           .where('id', '=', incidentId)
-          .where('status', '=', 'finished')
-          .where('purged_at', 'is', null)
-          .where('finished_at', '<', finishedBefore)
-          .forUpdate()
-          .executeTakeFirst();
+          .where('purged_at', 'is', null);
+        query = idle
+          ? query
+              .where('status', '<>', 'finished')
+              .where('idle_warned_at', '<=', idle.warnedBefore)
+              .where(lastActivity, '<', idle.lastActivityBefore)
+              .where(lastActivity, '<', sql<Date>`incident.idle_warned_at`)
+          : query.where('status', '=', 'finished').where('finished_at', '<', finishedBefore);
+        const incident = await query.forUpdate().executeTakeFirst();
         if (!incident) return null;
         const removed = async (
           table: 'incident_member' | 'note' | 'form_answer' | 'reminder' | 'card_message',

@@ -181,6 +181,44 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
       expect(await reminders.listForIncident(incidentId)).toEqual([]);
     });
 
+    it('finds an unfinished incident by its last activity, and purges it only after a warning with no activity since', async () => {
+      const retention = retentionRepository(handle.db);
+      const { value } = await fx.incidents.open({
+        workspaceId: fx.workspaceId,
+        actor: LEAD,
+        title: 'Foto 4E',
+        kind: 'nude_photo',
+        facts: unknownFacts,
+        invited: [],
+      });
+      const idleId = value.id;
+      // Its audit trail was written at the fixture's clock (25 Nov 2026): not idle before that.
+      expect(
+        (await retention.listIdle(new Date('2026-11-01T00:00:00Z'), 50)).map((i) => i.incidentId),
+      ).not.toContain(idleId);
+      const later = new Date('2029-01-01T00:00:00Z');
+      const found = (await retention.listIdle(later, 50)).find((i) => i.incidentId === idleId);
+      expect(found).toMatchObject({ number: value.number, leadId: LEAD.userId, warnedAt: null });
+      const idle = { lastActivityBefore: later, warnedBefore: later };
+      const request = {
+        incidentId: idleId,
+        finishedBefore: later,
+        idle,
+        marker: '[weg]',
+        at: later,
+        actorId: SYSTEM_ACTOR,
+      };
+      // Not warned: not purged.
+      expect(await retention.purge(request)).toBeNull();
+      await retention.markIdleWarned(idleId, new Date('2028-11-01T00:00:00Z'));
+      expect((await retention.listIdle(later, 50)).find((i) => i.incidentId === idleId)?.warnedAt).toEqual(
+        new Date('2028-11-01T00:00:00Z'),
+      );
+      expect(await retention.purge(request)).toMatchObject({ notes: 0 });
+      expect((await fx.store.incidents.get(idleId))?.title).toBe('[weg]');
+      expect((await retention.listIdle(later, 50)).map((i) => i.incidentId)).not.toContain(idleId);
+    });
+
     it('forgets delivery ids older than the given moment and keeps newer ones', async () => {
       await fx.store.requests.markProcessed('old-delivery', 'slack.action', null);
       await sql`update processed_request set created_at = now() - interval '40 days' where key = 'old-delivery'`.execute(

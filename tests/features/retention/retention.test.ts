@@ -85,9 +85,52 @@ describe('the retention job', () => {
   it('keeps an incident closed long ago whose aftercare is not finished: the period counts from finishing', async () => {
     const h = await createReminderHarness();
     const closed = await closedIncident(h, '2023-12-04T09:00:00Z', '2024-01-10T10:00:00Z', false);
-    h.clock.set('2026-02-01T02:30:00Z');
-    expect(await h.retention.run()).toEqual({ purged: 0, failed: 0, forgottenRequests: 0 });
+    h.clock.set('2025-06-01T02:30:00Z');
+    expect(await h.retention.run()).toEqual({ purged: 0, failed: 0, forgottenRequests: 0, warned: 0 });
     expect((await h.store.incidents.get(closed))?.purgedAt).toBeNull();
+  });
+
+  it('warns the lead of an unfinished incident idle for almost the period, and purges it 30 days later', async () => {
+    const h = await createReminderHarness();
+    const idle = await closedIncident(h, '2023-12-04T09:00:00Z', '2024-01-10T10:00:00Z', false);
+    const lead = (await h.store.incidents.get(idle))!.leadId;
+    const directs = h.gateway.directs().length;
+
+    h.clock.set('2025-12-20T02:30:00Z');
+    expect(await h.retention.run()).toMatchObject({ purged: 0, warned: 1 });
+    const warning = h.gateway.directs().slice(directs);
+    expect(warning.map((d) => d.target)).toEqual([lead]);
+    expect(warning[0]?.card?.fallback).toBe(
+      'In incident 2023-0001 is bijna 24 maanden niets gebeurd. Over 30 dagen wordt de inhoud verwijderd, volgens de bewaartermijn van de school.',
+    );
+    // Warned once; not purged before the 30 days are over.
+    h.clock.set('2026-01-10T02:30:00Z');
+    expect(await h.retention.run()).toMatchObject({ purged: 0, warned: 0 });
+    expect((await h.store.incidents.get(idle))?.purgedAt).toBeNull();
+
+    h.clock.set('2026-01-20T02:30:00Z');
+    expect(await h.retention.run()).toMatchObject({ purged: 1, warned: 0 });
+    const purged = await h.store.incidents.get(idle);
+    expect(purged?.title).toBe('[verwijderd na de bewaartermijn]');
+    expect(await h.store.notes.list(idle, 10)).toEqual([]);
+  });
+
+  it('keeps an idle incident in which something happened after the warning', async () => {
+    const h = await createReminderHarness();
+    const idle = await closedIncident(h, '2023-12-04T09:00:00Z', '2024-01-10T10:00:00Z', false);
+    h.clock.set('2025-12-20T02:30:00Z');
+    expect(await h.retention.run()).toMatchObject({ warned: 1 });
+    h.clock.set('2025-12-22T09:00:00Z');
+    // Aftercare goes on after closing: a note there is activity.
+    const note = await h.click(
+      BOB,
+      { incidentId: idle, kind: 'note', stepKey: 'plan-aftercare' },
+      { note: 'Loopt nog' },
+    );
+    expect(note.ok).toBe(true);
+    h.clock.set('2026-02-01T02:30:00Z');
+    expect(await h.retention.run()).toMatchObject({ purged: 0 });
+    expect((await h.store.incidents.get(idle))?.purgedAt).toBeNull();
   });
 
   it('removes the content of incidents finished more than 24 months ago and keeps what statistics need', async () => {
@@ -100,7 +143,7 @@ describe('the retention job', () => {
     const auditBefore = await h.store.audit.list(old);
 
     h.clock.set('2026-02-01T02:30:00Z');
-    expect(await h.retention.run()).toEqual({ purged: 1, failed: 0, forgottenRequests: 0 });
+    expect(await h.retention.run()).toEqual({ purged: 1, failed: 0, forgottenRequests: 0, warned: 0 });
 
     const purged = (await h.store.incidents.get(old))!;
     expect(purged).toEqual({
@@ -140,7 +183,7 @@ describe('the retention job', () => {
 
     expect((await h.store.incidents.get(recent))?.title).toBe('Foto klas 2B');
     expect((await h.store.incidents.get(open))?.title).toBe('Foto klas 2B');
-    expect(await h.retention.run()).toEqual({ purged: 0, failed: 0, forgottenRequests: 0 });
+    expect(await h.retention.run()).toEqual({ purged: 0, failed: 0, forgottenRequests: 0, warned: 0 });
   });
 
   it('writes the marker in the workspace language', async () => {
@@ -165,6 +208,8 @@ describe('the retention job', () => {
         return real.purge(request);
       },
       forgetRequests: (before) => real.forgetRequests(before),
+      listIdle: (before, limit) => real.listIdle(before, limit),
+      markIdleWarned: (id, at) => real.markIdleWarned(id, at),
     };
     h.clock.set('2026-02-01T02:30:00Z');
     const retention = new RetentionService({ retention: flaky, store: h.store, clock: h.clock, months: 24 });
@@ -173,11 +218,12 @@ describe('the retention job', () => {
       purged: 1,
       failed: 1,
       forgottenRequests: 0,
+      warned: 0,
     });
     expect(failures).toEqual([first]);
     expect((await h.store.incidents.get(second))?.purgedAt).not.toBeNull();
     broken = false;
-    expect(await retention.run()).toEqual({ purged: 1, failed: 0, forgottenRequests: 0 });
+    expect(await retention.run()).toEqual({ purged: 1, failed: 0, forgottenRequests: 0, warned: 0 });
     expect((await h.store.incidents.get(first))?.purgedAt).not.toBeNull();
   });
 
@@ -191,6 +237,8 @@ describe('the retention job', () => {
         asked.push(before);
         return 7;
       },
+      listIdle: async () => [],
+      markIdleWarned: async () => undefined,
     };
     h.clock.set('2026-02-01T02:30:00Z');
     const retention = new RetentionService({
@@ -199,7 +247,7 @@ describe('the retention job', () => {
       clock: h.clock,
       months: 24,
     });
-    expect(await retention.run()).toEqual({ purged: 0, failed: 0, forgottenRequests: 7 });
+    expect(await retention.run()).toEqual({ purged: 0, failed: 0, forgottenRequests: 7, warned: 0 });
     expect(asked).toEqual([new Date('2026-01-02T02:30:00Z')]);
   });
 

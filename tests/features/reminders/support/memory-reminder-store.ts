@@ -7,6 +7,7 @@ import type {
 } from '../../../../src/features/reminders/reminder.types.js';
 import type {
   ExpiredIncident,
+  IdleIncident,
   PurgeRequest,
   RetentionStore,
 } from '../../../../src/features/retention/retention.port.js';
@@ -218,6 +219,40 @@ export class MemoryRetentionStore implements RetentionStore {
     return removed;
   }
 
+  /** When each idle incident's lead was warned (the database keeps it on the incident). */
+  readonly warned = new Map<string, Date>();
+
+  private lastActivity(incidentId: string, createdAt: Date): Date {
+    const times = this.store.state.audit
+      .filter((a) => a.incidentId === incidentId)
+      .map((a) => a.at.getTime());
+    return new Date(Math.max(createdAt.getTime(), ...times));
+  }
+
+  async listIdle(lastActivityBefore: Date, limit: number): Promise<IdleIncident[]> {
+    return this.store.state.incidents
+      .filter((i) => i.status !== 'finished' && !i.purgedAt)
+      .map((i) => ({ i, last: this.lastActivity(i.id, i.createdAt) }))
+      .filter(({ last }) => last < lastActivityBefore)
+      .sort((a, b) => a.last.getTime() - b.last.getTime())
+      .slice(0, limit)
+      .map(({ i, last }) => {
+        const warned = this.warned.get(i.id) ?? null;
+        return {
+          incidentId: i.id,
+          workspaceId: i.workspaceId,
+          number: i.number,
+          leadId: i.leadId,
+          lastActivity: last,
+          warnedAt: warned && warned > last ? warned : null,
+        };
+      });
+  }
+
+  async markIdleWarned(incidentId: string, at: Date): Promise<void> {
+    this.warned.set(incidentId, at);
+  }
+
   async listExpired(finishedBefore: Date, limit: number): Promise<ExpiredIncident[]> {
     return this.store.state.incidents
       .filter((i) => i.status === 'finished' && !i.purgedAt && i.finishedAt && i.finishedAt < finishedBefore)
@@ -226,12 +261,20 @@ export class MemoryRetentionStore implements RetentionStore {
       .map((i) => ({ incidentId: i.id, workspaceId: i.workspaceId }));
   }
 
-  purge({ incidentId, finishedBefore, marker, at, actorId }: PurgeRequest) {
+  purge({ incidentId, finishedBefore, idle, marker, at, actorId }: PurgeRequest) {
     return this.store.transaction(async (tx) => {
       const state = this.store.state;
       const incident = state.incidents.find((i) => i.id === incidentId);
-      if (incident?.status !== 'finished' || incident.purgedAt) return null;
-      if (!incident.finishedAt || incident.finishedAt >= finishedBefore) return null;
+      if (!incident || incident.purgedAt) return null;
+      if (idle) {
+        const warned = this.warned.get(incidentId);
+        const last = this.lastActivity(incidentId, incident.createdAt);
+        if (incident.status === 'finished' || !warned || warned > idle.warnedBefore) return null;
+        if (last >= idle.lastActivityBefore || last >= warned) return null;
+      } else {
+        if (incident.status !== 'finished') return null;
+        if (!incident.finishedAt || incident.finishedAt >= finishedBefore) return null;
+      }
       const drop = <T extends { incidentId: string }>(list: T[]) => {
         const kept = list.filter((row) => row.incidentId !== incidentId);
         return { kept, removed: list.length - kept.length };
