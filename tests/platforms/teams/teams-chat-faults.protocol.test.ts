@@ -88,6 +88,36 @@ describe('Teams group chats: an opening that cannot finish says why, and a retry
     expect(microsoft.chats).toEqual([]);
   });
 
+  it('a form sent naming another message (a forged replyToId) opens the incident but changes no one else’s card', async () => {
+    const microsoft = new FakeMicrosoft([ANNA, BAS, CARLA, DIRK]);
+    h = await startHarness({ space: 'chat', microsoft });
+    // Bas's pending card in the channel: the message Anna's forged submit will name.
+    await h.post(message(microsoft, BAS, 'incident nieuw', { channel: GENERAL }));
+    const other = microsoft.cards(GENERAL).at(-1)!;
+    const before = JSON.stringify(microsoft.activities.get(GENERAL)?.get(other.id));
+    await h.post(message(microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
+    const mine = microsoft.cards(GENERAL).at(-1)!;
+    const data = (mine.card.refresh as { action: { data: object } }).action.data;
+    const form = answeredCard(
+      await h.post(
+        click(microsoft, ANNA, VERBS.openForm, { ...data }, { channel: GENERAL, replyToId: mine.id }),
+      ),
+    );
+    const answer = await h.post(
+      click(
+        microsoft,
+        ANNA,
+        VERBS.openSubmit,
+        { ...actionData(form, 'Openen'), ...OPEN },
+        { channel: GENERAL, replyToId: other.id },
+      ),
+    );
+    expect(cardText(answeredCard(answer))).toContain('wordt geopend');
+    await eventually(() => microsoft.postedCards(microsoft.chats[0]?.id ?? '-').length === 9);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(JSON.stringify(microsoft.activities.get(GENERAL)?.get(other.id))).toBe(before);
+  });
+
   it('the Connector answers 404 (the bot is not in the chat): the confirmation says so', async () => {
     const microsoft = new FakeMicrosoft([ANNA, BAS, CARLA, DIRK]);
     h = await startHarness({ space: 'chat', microsoft });

@@ -91,9 +91,16 @@ export async function submitOpenForm(deps: TeamsDeps, context: TurnContext, data
   // learns only the number; the title stays in the incident's own space.
   const notice = await deps.app.commands.openingNotice(result.incident.id, actor, locale);
   const shown = toAdaptiveCard(notice, await deps.renderContext(workspace, notice));
-  if (!isPersonal(activity)) await replaceForEveryone(context, shown, notice.fallback);
+  // In a channel the card is replaced for everyone, and kept up to date, only when it is the
+  // pending card the bot posted for this person: `replyToId` may name any message. In the
+  // personal chat the form is the asker's own.
+  const ownCard = isPersonal(activity) || deps.questions.isAskedOf(activity, 'open', actor.userId);
+  if (!isPersonal(activity) && ownCard) {
+    deps.questions.forget(activity);
+    await replaceForEveryone(context, shown, notice.fallback);
+  }
   const formMessage = activity.replyToId;
-  if (formMessage) {
+  if (formMessage && ownCard) {
     const ref = formatNoticeRef({ conversationId: activity.conversation?.id ?? '', messageId: formMessage });
     // Attached once this answer is out, so a quick opening's link is not overwritten by it.
     afterReply(context, () => deps.app.commands.attachNotice(result.incident, ref));
