@@ -185,13 +185,17 @@ describe('phase card actions', () => {
     });
   });
 
-  it('a finished incident shows no actions at all and no menu', async () => {
+  it('a finished incident shows no step actions; its menu offers only the dossier and reopening', async () => {
     await fx.incidents.close({ incidentId: incident.id, actor: ANNA });
     await fx.incidents.finish({ incidentId: incident.id, actor: ANNA }, 'Nazorg loopt via het ZAT');
     const all = await cards();
     const steps = all.flatMap((c) => c.blocks).filter((b): b is StepBlock => b.type === 'step');
     expect(steps.every((s) => s.actions.length === 0 && s.menu.length === 0)).toBe(true);
-    expect(all[0]!.blocks.some((b) => b.type === 'menu')).toBe(false);
+    const menu = all[0]!.blocks.find((b) => b.type === 'menu');
+    expect(menu && 'actions' in menu ? menu.actions.map((a) => a.payload.kind) : []).toEqual([
+      'dossier',
+      'reopenIncident',
+    ]);
     expect(block(all[0]!, 'facts').facts).toContainEqual({ label: 'Status', value: 'Afgerond' });
   });
 

@@ -182,11 +182,30 @@ describe('after closing', () => {
       'Anna heeft incident 2026-0001 afgerond. Reden: “Nazorg loopt via de jeugdarts”',
     );
     const overview = lastUpdate('overview');
-    expect(overview.blocks.some((b) => b.type === 'menu')).toBe(false);
+    const menu = overview.blocks.find((b) => b.type === 'menu');
+    expect(menu && 'actions' in menu ? menu.actions.map((action) => action.label) : []).toEqual([
+      'Dossier',
+      'Heropenen',
+    ]);
     expect(JSON.stringify(overview)).toContain('Afgerond');
     expect(stepBlocks(lastUpdate(`phase:${AFTERCARE_PHASE}`)).every((s) => s.actions.length === 0)).toBe(
       true,
     );
+
+    // The lead reopens it, with a reason: the timeline says so and aftercare is workable again.
+    const reopened = await click(
+      anna,
+      { kind: 'reopenIncident' },
+      { reason: 'Ouders vragen nog een gesprek' },
+    );
+    expect(reopened).toMatchObject({
+      ok: true,
+      message: 'Incident 2026-0001 is heropend: evaluatie en nazorg kunnen weer worden bijgewerkt.',
+    });
+    expect(timeline().at(-1)).toBe(
+      'Anna heeft incident 2026-0001 heropend. Reden: “Ouders vragen nog een gesprek”',
+    );
+    expect(stepBlocks(lastUpdate(`phase:${AFTERCARE_PHASE}`)).some((s) => s.actions.length > 0)).toBe(true);
   });
 
   it('the last evaluation or aftercare step finishes the incident, with a timeline line and every card redrawn', async () => {

@@ -121,6 +121,24 @@ describeEachDatabase('closing ends the acute phase only', (target) => {
     expect(await code(fx.incidents.addMembers(scope(), [{ userId: 'U-NEW' }]))).toBe('IncidentFinished');
   });
 
+  it('a finished incident is reopened by its lead only, with a reason; aftercare can be worked on again', async () => {
+    await fx.incidents.close(scope());
+    await fx.incidents.finish(scope(), 'Nazorg elders belegd');
+    expect((await stored()).status).toBe('finished');
+    expect(await code(fx.incidents.reopen(scope(MENTOR), 'Toch nog een gesprek'))).toBe('NotLead');
+    expect(await code(fx.incidents.reopen(scope(), '   '))).toBe('InvalidInput');
+    fx.clock.set(new Date('2027-02-01T09:00:00Z'));
+    const reopened = await fx.incidents.reopen(scope(), 'Toch nog een gesprek met de ouders');
+    expect(reopened).toMatchObject({ changed: true, value: { status: 'closed', finishedAt: null } });
+    expect(await stored()).toMatchObject({ status: 'closed', finishedAt: null });
+    const audit = await fx.store.audit.list(incident.id);
+    // The reason is free text: it goes to the timeline, never into the audit trail.
+    expect(audit.at(-1)).toMatchObject({ action: 'incident.reopened', actorId: LEAD.userId, details: {} });
+    expect((await fx.steps.act(step('evaluate-zat', LEAD), { kind: 'reopen' })).changed).toBe(true);
+    // Reopening an incident that is not finished changes nothing.
+    expect((await fx.incidents.reopen(scope(), 'Nog eens')).changed).toBe(false);
+  });
+
   it('does not finish an open incident whose aftercare steps are all settled', async () => {
     for (const key of AFTERCARE) await fx.steps.act(step(key), { kind: 'done' });
     // Still in its acute phase (no space was made in this test): settling aftercare does not finish it.

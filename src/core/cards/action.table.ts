@@ -62,6 +62,13 @@ export const ACTIONS = {
     feedback: 'feedback.finished',
     timeline: 'timeline.finished',
   },
+  reopenIncident: {
+    label: 'action.reopenIncident',
+    input: 'reason',
+    prompt: 'prompt.reopenIncident',
+    feedback: 'feedback.reopened',
+    timeline: 'timeline.reopened',
+  },
   retryOpening: { label: 'opening.retry', feedback: 'opening.retrying' },
   addMember: {
     label: 'action.addMember',

@@ -123,13 +123,16 @@ const MENU_ACTIONS = [
   'dossier',
 ] as const satisfies readonly ActionKind[];
 
-/** No menu once finished; after closing, "Afronden" (lead only, checked by the service) is added. */
+/**
+ * After closing, "Afronden" (lead only, checked by the service) is added. Once finished, only the
+ * dossier and "Heropenen" (lead only) are left.
+ */
 function overviewMenu(incident: Incident, locale: Locale): CardBlock[] {
-  if (incident.status === 'finished') return [];
-  const kinds: ActionKind[] = [
-    ...MENU_ACTIONS,
-    ...(incident.status === 'closed' ? (['finish'] as const) : []),
-  ];
+  if (incident.purgedAt) return [];
+  const kinds: ActionKind[] =
+    incident.status === 'finished'
+      ? ['dossier', 'reopenIncident']
+      : [...MENU_ACTIONS, ...(incident.status === 'closed' ? (['finish'] as const) : [])];
   return [
     {
       type: 'menu',

@@ -103,6 +103,7 @@ export const en: Record<MessageKey, string> = {
   'action.removeMember': 'Remove colleague',
   'action.transferLead': 'Hand over the lead',
   'action.finish': 'Finish',
+  'action.reopenIncident': 'Reopen',
   'overview.menu': 'People, lead and file',
   'action.more': 'More',
 
@@ -122,6 +123,8 @@ export const en: Record<MessageKey, string> = {
   'feedback.closed': 'The acute phase of incident {incident} is closed. Evaluation and aftercare go on.',
   'feedback.closedFinished':
     'Incident {incident} is closed and finished: evaluation and aftercare were already done.',
+  'feedback.reopened': 'Incident {incident} is reopened: evaluation and aftercare can be updated again.',
+  'timeline.reopened': '{actor} reopened incident {incident}. Reason: “{reason}”',
   'feedback.finished': 'Incident {incident} is finished. No more reminders will be sent.',
   'timeline.finished': '{actor} finished incident {incident}. Reason: “{reason}”',
   'timeline.finishedBySteps': 'Evaluation and aftercare are done: incident {incident} is finished.',
@@ -189,6 +192,7 @@ export const en: Record<MessageKey, string> = {
   'tips.important': 'Important',
 
   'prompt.notApplicable': 'Why does this step not apply?',
+  'prompt.reopenIncident': 'Why are you reopening this incident? The reason goes into the timeline.',
   'prompt.finish':
     'Why are you finishing the evaluation and aftercare now? Their open steps become “not applicable” with this reason; no more reminders will be sent.',
   'prompt.note': 'Write your note. Do not use pupil names.',
@@ -478,6 +482,7 @@ export const en: Record<MessageKey, string> = {
   'dossier.timeline.incident.ready': '{actor} set out the cards of the action plan.',
   'dossier.timeline.incident.closed': '{actor} closed the acute phase of the incident.',
   'dossier.timeline.incident.finished': '{actor} finished the incident.',
+  'dossier.timeline.incident.reopened': '{actor} reopened the incident.',
   'dossier.timeline.incident.lead_transferred': '{actor} handed the lead over to {user}.',
   'dossier.timeline.incident.file_shared':
     'File shared in the incident space by {actor}: warned and asked to delete it. The file was not opened or kept.',

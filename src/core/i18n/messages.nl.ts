@@ -109,6 +109,7 @@ export const nl = {
   'action.removeMember': 'Collega verwijderen',
   'action.transferLead': 'Regie overdragen',
   'action.finish': 'Afronden',
+  'action.reopenIncident': 'Heropenen',
   'overview.menu': 'Mensen, regie en dossier',
   'action.more': 'Meer',
 
@@ -129,6 +130,8 @@ export const nl = {
   'feedback.closed': 'De acute fase van incident {incident} is gesloten. Evaluatie en nazorg lopen door.',
   'feedback.closedFinished':
     'Incident {incident} is gesloten en afgerond: evaluatie en nazorg waren al klaar.',
+  'feedback.reopened': 'Incident {incident} is heropend: evaluatie en nazorg kunnen weer worden bijgewerkt.',
+  'timeline.reopened': '{actor} heeft incident {incident} heropend. Reden: “{reason}”',
   'feedback.finished': 'Incident {incident} is afgerond. Er gaan geen herinneringen meer uit.',
   'timeline.finished': '{actor} heeft incident {incident} afgerond. Reden: “{reason}”',
   'timeline.finishedBySteps': 'Evaluatie en nazorg zijn klaar: incident {incident} is afgerond.',
@@ -202,6 +205,7 @@ export const nl = {
 
   // Reason prompt
   'prompt.notApplicable': 'Waarom is deze stap niet van toepassing?',
+  'prompt.reopenIncident': 'Waarom heropen je dit incident? De reden komt in de tijdlijn.',
   'prompt.finish':
     'Waarom rond je evaluatie en nazorg nu af? Open stappen daarvan worden “niet van toepassing” met deze reden; er gaan geen herinneringen meer uit.',
   'prompt.note': 'Schrijf je notitie. Gebruik geen namen van leerlingen.',
@@ -498,6 +502,7 @@ export const nl = {
   'dossier.timeline.incident.ready': '{actor} zette de kaarten van het stappenplan klaar.',
   'dossier.timeline.incident.closed': '{actor} sloot de acute fase van het incident.',
   'dossier.timeline.incident.finished': '{actor} rondde het incident af.',
+  'dossier.timeline.incident.reopened': '{actor} heropende het incident.',
   'dossier.timeline.incident.lead_transferred': '{actor} droeg de regie over aan {user}.',
   'dossier.timeline.incident.file_shared':
     'Bestand gedeeld in de incidentruimte door {actor}: gewaarschuwd en gevraagd het te verwijderen. Het bestand is niet geopend of bewaard.',

@@ -1,7 +1,13 @@
-import { DomainError, InvalidInputError } from '../errors/domain-error.js';
+import { DomainError, InvalidInputError, NotAMemberError } from '../errors/domain-error.js';
 import type { Repositories } from '../ports/store.js';
 import { acceptUserText } from '../text/user-text.js';
-import { type ActionScope, auditEvent, requireLead, requireMemberAccess } from './incident.access.js';
+import {
+  type ActionScope,
+  auditEvent,
+  loadAccess,
+  requireLead,
+  requireMemberAccess,
+} from './incident.access.js';
 import type { ChangeResult, ServiceDeps } from './incident.service.js';
 import type { Incident, Step, UserId } from './incident.types.js';
 import { aftercarePhaseKey, aftercareSettled, isStepSettled } from './lifecycle.rules.js';
@@ -133,4 +139,35 @@ function markFinished(incident: Incident, now: Date): Incident {
 
 function playbookOf(deps: ServiceDeps, incident: Incident) {
   return deps.playbooks.get(incident.playbookKey, incident.playbookVersion);
+}
+
+/**
+ * The lead reopens a finished incident, with a reason (in the timeline; the audit keeps no free
+ * text): it is back in evaluation and aftercare, whose steps can be worked on again. A purged
+ * incident has nothing left to reopen.
+ */
+export async function reopenIncident(
+  deps: ServiceDeps,
+  scope: ActionScope,
+  rawReason: string,
+): Promise<ChangeResult<Incident>> {
+  const reason = acceptUserText('reason', rawReason, { multiline: true });
+  if (reason.length === 0) throw new InvalidInputError('reason', 'required');
+  if (reason.length > LIMITS.reason) throw new InvalidInputError('reason', 'tooLong', { max: LIMITS.reason });
+  return deps.store.transaction(async (tx) => {
+    const access = await loadAccess(tx, scope.incidentId, 'update');
+    const { incident } = access;
+    if (!access.isMember(scope.actor.userId)) throw new NotAMemberError(scope.actor.userId);
+    if (scope.spaceId != null && incident.spaceId !== null && incident.spaceId !== scope.spaceId) {
+      throw new DomainError('ActionContextMismatch', { incident: incident.number });
+    }
+    requireLead(incident, scope.actor);
+    if (incident.purgedAt) throw new DomainError('IncidentPurged', { incident: incident.number });
+    if (incident.status !== 'finished') return { changed: false, value: incident };
+    const now = deps.clock.now();
+    const reopened: Incident = { ...incident, status: 'closed', finishedAt: null, updatedAt: now };
+    await tx.incidents.update(reopened);
+    await tx.audit.append(auditEvent(reopened, scope.actor.userId, 'incident.reopened', {}, now));
+    return { changed: true, value: reopened };
+  });
 }

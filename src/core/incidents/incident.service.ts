@@ -12,7 +12,7 @@ import {
   requireMemberAccess,
   SYSTEM_ACTOR,
 } from './incident.access.js';
-import { closeIncident, finishIncident } from './incident.closing.js';
+import { closeIncident, finishIncident, reopenIncident } from './incident.closing.js';
 import {
   formatIncidentNumber,
   type InvitedUser,
@@ -129,6 +129,11 @@ export class IncidentService {
   /** Lead only, after closing: ends evaluation and aftercare with a reason; the incident is finished. */
   finish(scope: ActionScope, reason: string): Promise<ChangeResult<Incident>> {
     return finishIncident(this.deps, scope, reason);
+  }
+
+  /** Lead only: a finished incident goes back to evaluation and aftercare (see incident.closing.ts). */
+  reopen(scope: ActionScope, reason: string): Promise<ChangeResult<Incident>> {
+    return reopenIncident(this.deps, scope, reason);
   }
 
   async transferLead(scope: ActionScope, newLeadId: UserId): Promise<ChangeResult<Incident>> {

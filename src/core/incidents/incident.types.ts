@@ -116,6 +116,7 @@ export type AuditAction =
   | 'incident.ready'
   | 'incident.closed'
   | 'incident.finished'
+  | 'incident.reopened'
   | 'incident.lead_transferred'
   | 'incident.file_shared'
   | 'incident.purged'

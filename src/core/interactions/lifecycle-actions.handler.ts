@@ -13,13 +13,15 @@ export interface LifecycleDeps {
 }
 
 /**
- * Closing (the acute phase ends; evaluation and aftercare go on) and "Afronden" (the lead ends
- * evaluation and aftercare with a reason). Both redraw every card: buttons go or stay by phase.
+ * Closing (the acute phase ends; evaluation and aftercare go on), "Afronden" (the lead ends
+ * evaluation and aftercare with a reason) and "Heropenen" (the lead takes a finished incident
+ * back into evaluation and aftercare, with a reason). Each redraws every card.
  */
 export function lifecycleActionHandlers(deps: LifecycleDeps): Array<[ActionKind, ActionHandler]> {
   return [
     ['close', (request, locale) => close(deps, request, locale)],
     ['finish', (request, locale) => finish(deps, request, locale)],
+    ['reopenIncident', (request, locale) => reopen(deps, request, locale)],
   ];
 }
 
@@ -69,6 +71,25 @@ async function finish(deps: LifecycleDeps, request: ActionRequest, locale: Local
     message,
     phases: 'all',
     timeline: t(request.workspace.locale, 'timeline.finished', {
+      actor: nameResolver(members)(request.actor.userId),
+      incident: incident.number,
+      reason: shorten(reason.trim(), 300),
+    }),
+  };
+}
+
+async function reopen(deps: LifecycleDeps, request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
+  const reason = request.input?.reason ?? '';
+  const result = await deps.incidents.reopen(scopeOf(request), reason);
+  const incident = result.value;
+  const message = t(locale, 'feedback.reopened', { incident: incident.number });
+  if (!result.changed) return { changed: false, message };
+  const members = await deps.incidents.members(incident.id);
+  return {
+    changed: true,
+    message,
+    phases: 'all',
+    timeline: t(request.workspace.locale, 'timeline.reopened', {
       actor: nameResolver(members)(request.actor.userId),
       incident: incident.number,
       reason: shorten(reason.trim(), 300),
