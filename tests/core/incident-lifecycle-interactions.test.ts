@@ -93,6 +93,19 @@ beforeEach(async () => {
   gateway.calls.length = 0;
 });
 
+describe('timeline lines say what changed', () => {
+  it('names the step of a note, the new deadline as a date, and who assigned to whom', async () => {
+    await click(bas, { kind: 'note', stepKey: 'scope-impact' }, { note: 'Gedeeld in de app van 3C' });
+    expect(timeline().at(-1)).toBe('Bas heeft een notitie toegevoegd bij “Bepaal omvang en impact”.');
+    await click(anna, { kind: 'setDue', stepKey: 'check-protocols' }, { dueDate: '2026-12-04' });
+    expect(timeline().at(-1)).toMatch(/^Anna heeft de deadline van “.+” op 4 dec 2026 gezet\.$/);
+    await click(anna, { kind: 'setDue', stepKey: 'check-protocols' }, { dueDate: '' });
+    expect(timeline().at(-1)).toMatch(/^Anna heeft de deadline van “.+” weggehaald\.$/);
+    await click(anna, { kind: 'assign', stepKey: 'scope-impact' }, { assigneeId: 'U-BAS' });
+    expect(timeline().at(-1)).toBe('Anna heeft “Bepaal omvang en impact” toegewezen aan Bas.');
+  });
+});
+
 describe('the close dialog says exactly what happens', () => {
   it('counts the open acute steps, the planned aftercare moments and the evaluation and aftercare steps', async () => {
     const moments = [

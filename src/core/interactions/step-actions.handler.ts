@@ -10,6 +10,7 @@ import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.j
 import type { Locale } from '../playbook/playbook.types.js';
 import type { Clock } from '../ports/clock.js';
 import type { SpaceService } from '../spaces/space.service.js';
+import { formatIsoDate } from '../text/format.js';
 import { instantAt, isoDateIn } from '../time/zoned.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
 import { tellPersonally } from './membership-actions.handler.js';
@@ -58,12 +59,17 @@ async function stepAction(
   if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
   const nameOf = nameResolver(members);
   const stepTitle = titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, locale);
+  const workspaceLocale = request.workspace.locale;
   const params = {
     step: stepTitle,
     actor: nameOf(request.actor.userId),
     assignee: action.kind === 'assign' ? nameOf(action.assigneeId) : '',
+    // The timeline says what the deadline became, as a date in the school's time zone.
+    date:
+      action.kind === 'setDue' && action.dueAt
+        ? formatIsoDate(isoDateIn(action.dueAt, request.workspace.timezone), workspaceLocale)
+        : '',
   };
-  const workspaceLocale = request.workspace.locale;
   const assignedTo =
     action.kind === 'assign' && action.assigneeId !== request.actor.userId ? action.assigneeId : null;
   return {
@@ -97,10 +103,14 @@ async function stepAction(
         }
       : {}),
     timeline: [
-      t(workspaceLocale, ACTIONS[kind].timeline, {
-        ...params,
-        step: titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, workspaceLocale),
-      }),
+      t(
+        workspaceLocale,
+        action.kind === 'setDue' && !action.dueAt ? 'timeline.clearDue' : ACTIONS[kind].timeline,
+        {
+          ...params,
+          step: titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, workspaceLocale),
+        },
+      ),
       // The last evaluation or aftercare step of a closed incident: it is finished now.
       ...(finishedNow ? [t(workspaceLocale, 'timeline.finishedBySteps', { incident: incident.number })] : []),
     ].join('\n'),
@@ -130,9 +140,21 @@ async function addNote(
     changed: true,
     message: t(locale, 'feedback.note'),
     phases: step ? [step.phaseKey] : [],
-    timeline: t(request.workspace.locale, 'timeline.note', {
-      actor: nameResolver(view.members)(request.actor.userId),
-    }),
+    // Which step the note is on; the note itself stays in the incident's cards.
+    timeline: step
+      ? t(request.workspace.locale, 'timeline.noteOnStep', {
+          actor: nameResolver(view.members)(request.actor.userId),
+          step: titleOf(
+            deps,
+            view.incident.playbookKey,
+            view.incident.playbookVersion,
+            step.key,
+            request.workspace.locale,
+          ),
+        })
+      : t(request.workspace.locale, 'timeline.note', {
+          actor: nameResolver(view.members)(request.actor.userId),
+        }),
   };
 }
 
