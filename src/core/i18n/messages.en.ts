@@ -157,8 +157,9 @@ export const en: Record<MessageKey, string> = {
   'overview.kind': 'Kind',
   'overview.status': 'Status',
   'overview.progress': 'Progress per phase',
-  'overview.progressLine': '{done} done · {na} n/a · {open} open',
+  'overview.progressLine': '{done} done · {na} n/a · {claimed} in progress · {open} open',
   'overview.unclaimed': 'Not picked up yet',
+  'overview.unclaimedMore': 'and {count} more steps',
   'overview.unclaimedNone': 'Every open step has someone picking it up.',
   'overview.nextAftercare': 'Next aftercare moment',
   'overview.nextAftercareNone': 'Not planned yet',
@@ -183,6 +184,18 @@ export const en: Record<MessageKey, string> = {
   'step.naReason': 'Not applicable: {reason}',
   'step.naByCondition': 'Not applicable according to the facts reported.',
   'step.lastNote': 'Latest note ({author}): {text}',
+  'step.poster': 'poster {number}',
+  'now.title': 'First things first · incident {number}',
+  'now.imagery': 'Images: do not forward, do not keep, do not show. Not to colleagues or parents either.',
+  'now.publicOnline':
+    'The images are public online: have them taken offline as soon as possible. Meldknop (meldknop.nl), the Dutch reporting service, helps with that.',
+  'now.call': 'Need advice right away? Call',
+  'now.allDone': 'First things first: every immediate step of incident {number} is dealt with.',
+  'overview.headline': 'A nude photo or sex video is going around my school!',
+  'overview.privacy':
+    'Only the members of this incident see this channel. Do not name pupils here: use initials or a code.',
+  'overview.privacyRetention':
+    'Only the members of this incident see this channel. Do not name pupils here: use initials or a code. The content is kept for {months} months after the incident is finished, then deleted.',
   'step.form': 'Filled in',
 
   'tips.title': 'Tips for the plan',

@@ -167,8 +167,9 @@ export const nl = {
   'overview.kind': 'Soort',
   'overview.status': 'Status',
   'overview.progress': 'Voortgang per fase',
-  'overview.progressLine': '{done} gereed · {na} n.v.t. · {open} open',
+  'overview.progressLine': '{done} gereed · {na} n.v.t. · {claimed} bezig · {open} open',
   'overview.unclaimed': 'Nog niet opgepakt',
+  'overview.unclaimedMore': 'en nog {count} stappen',
   'overview.unclaimedNone': 'Alle open stappen hebben iemand die ze oppakt.',
   'overview.nextAftercare': 'Volgend nazorgmoment',
   'overview.nextAftercareNone': 'Nog niet gepland',
@@ -194,6 +195,18 @@ export const nl = {
   'step.naReason': 'Niet van toepassing: {reason}',
   'step.naByCondition': 'Niet van toepassing volgens de feiten bij de melding.',
   'step.lastNote': 'Laatste notitie ({author}): {text}',
+  'step.poster': 'poster {number}',
+  'now.title': 'Nu eerst · incident {number}',
+  'now.imagery': 'Beelden: niet doorsturen, niet bewaren, niet laten zien. Ook niet aan collega’s of ouders.',
+  'now.publicOnline':
+    'Het beeldmateriaal staat openbaar online: laat het zo snel mogelijk offline halen. Meldknop (meldknop.nl) helpt daarbij.',
+  'now.call': 'Direct overleggen? Bel',
+  'now.allDone': 'Nu eerst: alle directe stappen van incident {number} zijn afgehandeld.',
+  'overview.headline': 'Er circuleert een naaktfoto/seksfilmpje op mijn school!',
+  'overview.privacy':
+    'Alleen de leden van dit incident zien dit kanaal. Noem hier geen namen van leerlingen: gebruik initialen of een code.',
+  'overview.privacyRetention':
+    'Alleen de leden van dit incident zien dit kanaal. Noem hier geen namen van leerlingen: gebruik initialen of een code. De inhoud wordt {months} maanden na het afronden bewaard en daarna verwijderd.',
   'step.form': 'Ingevuld',
 
   // Tips card
