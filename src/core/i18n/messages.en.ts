@@ -388,6 +388,8 @@ export const en: Record<MessageKey, string> = {
   // Microsoft Teams and the playground
   'teams.save': 'Save',
   'teams.cardTooLarge': 'This card is too large to show here. Type "incident status" for the overview.',
+  'teams.typedInChannel':
+    'Note: whatever you type after the command is seen by everyone in this channel. Your title is in the form below. To type nothing in view of others, use your personal chat with Stappenplan.',
   'teams.openPending': '{name} is filling in the form for a new incident. Only {name} sees that form.',
   'teams.openCancelled': 'No incident was opened.',
   'teams.opened': 'Incident {number} has been opened in a private channel, only for the people invited.',

@@ -406,6 +406,8 @@ export const nl = {
   // Microsoft Teams and the playground
   'teams.save': 'Opslaan',
   'teams.cardTooLarge': 'Deze kaart is te groot om hier te tonen. Typ "incident status" voor het overzicht.',
+  'teams.typedInChannel':
+    'Let op: wat je na het commando typt, ziet iedereen in dit kanaal. Je titel staat hieronder in het formulier. Wil je niets zichtbaar typen, gebruik dan je persoonlijke chat met Stappenplan.',
   'teams.openPending':
     '{name} vult het formulier voor een nieuw incident in. Alleen {name} ziet dat formulier.',
   'teams.openCancelled': 'Er is geen incident geopend.',

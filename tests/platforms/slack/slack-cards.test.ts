@@ -59,7 +59,7 @@ describe('buttons on the phase cards', () => {
     );
     const thread = await h.fake.waitFor(() => h.fake.state.thread(channel.id, card('overview').ts)[0]);
     expect(thread.text).toBe('Bas heeft “Bepaal omvang en impact” opgepakt.');
-    expect(h.fake.state.topLevel(channel.id)).toHaveLength(9);
+    expect(h.fake.state.topLevel(channel.id)).toHaveLength(10);
   });
 
   it('tells a slower colleague who was faster, and changes nothing', async () => {

@@ -99,7 +99,7 @@ describe('Teams: Microsoft having a bad moment', () => {
       h,
       ANNA,
       { ...OPEN, 'o:title': 'Foto 4D' },
-      9,
+      10,
       '19:left-over@thread.tacv2',
     );
     expect(opened.spaceId).toBe('19:left-over@thread.tacv2');
