@@ -4,7 +4,7 @@ import type { MessageKey } from './messages.nl.js';
 export const en: Record<MessageKey, string> = {
   'error.NotAMember':
     'You are not a member of this incident. Ask a member to add you (overview menu: “Add colleague”).',
-  'error.NotLead': 'Only the lead of this incident ({lead}) can do this.',
+  'error.NotLead': 'Only the lead of this incident can do this: {lead}.',
   'error.NotStepOwner': 'This step belongs to {owner}. Only {owner} or the lead can do this.',
   'error.StepAlreadyClaimed': '{owner} has already picked up this step.',
   'error.StepAlreadyDone': 'This step is already done. Reopen it if something still needs to happen.',
@@ -183,7 +183,7 @@ export const en: Record<MessageKey, string> = {
   'step.overdue': 'Overdue: the deadline {date} has passed',
   'step.naReason': 'Not applicable: {reason}',
   'step.naByCondition': 'Not applicable according to the facts reported.',
-  'step.lastNote': 'Latest note ({author}): {text}',
+  'step.lastNote': 'Latest note by {author}: {text}',
   'step.poster': 'poster {number}',
   'now.title': 'First things first · incident {number}',
   'now.imagery': 'Images: do not forward, do not keep, do not show. Not to colleagues or parents either.',
@@ -211,7 +211,10 @@ export const en: Record<MessageKey, string> = {
 
   'help.text':
     'Sexting action plan: how it works.\n• /incident new [short title]: open a new incident with its own private channel.\n• /incident status: in an incident channel the overview; elsewhere your open incidents.\n• /incident close: close the incident (lead only).\n• /incident dossier: the incident file (PDF and Markdown), in the incident channel.\n• /incident help: this explanation.\nDo not use pupil names and never share the images themselves.',
-  'command.unknown': 'I do not know that command.',
+  'command.shortHelp':
+    'Hi! I am Stappenplan: I guide your school through the sexting action plan.\n• /incident new: open a new incident\n• /incident status: your incidents\n• /incident help: every command',
+  'teams.shortHelp':
+    'Hi! I am Stappenplan: I guide your school through the sexting action plan.\n• incident new: open a new incident\n• incident status: your incidents\n• incident help: every command\nIn a channel, put @Stappenplan before it.',
   'command.noIncidents': 'You have no open incidents.',
   'command.noIncidentsSchool': 'There are no incidents.',
   'overview.school.title': 'All incidents of the school',

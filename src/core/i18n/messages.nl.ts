@@ -6,7 +6,7 @@ export const nl = {
   // Errors (key: error.<code>)
   'error.NotAMember':
     'Je bent geen lid van dit incident. Vraag een lid om je toe te voegen (menu van het overzicht: “Collega toevoegen”).',
-  'error.NotLead': 'Alleen de regisseur van dit incident ({lead}) kan dit doen.',
+  'error.NotLead': 'Alleen de regisseur van dit incident kan dit doen: {lead}.',
   'error.NotStepOwner': 'Deze stap is van {owner}. Alleen {owner} of de regisseur kan dit doen.',
   'error.StepAlreadyClaimed': '{owner} heeft deze stap al opgepakt.',
   'error.StepAlreadyDone': 'Deze stap is al afgerond. Heropen de stap als er toch nog iets moet gebeuren.',
@@ -194,7 +194,7 @@ export const nl = {
   'step.overdue': 'Te laat: de deadline {date} is verstreken',
   'step.naReason': 'Niet van toepassing: {reason}',
   'step.naByCondition': 'Niet van toepassing volgens de feiten bij de melding.',
-  'step.lastNote': 'Laatste notitie ({author}): {text}',
+  'step.lastNote': 'Laatste notitie van {author}: {text}',
   'step.poster': 'poster {number}',
   'now.title': 'Nu eerst · incident {number}',
   'now.imagery': 'Beelden: niet doorsturen, niet bewaren, niet laten zien. Ook niet aan collega’s of ouders.',
@@ -226,7 +226,10 @@ export const nl = {
   // Commands
   'help.text':
     'Stappenplan sexting: zo werkt het.\n• /incident nieuw [korte titel]: open een nieuw incident met een eigen, besloten kanaal.\n• /incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• /incident sluit: sluit het incident (alleen de regisseur).\n• /incident dossier: het dossier van het incident (PDF en Markdown), in het incidentkanaal.\n• /incident help: deze uitleg.\nGebruik geen namen van leerlingen en deel nooit de beelden zelf.',
-  'command.unknown': 'Dat commando ken ik niet.',
+  'command.shortHelp':
+    'Hoi! Ik ben Stappenplan: ik help je school door het Stappenplan sexting.\n• /incident nieuw: een nieuw incident openen\n• /incident status: je incidenten\n• /incident help: alle commando’s',
+  'teams.shortHelp':
+    'Hoi! Ik ben Stappenplan: ik help je school door het Stappenplan sexting.\n• incident nieuw: een nieuw incident openen\n• incident status: je incidenten\n• incident help: alle commando’s\nIn een kanaal zet je @Stappenplan ervoor.',
   'command.noIncidents': 'Je hebt geen open incidenten.',
   'command.noIncidentsSchool': 'Er zijn geen incidenten.',
   'overview.school.title': 'Alle incidenten van de school',

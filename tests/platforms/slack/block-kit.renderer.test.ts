@@ -148,7 +148,7 @@ describe('toBlockKit', () => {
       (phase.blocks.find((block) => block.block_id === 'step:scope-impact') as unknown as Json).text as Json
     ).text as string;
     expect(text).toContain('Opgepakt door Bob');
-    expect(text).toContain('Laatste notitie (Bob): &lt;!here&gt; lang');
+    expect(text).toContain('Laatste notitie van Bob: &lt;!here&gt; lang');
     expect(text).toContain('…');
     expect(mentionsIn(text)).toEqual([]);
   });

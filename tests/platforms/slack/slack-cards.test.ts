@@ -126,7 +126,7 @@ describe('buttons on the phase cards', () => {
     const dialog = await dialogFor(h, BAS, direct, { kind: 'note', step: 'attention-victim' });
     const note = `<!here> ${'heel lang verhaal '.repeat(110)}`.slice(0, 1999).trim();
     expect((await submitFor(h, BAS, dialog, { note })).answer).toBe('Je notitie is opgeslagen.');
-    const updated = await waitForUpdate(h, direct, (text) => text.includes('Laatste notitie (Bas)'));
+    const updated = await waitForUpdate(h, direct, (text) => text.includes('Laatste notitie van Bas'));
     expect(stepText(h, updated, 'attention-victim')).toContain('&lt;!here&gt; heel lang verhaal');
     expect(stepText(h, updated, 'attention-victim')).toContain('…');
     expect(mentionsIn(JSON.stringify(updated.blocks))).toEqual([]);

@@ -264,10 +264,12 @@ describe('Teams: opening an incident from a channel', () => {
     expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toBe(
       'Je hebt geen open incidenten.',
     );
-    await h.post(message(h.microsoft, DIRK, 'wat kan je?', { locale: 'en-US' }));
-    expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toContain(
-      'I do not know that command.',
-    );
+    await h.post(message(h.microsoft, DIRK, 'hallo', { locale: 'en-US' }));
+    const hello = shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text);
+    // Unrecognised text gets a short help with the commands, not a refusal.
+    expect(hello).toContain('Hi! I am Stappenplan');
+    expect(hello).toContain('incident new: open a new incident');
+    expect(hello).not.toContain('I do not know');
   });
 });
 

@@ -258,7 +258,7 @@ describe('Teams: working on the steps', () => {
   it('closing: only the lead, after confirming', async () => {
     await h.post(message(h.microsoft, BAS, 'incident sluit', { channel: incident.spaceId }));
     expect(shown(h.microsoft.texts(incident.spaceId).at(-1)?.text)).toContain(
-      'Alleen de regisseur van dit incident (Anna)',
+      'Alleen de regisseur van dit incident kan dit doen: Anna.',
     );
     // Evaluation and aftercare are done already: closing finishes the incident and may archive.
     const id = (await firstIncidentId(h)) as string;
