@@ -36,3 +36,28 @@ describe('Dutch and English wording', () => {
     expect(t('en', 'overview.unclaimedMore', { count: 20 })).toBe('and 20 more steps');
   });
 });
+
+describe('the built-in playbook in English', () => {
+  it('version 2 says "Care for the victim" and "Ask the police for advice", and explains Meldknop', async () => {
+    const { DEFAULT_PLAYBOOK } = await import('../../src/core/playbook/builtin/index.js');
+    const { stappenplanSextingV1 } = await import(
+      '../../src/core/playbook/builtin/stappenplan-sexting.v1.js'
+    );
+    const { findStep } = await import('../../src/core/playbook/playbook.registry.js');
+    expect(DEFAULT_PLAYBOOK.version).toBe(2);
+    expect(findStep(DEFAULT_PLAYBOOK, 'attention-victim')?.step.title).toEqual({
+      nl: 'Aandacht voor het slachtoffer',
+      en: 'Care for the victim',
+    });
+    expect(findStep(DEFAULT_PLAYBOOK, 'police-advice')?.step.title.en).toBe('Ask the police for advice');
+    const meldknop = DEFAULT_PLAYBOOK.contacts.find((contact) => contact.key === 'meldknop');
+    expect(meldknop?.description?.en).toContain('Dutch helpline');
+    // The Dutch is the poster's, unchanged; version 1 stays as it was for incidents opened with it.
+    const dutch = (p: typeof DEFAULT_PLAYBOOK) =>
+      p.phases.flatMap((phase) => phase.steps.map((step) => step.title.nl));
+    expect(dutch(DEFAULT_PLAYBOOK)).toEqual(dutch(stappenplanSextingV1));
+    expect(findStep(stappenplanSextingV1, 'attention-victim')?.step.title.en).toBe(
+      'Attention for the victim',
+    );
+  });
+});

@@ -38,7 +38,7 @@ describeEachDatabase('repositories through the services', (target) => {
       status: 'opening',
       leadId: 'U-LEAD',
       playbookKey: 'stappenplan-sexting',
-      playbookVersion: 1,
+      playbookVersion: 2,
       facts: {
         madeVoluntarily: 'unknown',
         perpetratorKnown: 'yes',

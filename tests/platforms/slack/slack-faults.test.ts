@@ -191,7 +191,7 @@ describe('the process dies while opening an incident', () => {
       expect(fake.state.topLevel(channel!.id)).toHaveLength(10);
       expect(fake.named('conversations.history').length).toBeGreaterThan(0);
       expect(fake.named('conversations.create')).toHaveLength(1);
-      expect(fake.state.pins.size).toBe(1);
+      expect(fake.state.pins.size).toBe(2);
     } finally {
       await second.close();
       await fake.close();

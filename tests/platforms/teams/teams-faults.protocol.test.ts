@@ -57,7 +57,7 @@ describe('Teams: Microsoft having a bad moment', () => {
       .select(['card_message.card_key', 'card_message.message_id'])
       .where('incident.space_id', '=', opened.spaceId)
       .execute();
-    expect(rows).toHaveLength(9);
+    expect(rows).toHaveLength(10);
     expect(new Set(rows.map((row) => row.message_id))).toEqual(new Set(opened.cards.map((card) => card.id)));
   });
 
@@ -207,7 +207,7 @@ describe('Teams: finishing an opening after a crash', () => {
           .status === 'open',
     );
     // Eight cards posted now, the overview found instead of posted twice.
-    expect(microsoft.postedCards(channelId)).toHaveLength(9);
+    expect(microsoft.postedCards(channelId)).toHaveLength(10);
     const overview = await h.app.database.db
       .selectFrom('card_message')
       .select('message_id')
