@@ -81,7 +81,11 @@ describe('buttons on the phase cards', () => {
       'Afgerond: Bepaal omvang en impact. Dank je wel.',
     );
     await waitForUpdate(h, direct, (text) => text.includes('Afgerond door Bas'));
-    await h.fake.waitFor(() => overviewText().includes('1 gereed · 0 n.v.t. · 0 bezig · 5 open'), 5000, 'progress');
+    await h.fake.waitFor(
+      () => overviewText().includes('1 gereed · 0 n.v.t. · 0 bezig · 5 open'),
+      5000,
+      'progress',
+    );
     expect(await clickFor(h, BAS, direct, { kind: 'reopen', step: 'scope-impact' })).toBe(
       'Heropend: Bepaal omvang en impact.',
     );

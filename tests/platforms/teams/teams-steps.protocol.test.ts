@@ -68,6 +68,22 @@ describe('Teams: working on the steps', () => {
     expect(line.text).toContain('Bas \\*\\*vet\\*\\* &lt;at&gt;x&lt;/at&gt; heeft');
   });
 
+  it('"Nu eerst" follows the Direct steps, and its own buttons answer with that card', async () => {
+    const nowId = incident.now.id;
+    expect(cardText(incident.now.card)).toContain('Nu eerst · incident 2026-0001');
+    expect(cardText(incident.now.card)).toContain('niet doorsturen, niet bewaren, niet laten zien');
+    await eventually(() => h.microsoft.named('PUT', new RegExp(`activities/${nowId}$`)).length > 0);
+    const redrawn = h.microsoft.postedCards(incident.spaceId).find((card) => card.id === nowId)!;
+    expect(cardText(redrawn.card)).toContain('Opgepakt door Bas');
+    // The first "Oppakken" left on it is the next Direct step.
+    const next = actionData(redrawn.card, 'Oppakken');
+    const response = await h.post(click(h.microsoft, ANNA, VERBS.action, next, inChannel(nowId)));
+    const answer = cardText(answeredCard(response));
+    expect(answer).toContain('Je hebt deze stap opgepakt: Bepaal omvang en impact.');
+    expect(answer).toContain('Nu eerst · incident 2026-0001');
+    expect(answer).toContain('Opgepakt door Anna');
+  });
+
   it('Anna clicks the same claim: she is told Bas has it, nothing changes', async () => {
     await quiet(h.microsoft);
     const puts = h.microsoft.named('PUT', /./).length;
