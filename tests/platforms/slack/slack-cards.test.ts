@@ -44,6 +44,8 @@ describe('buttons on the phase cards', () => {
     const answer = await clickFor(h, BAS, direct, { kind: 'claim', step: 'scope-impact' });
     expect(answer).toBe('Je hebt deze stap opgepakt: Bepaal omvang en impact.');
     await waitForUpdate(h, direct, (text) => text.includes('Opgepakt door Bas'));
+    // "Nu eerst" shows the same Direct step, so it is redrawn in place too.
+    await waitForUpdate(h, card('now'), (text) => text.includes('Opgepakt door Bas'));
     expect(offered(h, direct, 'scope-impact')).toEqual([
       'assign',
       'release',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../../src/core/cards/action-payload.js';
+import { decodeAction, encodeAction } from '../../../src/core/cards/action-payload.js';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import {
   ANNA,
@@ -75,11 +75,12 @@ describe('Teams: working on the steps', () => {
     await eventually(() => h.microsoft.named('PUT', new RegExp(`activities/${nowId}$`)).length > 0);
     const redrawn = h.microsoft.postedCards(incident.spaceId).find((card) => card.id === nowId)!;
     expect(cardText(redrawn.card)).toContain('Opgepakt door Bas');
-    // The first "Oppakken" left on it is the next Direct step.
-    const next = actionData(redrawn.card, 'Oppakken');
+    const next = findAll(redrawn.card, (n) => n.type === 'Action.Execute' && n.title === 'Oppakken')
+      .map((n) => n.data as Record<string, unknown>)
+      .find((data) => decodeAction(data.p).stepKey === 'check-protocols')!;
     const response = await h.post(click(h.microsoft, ANNA, VERBS.action, next, inChannel(nowId)));
     const answer = cardText(answeredCard(response));
-    expect(answer).toContain('Je hebt deze stap opgepakt: Bepaal omvang en impact.');
+    expect(answer).toContain('Je hebt deze stap opgepakt: Check bestaande protocollen.');
     expect(answer).toContain('Nu eerst · incident 2026-0001');
     expect(answer).toContain('Opgepakt door Anna');
   });
