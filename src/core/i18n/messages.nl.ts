@@ -484,7 +484,7 @@ export const nl = {
   'dossier.fact.playbook': 'Stappenplan',
   'dossier.fact.playbookVersion': '{name}, versie {version}',
   'dossier.fact.progress': 'Voortgang',
-  'dossier.fact.progressLine': '{total} stappen: {done} gereed · {na} n.v.t. · {open} open',
+  'dossier.fact.progressLine': '{total} stappen: {done} gereed · {na} n.v.t. · {claimed} bezig · {open} open',
   'dossier.member.since': '{role}, lid sinds {date}',
   'dossier.step.title': 'Stap {order}. {title}',
   'dossier.step.status': 'Status',
