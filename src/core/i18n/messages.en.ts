@@ -464,7 +464,8 @@ export const en: Record<MessageKey, string> = {
   'dossier.fact.playbook': 'Action plan',
   'dossier.fact.playbookVersion': '{name}, version {version}',
   'dossier.fact.progress': 'Progress',
-  'dossier.fact.progressLine': '{total} steps: {done} done · {na} not applicable · {claimed} in progress · {open} open',
+  'dossier.fact.progressLine':
+    '{total} steps: {done} done · {na} not applicable · {claimed} in progress · {open} open',
   'dossier.member.since': '{role}, member since {date}',
   'dossier.step.title': 'Step {order}. {title}',
   'dossier.step.status': 'Status',
