@@ -31,6 +31,19 @@ function block<T extends CardBlock['type']>(card: Card, type: T): Extract<CardBl
   return found as Extract<CardBlock, { type: T }>;
 }
 
+/** The overview among the incident's cards ("Nu eerst" comes first). */
+async function overviewCard(locale: 'nl' | 'en' = 'nl'): Promise<Card> {
+  const found = (await cards(locale)).find((c) => c.key === 'overview');
+  if (!found) throw new Error('no overview');
+  return found;
+}
+
+function warningOf(card: Card) {
+  const found = card.blocks.find((b) => b.type === 'text' && b.tone === 'warning');
+  if (found?.type !== 'text') throw new Error(`no warning on ${card.key}`);
+  return found;
+}
+
 async function stepBlock(stepKey: string): Promise<StepBlock> {
   const all = await cards();
   const found = all
@@ -44,24 +57,25 @@ const kinds = (actions: CardAction[]) => actions.map((a) => a.payload.kind);
 const scope = (stepKey: string) => ({ incidentId: incident.id, actor: BOB, stepKey });
 
 describe('buildIncidentCards', () => {
-  it('one overview, one card per phase, then tips', async () => {
+  it('"Nu eerst", one overview, one card per phase, then tips', async () => {
     const all = await cards();
     expect(all.map((c) => c.key)).toEqual([
+      'now',
       'overview',
       ...DEFAULT_PLAYBOOK.phases.map((p) => `phase:${p.key}`),
       'tips',
     ]);
-    expect(all).toHaveLength(9);
-    expect(block(all[1]!, 'header').text).toBe('Fase 1 van 7: Direct');
-    expect(block(all[8]!, 'list').items).toHaveLength(7);
+    expect(all).toHaveLength(10);
+    expect(block(all[2]!, 'header').text).toBe('Fase 1 van 7: Direct');
+    expect(block(all[9]!, 'list').items).toHaveLength(7);
   });
 
   it('the overview warns, names the lead, shows progress and what nobody holds', async () => {
     await fx.steps.act(scope('attention-victim'), { kind: 'claim' });
     await fx.steps.act(scope('scope-impact'), { kind: 'done' });
-    const overview = (await cards())[0]!;
+    const overview = await overviewCard();
     expect(overview.fallback).toBe('Incident 2026-0001: Foto <!channel> *klas* 3B');
-    const warning = block(overview, 'text');
+    const warning = warningOf(overview);
     expect(warning).toMatchObject({ tone: 'warning', strong: true });
     expect(warning.text).toContain('Het bezit ervan is strafbaar');
     const facts = block(overview, 'facts').facts;
@@ -72,8 +86,9 @@ describe('buildIncidentCards', () => {
     const rows = block(overview, 'progress').rows;
     expect(rows).toHaveLength(7);
     expect(rows.reduce((sum, r) => sum + r.total, 0)).toBe(31);
-    expect(rows.reduce((sum, r) => sum + r.done + r.notApplicable + r.open, 0)).toBe(31);
-    expect(rows[0]).toEqual({ label: 'Direct', done: 1, notApplicable: 0, open: 5, total: 6 });
+    expect(rows.reduce((sum, r) => sum + r.done + r.notApplicable + r.claimed + r.open, 0)).toBe(31);
+    // The claimed step counts as "bezig", not as open.
+    expect(rows[0]).toEqual({ label: 'Direct', done: 1, notApplicable: 0, claimed: 1, open: 4, total: 6 });
     expect(rows.find((r) => r.label === 'Klas en school')).toMatchObject({ notApplicable: 1, open: 4 });
 
     const unclaimed = block(overview, 'list');
@@ -81,18 +96,18 @@ describe('buildIncidentCards', () => {
     // 31 − 1 done − 1 n.a. − 1 claimed = 28 open: 8 shown and a count of the rest.
     expect(unclaimed.items).toHaveLength(9);
     expect(unclaimed.items[0]).toBe('Check bestaande protocollen');
-    expect(unclaimed.items.at(-1)).toBe('… +20');
+    expect(unclaimed.items.at(-1)).toBe('en nog 20 stappen');
     expect(block(overview, 'links').links.map((l) => l.url)).toContain('https://www.meldknop.nl');
   });
 
   it('the overview is in English for an English workspace', async () => {
-    const overview = (await cards('en'))[0]!;
-    expect(block(overview, 'text').text).toContain('Possessing it is a criminal offence');
+    const overview = await overviewCard('en');
+    expect(warningOf(overview).text).toContain('Possessing it is a criminal offence');
     expect(block(overview, 'progress').rows[0]?.label).toBe('Immediately');
   });
 
   it('titles stay plain text in the card model: renderers escape them', async () => {
-    const overview = (await cards())[0]!;
+    const overview = await overviewCard();
     expect(block(overview, 'header').text).toBe('Incident 2026-0001: Foto <!channel> *klas* 3B');
   });
 
@@ -103,7 +118,7 @@ describe('buildIncidentCards', () => {
         { date: '2026-03-24', about: 'victim', remind: ANNA.userId },
       ],
     });
-    const facts = block((await cards())[0]!, 'facts').facts;
+    const facts = block(await overviewCard(), 'facts').facts;
     expect(facts).toContainEqual({ label: 'Volgend nazorgmoment', value: '24 mrt 2026' });
   });
 });
@@ -179,7 +194,7 @@ describe('phase card actions', () => {
     expect(acute.every((s) => s.actions.length === 0 && s.menu.length === 0)).toBe(true);
     const zat = steps.find((s) => s.stepKey === 'evaluate-zat')!;
     expect(kinds(zat.actions)).toEqual(['claim', 'done', 'notApplicable', 'form']);
-    expect(block(all[0]!, 'facts').facts).toContainEqual({
+    expect(block(all[1]!, 'facts').facts).toContainEqual({
       label: 'Status',
       value: 'Acute fase gesloten, evaluatie en nazorg lopen door',
     });
@@ -191,12 +206,12 @@ describe('phase card actions', () => {
     const all = await cards();
     const steps = all.flatMap((c) => c.blocks).filter((b): b is StepBlock => b.type === 'step');
     expect(steps.every((s) => s.actions.length === 0 && s.menu.length === 0)).toBe(true);
-    const menu = all[0]!.blocks.find((b) => b.type === 'menu');
+    const menu = all[1]!.blocks.find((b) => b.type === 'menu');
     expect(menu && 'actions' in menu ? menu.actions.map((a) => a.payload.kind) : []).toEqual([
       'dossier',
       'reopenIncident',
     ]);
-    expect(block(all[0]!, 'facts').facts).toContainEqual({ label: 'Status', value: 'Afgerond' });
+    expect(block(all[1]!, 'facts').facts).toContainEqual({ label: 'Status', value: 'Afgerond' });
   });
 
   it('shows form summaries, reasons and the latest note', async () => {
@@ -211,7 +226,7 @@ describe('phase card actions', () => {
       card.blocks.find((b): b is StepBlock => b.type === 'step' && b.stepKey === key)!.details;
     expect(details('action-list')).toEqual(['Wie: mentor · Wat: gesprek met ouders']);
     expect(details('police-advice')).toEqual(['Niet van toepassing: Geen strafbaar feit']);
-    expect(details('check-protocols')).toEqual(['Laatste notitie (Bob): Tweede notitie']);
+    expect(details('check-protocols')).toEqual(['Laatste notitie van Bob: Tweede notitie']);
   });
 
   it('an unknown phase is a programming error', async () => {

@@ -109,7 +109,7 @@ describe('errorMessage', () => {
 
   it('NotLead names the lead', () => {
     expect(errorMessage(new NotLeadError('U-ANNA'), 'nl', { nameOf })).toBe(
-      'Alleen de regisseur van dit incident (Anna) kan dit doen.',
+      'Alleen de regisseur van dit incident kan dit doen: Anna.',
     );
   });
 

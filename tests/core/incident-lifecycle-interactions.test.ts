@@ -231,7 +231,7 @@ describe('after closing', () => {
     const last = await click(bas, { kind: 'done', stepKey: keys.at(-1) });
     expect(last.message).toContain('Incident 2026-0001 is afgerond.');
     expect(timeline().at(-1)).toContain('Evaluatie en nazorg zijn klaar: incident 2026-0001 is afgerond.');
-    expect(gateway.named('updateCard')).toHaveLength(8);
+    expect(gateway.named('updateCard')).toHaveLength(9);
     expect((await store.incidents.get(incidentId))?.status).toBe('finished');
   });
 });

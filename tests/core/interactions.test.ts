@@ -79,7 +79,7 @@ describe('interactions: one entry point for every click', () => {
     const incident = await store.incidents.get(incidentId);
     expect(incident?.status).toBe('open');
     expect(spaceId).toBe('C-incident-2026-0001');
-    expect((await store.cards.list(incidentId)).map((card) => card.cardKey)).toHaveLength(9);
+    expect((await store.cards.list(incidentId)).map((card) => card.cardKey)).toHaveLength(10);
   });
 
   it('answers the clicker, updates the phase card and the overview in place, and adds a timeline line', async () => {
@@ -94,7 +94,7 @@ describe('interactions: one entry point for every click', () => {
       .named('updateCard')
       .map((call) => call.card?.key)
       .sort();
-    expect(updated).toEqual(['overview', 'phase:direct']);
+    expect(updated).toEqual(['now', 'overview', 'phase:direct']);
     expect(gateway.named('postTimeline').map((call) => call.text)).toEqual([
       'Bas heeft “Bepaal omvang en impact” opgepakt.',
     ]);
@@ -228,7 +228,7 @@ describe('interactions: one entry point for every click', () => {
       'De acute fase van incident 2026-0001 is gesloten. Evaluatie en nazorg lopen door.',
     );
     await closed.followUp;
-    expect(gateway.named('updateCard')).toHaveLength(8);
+    expect(gateway.named('updateCard')).toHaveLength(9);
     expect(gateway.named('archiveSpace')).toEqual([]);
   });
 

@@ -227,11 +227,14 @@ describe('loadPlaybook: extending a built-in playbook', () => {
     ]);
   });
 
-  it('an unknown base or version is refused; @1 is accepted', () => {
+  it('an unknown base or version is refused; @1 and @2 are accepted', () => {
     expect(problemsOf({ extends: 'other-plan', key: 'school-y', version: 1 })).toEqual([
       'extends: no built-in playbook "other-plan"',
     ]);
-    expect(problemsOf({ extends: 'stappenplan-sexting@2', key: 'school-y', version: 1 })).toHaveLength(1);
+    expect(problemsOf({ extends: 'stappenplan-sexting@3', key: 'school-y', version: 1 })).toHaveLength(1);
+    expect(
+      loadPlaybook({ extends: 'stappenplan-sexting@2', key: 's', version: 1 }, 'x', BUILTIN_PLAYBOOKS).phases,
+    ).toHaveLength(7);
     expect(
       loadPlaybook({ extends: 'stappenplan-sexting@1', key: 's', version: 3 }, 'x', BUILTIN_PLAYBOOKS)
         .version,
@@ -257,7 +260,7 @@ describe('syncPlaybooks', () => {
     await syncPlaybooks(store, registry, [DEFAULT_PLAYBOOK, school()]);
     await syncPlaybooks(store, registry, [DEFAULT_PLAYBOOK, school()]);
     expect((await store.playbooks.list()).map((p) => `${p.key}@${p.version}`)).toEqual([
-      'stappenplan-sexting@1',
+      'stappenplan-sexting@2',
       'school-x@1',
     ]);
     expect(registry.get('school-x', 1).key).toBe('school-x');

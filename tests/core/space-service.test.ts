@@ -6,6 +6,7 @@ import { SpaceService, spaceNameFor } from '../../src/core/spaces/space.service.
 import { ANNA, BOB, type CoreFixture, createCoreFixture, rejection } from '../support/core-fixture.js';
 
 const CARD_KEYS = [
+  'now',
   'overview',
   'phase:direct',
   'phase:victim-and-parents',
@@ -97,7 +98,7 @@ beforeEach(async () => {
 });
 
 describe('finishOpening', () => {
-  it('creates one space named after the number, posts 9 cards in order, pins the overview, opens', async () => {
+  it('creates one space named after the number, posts 10 cards in order, pins "Nu eerst" and the overview, opens', async () => {
     const opened = await spaces.finishOpening(incident.id);
 
     expect(gateway.ensured).toHaveLength(1);
@@ -113,7 +114,7 @@ describe('finishOpening', () => {
     ]);
     expect(gateway.posted.map((p) => p.card.key)).toEqual(CARD_KEYS);
     expect(gateway.posted.every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
-    expect(gateway.pinned).toEqual(['g1-msg-1']);
+    expect(gateway.pinned).toEqual(['g1-msg-1', 'g1-msg-2']);
     expect(opened).toMatchObject({ status: 'open', spaceId: 'C-incident-2026-0001' });
     expect(await fx.store.incidents.get(incident.id)).toMatchObject({ status: 'open' });
     const stored = await fx.store.cards.list(incident.id);
@@ -131,8 +132,8 @@ describe('finishOpening', () => {
     await spaces.finishOpening(incident.id);
     await spaces.finishOpening(incident.id);
     expect(gateway.ensured).toHaveLength(1);
-    expect(gateway.posted).toHaveLength(9);
-    expect(gateway.pinned).toHaveLength(1);
+    expect(gateway.posted).toHaveLength(10);
+    expect(gateway.pinned).toHaveLength(2);
     expect(fx.store.state.audit.filter((a) => a.action === 'incident.ready')).toHaveLength(1);
   });
 
@@ -141,10 +142,10 @@ describe('finishOpening', () => {
     expect(a.status).toBe('open');
     expect(b.status).toBe('open');
     expect(gateway.ensured).toHaveLength(1);
-    expect(gateway.posted).toHaveLength(9);
+    expect(gateway.posted).toHaveLength(10);
   });
 
-  it('after a crash on the 4th card a second attempt posts only the missing 6 in the same space', async () => {
+  it('after a crash on the 4th card a second attempt posts only the missing 7 in the same space', async () => {
     gateway = new RecordingGateway('g1', 4);
     expect(await rejection(spaces.finishOpening(incident.id))).toMatchObject({ message: 'connection reset' });
     const halfway = await fx.store.incidents.get(incident.id);
@@ -159,7 +160,7 @@ describe('finishOpening', () => {
     expect(gateway.posted.map((p) => p.card.key)).toEqual(CARD_KEYS.slice(3));
     expect(gateway.posted.every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
     expect(gateway.pinned).toEqual([]);
-    expect(first.pinned).toEqual(['g1-msg-1']);
+    expect(first.pinned).toEqual(['g1-msg-1', 'g1-msg-2']);
     const stored = await fx.store.cards.list(incident.id);
     expect(stored.map((c) => c.cardKey)).toEqual(CARD_KEYS);
     expect(stored[3]?.messageId).toBe('g2-msg-1');
@@ -170,13 +171,13 @@ describe('finishOpening', () => {
     await rejection(spaces.finishOpening(incident.id));
     const finder = new RecordingGateway('g3');
     finder.findCard = async (_spaceId, _incidentId, cardKey) =>
-      cardKey === 'phase:direct' ? { messageId: 'found-1' } : null;
+      cardKey === 'overview' ? { messageId: 'found-1' } : null;
     gateway = finder;
     await spaces.finishOpening(incident.id);
     expect(finder.posted.map((p) => p.card.key)).toEqual(CARD_KEYS.slice(2));
-    expect(
-      (await fx.store.cards.list(incident.id)).find((c) => c.cardKey === 'phase:direct')?.messageId,
-    ).toBe('found-1');
+    expect((await fx.store.cards.list(incident.id)).find((c) => c.cardKey === 'overview')?.messageId).toBe(
+      'found-1',
+    );
   });
 
   it('a closed incident is left alone', async () => {
@@ -198,7 +199,7 @@ describe('resumeUnfinished', () => {
     const finished = await spaces.resumeUnfinished((failed) => errors.push(failed.id));
     expect(finished).toBe(2);
     expect(errors).toEqual([]);
-    expect(gateway.posted).toHaveLength(18);
+    expect(gateway.posted).toHaveLength(20);
     for (const id of [incident.id, second.id, third.id]) {
       expect((await fx.store.incidents.get(id))?.status).toBe('open');
     }
@@ -221,10 +222,10 @@ describe('refresh', () => {
     expect(gateway.updated.map((u) => u.card.key)).toEqual(['overview']);
     const overview = JSON.stringify(gateway.updated[0]?.card);
     expect(overview).not.toContain('Wordt geopend');
-    expect(JSON.stringify(gateway.posted[0]?.card)).toContain('Wordt geopend');
+    expect(JSON.stringify(gateway.posted[1]?.card)).toContain('Wordt geopend');
   });
 
-  it('after a claim redraws the overview and that phase card only', async () => {
+  it('after a claim in Direct redraws the overview, "Nu eerst" and that phase card only', async () => {
     await spaces.finishOpening(incident.id);
     gateway.updated.length = 0;
     await fx.steps.act({ incidentId: incident.id, actor: BOB, stepKey: 'police-advice' }, { kind: 'claim' });
@@ -232,15 +233,47 @@ describe('refresh', () => {
     await spaces.refresh(incident.id, ['direct']);
 
     expect(gateway.updated.map((u) => [u.card.key, u.messageId])).toEqual([
-      ['overview', 'g1-msg-1'],
-      ['phase:direct', 'g1-msg-2'],
+      ['overview', 'g1-msg-2'],
+      ['now', 'g1-msg-1'],
+      ['phase:direct', 'g1-msg-3'],
     ]);
-    const phase = gateway.updated[1]!.card;
-    const step = phase.blocks.find((b) => b.type === 'step' && b.stepKey === 'police-advice');
-    expect(step).toMatchObject({ status: 'claimed', details: ['Opgepakt door Bob'] });
+    for (const { card } of gateway.updated.slice(1)) {
+      const step = card.blocks.find((b) => b.type === 'step' && b.stepKey === 'police-advice');
+      expect(step).toMatchObject({ status: 'claimed', details: ['Opgepakt door Bob'] });
+    }
   });
 
-  it('unknown phases and unposted cards are skipped; refreshAll redraws all 8', async () => {
+  it('a change in another phase leaves "Nu eerst" alone', async () => {
+    await spaces.finishOpening(incident.id);
+    gateway.updated.length = 0;
+    await spaces.refresh(incident.id, ['communication']);
+    expect(gateway.updated.map((u) => u.card.key)).toEqual(['overview', 'phase:communication']);
+  });
+
+  it('an incident opened before "Nu eerst" existed gets it, pinned, on its next redraw, once', async () => {
+    await spaces.finishOpening(incident.id);
+    fx.store.state.cards = fx.store.state.cards.filter((c) => c.cardKey !== 'now');
+    gateway = new RecordingGateway('g2');
+    const later = new SpaceService({
+      store: fx.store,
+      incidents: fx.incidents,
+      workspaces: fx.workspaces,
+      playbooks: fx.playbooks,
+      clock: fx.clock,
+      gatewayFor: () => gateway,
+    });
+    await later.refresh(incident.id, []);
+    expect(gateway.posted.map((p) => p.card.key)).toEqual(['now']);
+    expect(gateway.pinned).toEqual(['g2-msg-1']);
+    expect((await fx.store.cards.list(incident.id)).find((c) => c.cardKey === 'now')?.messageId).toBe(
+      'g2-msg-1',
+    );
+    await later.refresh(incident.id, ['direct']);
+    expect(gateway.posted).toHaveLength(1);
+    expect(gateway.updated.map((u) => u.card.key)).toEqual(['overview', 'overview', 'now', 'phase:direct']);
+  });
+
+  it('unknown phases and unposted cards are skipped; refreshAll redraws all 9', async () => {
     await spaces.refresh(incident.id, ['direct']);
     expect(gateway.updated).toEqual([]);
     await spaces.finishOpening(incident.id);
@@ -248,7 +281,7 @@ describe('refresh', () => {
     await spaces.refresh(incident.id, ['no-such-phase'], false);
     expect(gateway.updated).toEqual([]);
     await spaces.refreshAll(incident.id);
-    expect(gateway.updated.map((u) => u.card.key)).toEqual(CARD_KEYS.slice(0, 8));
+    expect(gateway.updated.map((u) => u.card.key)).toEqual(['overview', 'now', ...CARD_KEYS.slice(2, 9)]);
   });
 
   it('timeline lines go under the overview', async () => {
@@ -256,7 +289,7 @@ describe('refresh', () => {
     expect(gateway.timeline).toEqual([]);
     await spaces.finishOpening(incident.id);
     await spaces.timeline(incident.id, 'Bob heeft iets gedaan');
-    expect(gateway.timeline).toEqual([{ overviewMessageId: 'g1-msg-1', text: 'Bob heeft iets gedaan' }]);
+    expect(gateway.timeline).toEqual([{ overviewMessageId: 'g1-msg-2', text: 'Bob heeft iets gedaan' }]);
     expect(gatewayWorkspaces.every((w) => w.id === fx.workspace.id)).toBe(true);
   });
 });

@@ -38,7 +38,7 @@ describeEachDatabase('repositories through the services', (target) => {
       status: 'opening',
       leadId: 'U-LEAD',
       playbookKey: 'stappenplan-sexting',
-      playbookVersion: 1,
+      playbookVersion: 2,
       facts: {
         madeVoluntarily: 'unknown',
         perpetratorKnown: 'yes',
@@ -246,8 +246,11 @@ describeEachDatabase('repositories through the services', (target) => {
     await expect(syncPlaybooks(fx.store, fx.playbooks, [changed])).rejects.toMatchObject({
       code: 'PlaybookVersionConflict',
     } satisfies Partial<DomainError>);
-    await syncPlaybooks(fx.store, fx.playbooks, [{ ...changed, version: 2 }]);
-    expect(fx.playbooks.get('stappenplan-sexting', 2).goal.nl).toBe('Iets anders');
-    expect(fx.playbooks.get('stappenplan-sexting', 1).goal.nl).toBe(DEFAULT_PLAYBOOK.goal.nl);
+    const next = DEFAULT_PLAYBOOK.version + 1;
+    await syncPlaybooks(fx.store, fx.playbooks, [{ ...changed, version: next }]);
+    expect(fx.playbooks.get('stappenplan-sexting', next).goal.nl).toBe('Iets anders');
+    expect(fx.playbooks.get('stappenplan-sexting', DEFAULT_PLAYBOOK.version).goal.nl).toBe(
+      DEFAULT_PLAYBOOK.goal.nl,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { IncidentService, type ServiceDeps } from '../../src/core/incidents/incident.service.js';
 import { StepService } from '../../src/core/incidents/step.service.js';
-import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
+import { BUILTIN_PLAYBOOKS, DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { PlaybookRegistry } from '../../src/core/playbook/playbook.registry.js';
 import { syncPlaybooks } from '../../src/core/playbook/playbook.sync.js';
 import type { Clock } from '../../src/core/ports/clock.js';
@@ -26,7 +26,8 @@ export async function dbFixture(handle: DatabaseHandle, externalId = 'T-TEST'): 
   const clock = { now: () => new Date(current), set: (date: Date) => (current = date) };
   const store = createKyselyStore(handle.db);
   const playbooks = new PlaybookRegistry(DEFAULT_PLAYBOOK);
-  await syncPlaybooks(store, playbooks, [DEFAULT_PLAYBOOK]);
+  // Every built-in version, as the app stores them: older incidents keep the version they had.
+  await syncPlaybooks(store, playbooks, [...BUILTIN_PLAYBOOKS]);
   const workspace = await store.workspaces.ensure('slack', externalId, {
     locale: 'nl',
     timezone: 'Europe/Amsterdam',

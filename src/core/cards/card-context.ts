@@ -13,6 +13,8 @@ export interface CardContext {
   nextAftercareAt?: Date | null;
   /** Extra lines for the overview, e.g. reminders that could not be delivered. */
   notices?: string[];
+  /** Months the content is kept after finishing (the retention setting), when known. */
+  retentionMonths?: number;
 }
 
 /** A person as cards show them: the display name stored with the membership, else the id. */
@@ -25,5 +27,7 @@ export function phaseCardKey(phaseKey: string): string {
   return `phase:${phaseKey}`;
 }
 
+/** The "Nu eerst" card: the first minutes, pinned first. */
+export const NOW_CARD_KEY = 'now';
 export const OVERVIEW_CARD_KEY = 'overview';
 export const TIPS_CARD_KEY = 'tips';

@@ -29,6 +29,9 @@ export interface ProgressRow {
   label: string;
   done: number;
   notApplicable: number;
+  /** Someone holds the step ("bezig"). */
+  claimed: number;
+  /** Nobody holds it yet. */
   open: number;
   total: number;
 }
@@ -45,10 +48,14 @@ export interface ListBlock {
   items: string[];
 }
 
+/**
+ * Links, one a line. `lead` is plain text before the link (e.g. the organisation's name), so the
+ * link's own text can be the readable address or phone number itself.
+ */
 export interface LinksBlock {
   type: 'links';
   title?: string;
-  links: { label: string; url: string; detail?: string }[];
+  links: { label: string; url: string; detail?: string; lead?: string }[];
 }
 
 /**
@@ -98,6 +105,10 @@ export interface StepBlock {
   stepKey: string;
   title: string;
   guidance: string[];
+  /** Web addresses from the guidance, shown as links whose text is the address itself. */
+  links?: { label: string; url: string }[];
+  /** The step's own number on the paper poster, e.g. "poster 15". */
+  poster?: string;
   status: StepStatus;
   statusLabel: string;
   /** Owner, due date, reason, form summary, latest note: one short line each. */
@@ -134,7 +145,7 @@ export type CardBlock =
   | MenuBlock;
 
 export interface Card {
-  /** `overview`, `tips` or `phase:<phaseKey>`; one posted message per key. */
+  /** `now`, `overview`, `tips` or `phase:<phaseKey>`; one posted message per key. */
   key: string;
   /** The incident the card is about (its buttons name it too, but a card may have none). */
   incidentId: string;

@@ -4,6 +4,7 @@ import { aftercarePhaseKey, isOverdue, isPhaseWorkable, stageOfPhase } from '../
 import { findStep } from '../playbook/playbook.registry.js';
 import type { Locale } from '../playbook/playbook.types.js';
 import { formatInstant, formatIsoDate, shorten } from '../text/format.js';
+import { readableAddress, telUrl } from '../text/web-address.js';
 import { isoDateIn } from '../time/zoned.js';
 import { ACTIONS, type ActionKind, type ActionSpec } from './action.table.js';
 import type { Card, CardBlock, ProgressRow } from './card.types.js';
@@ -30,11 +31,13 @@ export function buildOverviewCard(ctx: CardContext): Card {
     const steps = view.steps.filter((step) => step.phaseKey === phase.key);
     const done = steps.filter((step) => step.status === 'done').length;
     const notApplicable = steps.filter((step) => step.status === 'not_applicable').length;
+    const claimed = steps.filter((step) => step.status === 'claimed').length;
     return {
       label: localized(phase.title, locale),
       done,
       notApplicable,
-      open: steps.length - done - notApplicable,
+      claimed,
+      open: steps.length - done - notApplicable - claimed,
       total: steps.length,
     };
   });
@@ -59,7 +62,10 @@ export function buildOverviewCard(ctx: CardContext): Card {
     );
   const unclaimedItems =
     unclaimed.length > UNCLAIMED_SHOWN
-      ? [...unclaimed.slice(0, UNCLAIMED_SHOWN), `… +${unclaimed.length - UNCLAIMED_SHOWN}`]
+      ? [
+          ...unclaimed.slice(0, UNCLAIMED_SHOWN),
+          t(locale, 'overview.unclaimedMore', { count: unclaimed.length - UNCLAIMED_SHOWN }),
+        ]
       : unclaimed;
 
   const next =
@@ -69,7 +75,9 @@ export function buildOverviewCard(ctx: CardContext): Card {
 
   const blocks: CardBlock[] = [
     { type: 'header', text: shorten(title, 150) },
+    { type: 'text', text: t(locale, 'overview.headline'), strong: true },
     { type: 'text', text: t(locale, 'overview.warning'), tone: 'warning', strong: true },
+    { type: 'text', text: privacyLine(ctx), tone: 'muted' },
     {
       type: 'facts',
       facts: [
@@ -98,10 +106,15 @@ export function buildOverviewCard(ctx: CardContext): Card {
     {
       type: 'links',
       title: t(locale, 'overview.contacts'),
+      // The address itself is the link's text (stappenplansexting.nl), the name stands before it.
       links: playbook.contacts.map((contact) => ({
-        label: localized(contact.name, locale),
-        url: contact.url ?? '',
-        detail: [contact.phone, contact.description ? localized(contact.description, locale) : undefined]
+        lead: localized(contact.name, locale),
+        label: contact.url ? readableAddress(contact.url) : (contact.phone ?? ''),
+        url: contact.url ?? (contact.phone ? (telUrl(contact.phone) ?? '') : ''),
+        detail: [
+          contact.url ? contact.phone : undefined,
+          contact.description ? localized(contact.description, locale) : undefined,
+        ]
           .filter(Boolean)
           .join(' · '),
       })),
@@ -147,6 +160,13 @@ function overviewMenu(incident: Incident, locale: Locale): CardBlock[] {
       }),
     },
   ];
+}
+
+/** Who sees the space, that pupil names stay out, and how long it is kept (when the school's setting is known). */
+function privacyLine(ctx: CardContext): string {
+  return ctx.retentionMonths
+    ? t(ctx.locale, 'overview.privacyRetention', { months: ctx.retentionMonths })
+    : t(ctx.locale, 'overview.privacy');
 }
 
 function mapDate(isoDate: string | null, locale: Locale): string | null {

@@ -4,6 +4,7 @@ import type { FormAnswer, Note, Step } from '../incidents/incident.types.js';
 import { aftercarePhaseKey, isOverdue, isPhaseWorkable, stageOfPhase } from '../incidents/lifecycle.rules.js';
 import type { PlaybookStep } from '../playbook/playbook.types.js';
 import { formatInstant, shorten } from '../text/format.js';
+import { webAddressUrl } from '../text/web-address.js';
 import { ACTIONS, type ActionKind, type ActionSpec } from './action.table.js';
 import type { Card, CardAction, StepBlock } from './card.types.js';
 import { type CardContext, nameResolver, phaseCardKey } from './card-context.js';
@@ -35,7 +36,8 @@ export function buildPhaseCard(ctx: CardContext, phaseKey: string): Card {
   };
 }
 
-function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step): StepBlock {
+/** One step with its buttons, as the phase cards and the "Nu eerst" card show it. */
+export function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step): StepBlock {
   const { locale, view } = ctx;
   const nameOf = nameResolver(view.members);
   const workable = isPhaseWorkable(
@@ -66,11 +68,18 @@ function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step): Step
     if (definition.form) actions.push(action('form'));
     menu.push(action('note'));
   }
+  const guidance = definition.guidance.map((line) => localized(line, locale));
+  const links = guidance.flatMap((line) => {
+    const url = webAddressUrl(line);
+    return url ? [{ label: line.trim(), url }] : [];
+  });
   return {
     type: 'step',
     stepKey: step.key,
     title: localized(definition.title, locale),
-    guidance: definition.guidance.map((line) => localized(line, locale)),
+    guidance: guidance.filter((line) => webAddressUrl(line) === null),
+    ...(links.length > 0 ? { links } : {}),
+    poster: t(locale, 'step.poster', { number: definition.posterOrder }),
     status: step.status,
     statusLabel: isOverdue(step, ctx.now)
       ? `${t(locale, `status.${step.status}`)} · ${t(locale, 'step.overdueShort')}`

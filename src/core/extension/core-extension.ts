@@ -8,7 +8,7 @@ import type { ActionHandler, ChangeListener } from '../interactions/interaction.
 export type OverviewExtras = (
   view: IncidentView,
   workspace: Workspace,
-) => Promise<Pick<CardContext, 'nextAftercareAt' | 'notices'>>;
+) => Promise<Pick<CardContext, 'nextAftercareAt' | 'notices' | 'retentionMonths'>>;
 
 /**
  * What a feature adds to the core. Modules declare it before the services are built; nothing is

@@ -16,7 +16,7 @@ export function summariseForm(
   const lines: string[] = [];
   for (const field of spec.fields) {
     const value = showValue(field, data[field.name], locale, nameOf);
-    if (value) lines.push(shorten(`${fieldLabel(field.name, locale, kind)}: ${value}`, LINE_MAX));
+    if (value) lines.push(shorten(labelled(fieldLabel(field.name, locale, kind), value), LINE_MAX));
   }
   if (spec.list) {
     const rows = Array.isArray(data[spec.list.name])
@@ -26,13 +26,18 @@ export function summariseForm(
       const parts = spec.list.fields
         .map((field) => {
           const value = showValue(field, row[field.name], locale, nameOf);
-          return value ? `${fieldLabel(field.name, locale, kind)}: ${value}` : '';
+          return value ? labelled(fieldLabel(field.name, locale, kind), value) : '';
         })
         .filter(Boolean);
       if (parts.length > 0) lines.push(shorten(parts.join(' · '), LINE_MAX));
     }
   }
   return lines;
+}
+
+/** "Wie: mentor"; a label that ends in its own punctuation ("Wat speelt er?") gets no colon. */
+export function labelled(label: string, value: string): string {
+  return /[?!:]$/.test(label.trim()) ? `${label.trim()} ${value}` : `${label}: ${value}`;
 }
 
 function showValue(

@@ -4,7 +4,7 @@ import type { MessageKey } from './messages.nl.js';
 export const en: Record<MessageKey, string> = {
   'error.NotAMember':
     'You are not a member of this incident. Ask a member to add you (overview menu: “Add colleague”).',
-  'error.NotLead': 'Only the lead of this incident ({lead}) can do this.',
+  'error.NotLead': 'Only the lead of this incident can do this: {lead}.',
   'error.NotStepOwner': 'This step belongs to {owner}. Only {owner} or the lead can do this.',
   'error.StepAlreadyClaimed': '{owner} has already picked up this step.',
   'error.StepAlreadyDone': 'This step is already done. Reopen it if something still needs to happen.',
@@ -162,8 +162,9 @@ export const en: Record<MessageKey, string> = {
   'overview.kind': 'Kind',
   'overview.status': 'Status',
   'overview.progress': 'Progress per phase',
-  'overview.progressLine': '{done} done · {na} n/a · {open} open',
+  'overview.progressLine': '{done} done · {na} n/a · {claimed} in progress · {open} open',
   'overview.unclaimed': 'Not picked up yet',
+  'overview.unclaimedMore': 'and {count} more steps',
   'overview.unclaimedNone': 'Every open step has someone picking it up.',
   'overview.nextAftercare': 'Next aftercare moment',
   'overview.nextAftercareNone': 'Not planned yet',
@@ -187,7 +188,19 @@ export const en: Record<MessageKey, string> = {
   'step.overdue': 'Overdue: the deadline {date} has passed',
   'step.naReason': 'Not applicable: {reason}',
   'step.naByCondition': 'Not applicable according to the facts reported.',
-  'step.lastNote': 'Latest note ({author}): {text}',
+  'step.lastNote': 'Latest note by {author}: {text}',
+  'step.poster': 'poster {number}',
+  'now.title': 'First things first · incident {number}',
+  'now.imagery': 'Images: do not forward, do not keep, do not show. Not to colleagues or parents either.',
+  'now.publicOnline':
+    'The images are public online: have them taken offline as soon as possible. Meldknop (meldknop.nl), the Dutch reporting service, helps with that.',
+  'now.call': 'Need advice right away? Call',
+  'now.allDone': 'First things first: every immediate step of incident {number} is dealt with.',
+  'overview.headline': 'A nude photo or sex video is going around my school!',
+  'overview.privacy':
+    'Only the members of this incident see this channel. Do not name pupils here: use initials or a code.',
+  'overview.privacyRetention':
+    'Only the members of this incident see this channel. Do not name pupils here: use initials or a code. The content is kept for {months} months after the incident is finished, then deleted.',
   'step.form': 'Filled in',
 
   'tips.title': 'Tips for the plan',
@@ -204,7 +217,10 @@ export const en: Record<MessageKey, string> = {
 
   'help.text':
     'Sexting action plan: how it works.\n• /incident new [short title]: open a new incident with its own private channel.\n• /incident status: in an incident channel the overview; elsewhere your open incidents.\n• /incident close: close the incident (lead only).\n• /incident dossier: the incident file (PDF and Markdown), in the incident channel.\n• /incident help: this explanation.\nDo not use pupil names and never share the images themselves.',
-  'command.unknown': 'I do not know that command.',
+  'command.shortHelp':
+    'Hi! I am Stappenplan: I guide your school through the sexting action plan.\n• /incident new: open a new incident\n• /incident status: your incidents\n• /incident help: every command',
+  'teams.shortHelp':
+    'Hi! I am Stappenplan: I guide your school through the sexting action plan.\n• incident new: open a new incident\n• incident status: your incidents\n• incident help: every command\nIn a channel, put @Stappenplan before it.',
   'command.noIncidents': 'You have no open incidents.',
   'command.noIncidentsSchool': 'There are no incidents.',
   'overview.school.title': 'All incidents of the school',
@@ -386,6 +402,8 @@ export const en: Record<MessageKey, string> = {
   // Microsoft Teams and the playground
   'teams.save': 'Save',
   'teams.cardTooLarge': 'This card is too large to show here. Type "incident status" for the overview.',
+  'teams.typedInChannel':
+    'Note: whatever you type after the command is seen by everyone in this channel. Your title is in the form below. To type nothing in view of others, use your personal chat with Stappenplan.',
   'teams.openPending': '{name} is filling in the form for a new incident. Only {name} sees that form.',
   'teams.openCancelled': 'No incident was opened.',
   'teams.opened': 'Incident {number} has been opened in a private channel, only for the people invited.',
@@ -457,7 +475,8 @@ export const en: Record<MessageKey, string> = {
   'dossier.fact.playbook': 'Action plan',
   'dossier.fact.playbookVersion': '{name}, version {version}',
   'dossier.fact.progress': 'Progress',
-  'dossier.fact.progressLine': '{total} steps: {done} done · {na} not applicable · {open} open',
+  'dossier.fact.progressLine':
+    '{total} steps: {done} done · {na} not applicable · {claimed} in progress · {open} open',
   'dossier.member.since': '{role}, member since {date}',
   'dossier.step.title': 'Step {order}. {title}',
   'dossier.step.status': 'Status',

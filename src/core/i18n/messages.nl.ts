@@ -6,7 +6,7 @@ export const nl = {
   // Errors (key: error.<code>)
   'error.NotAMember':
     'Je bent geen lid van dit incident. Vraag een lid om je toe te voegen (menu van het overzicht: “Collega toevoegen”).',
-  'error.NotLead': 'Alleen de regisseur van dit incident ({lead}) kan dit doen.',
+  'error.NotLead': 'Alleen de regisseur van dit incident kan dit doen: {lead}.',
   'error.NotStepOwner': 'Deze stap is van {owner}. Alleen {owner} of de regisseur kan dit doen.',
   'error.StepAlreadyClaimed': '{owner} heeft deze stap al opgepakt.',
   'error.StepAlreadyDone': 'Deze stap is al afgerond. Heropen de stap als er toch nog iets moet gebeuren.',
@@ -172,8 +172,9 @@ export const nl = {
   'overview.kind': 'Soort',
   'overview.status': 'Status',
   'overview.progress': 'Voortgang per fase',
-  'overview.progressLine': '{done} gereed · {na} n.v.t. · {open} open',
+  'overview.progressLine': '{done} gereed · {na} n.v.t. · {claimed} bezig · {open} open',
   'overview.unclaimed': 'Nog niet opgepakt',
+  'overview.unclaimedMore': 'en nog {count} stappen',
   'overview.unclaimedNone': 'Alle open stappen hebben iemand die ze oppakt.',
   'overview.nextAftercare': 'Volgend nazorgmoment',
   'overview.nextAftercareNone': 'Nog niet gepland',
@@ -198,7 +199,19 @@ export const nl = {
   'step.overdue': 'Te laat: de deadline {date} is verstreken',
   'step.naReason': 'Niet van toepassing: {reason}',
   'step.naByCondition': 'Niet van toepassing volgens de feiten bij de melding.',
-  'step.lastNote': 'Laatste notitie ({author}): {text}',
+  'step.lastNote': 'Laatste notitie van {author}: {text}',
+  'step.poster': 'poster {number}',
+  'now.title': 'Nu eerst · incident {number}',
+  'now.imagery': 'Beelden: niet doorsturen, niet bewaren, niet laten zien. Ook niet aan collega’s of ouders.',
+  'now.publicOnline':
+    'Het beeldmateriaal staat openbaar online: laat het zo snel mogelijk offline halen. Meldknop (meldknop.nl) helpt daarbij.',
+  'now.call': 'Direct overleggen? Bel',
+  'now.allDone': 'Nu eerst: alle directe stappen van incident {number} zijn afgehandeld.',
+  'overview.headline': 'Er circuleert een naaktfoto/seksfilmpje op mijn school!',
+  'overview.privacy':
+    'Alleen de leden van dit incident zien dit kanaal. Noem hier geen namen van leerlingen: gebruik initialen of een code.',
+  'overview.privacyRetention':
+    'Alleen de leden van dit incident zien dit kanaal. Noem hier geen namen van leerlingen: gebruik initialen of een code. De inhoud wordt {months} maanden na het afronden bewaard en daarna verwijderd.',
   'step.form': 'Ingevuld',
 
   // Tips card
@@ -219,7 +232,10 @@ export const nl = {
   // Commands
   'help.text':
     'Stappenplan sexting: zo werkt het.\n• /incident nieuw [korte titel]: open een nieuw incident met een eigen, besloten kanaal.\n• /incident status: in een incidentkanaal het overzicht; elders jouw open incidenten.\n• /incident sluit: sluit het incident (alleen de regisseur).\n• /incident dossier: het dossier van het incident (PDF en Markdown), in het incidentkanaal.\n• /incident help: deze uitleg.\nGebruik geen namen van leerlingen en deel nooit de beelden zelf.',
-  'command.unknown': 'Dat commando ken ik niet.',
+  'command.shortHelp':
+    'Hoi! Ik ben Stappenplan: ik help je school door het Stappenplan sexting.\n• /incident nieuw: een nieuw incident openen\n• /incident status: je incidenten\n• /incident help: alle commando’s',
+  'teams.shortHelp':
+    'Hoi! Ik ben Stappenplan: ik help je school door het Stappenplan sexting.\n• incident nieuw: een nieuw incident openen\n• incident status: je incidenten\n• incident help: alle commando’s\nIn een kanaal zet je @Stappenplan ervoor.',
   'command.noIncidents': 'Je hebt geen open incidenten.',
   'command.noIncidentsSchool': 'Er zijn geen incidenten.',
   'overview.school.title': 'Alle incidenten van de school',
@@ -404,6 +420,8 @@ export const nl = {
   // Microsoft Teams and the playground
   'teams.save': 'Opslaan',
   'teams.cardTooLarge': 'Deze kaart is te groot om hier te tonen. Typ "incident status" voor het overzicht.',
+  'teams.typedInChannel':
+    'Let op: wat je na het commando typt, ziet iedereen in dit kanaal. Je titel staat hieronder in het formulier. Wil je niets zichtbaar typen, gebruik dan je persoonlijke chat met Stappenplan.',
   'teams.openPending':
     '{name} vult het formulier voor een nieuw incident in. Alleen {name} ziet dat formulier.',
   'teams.openCancelled': 'Er is geen incident geopend.',
@@ -477,7 +495,7 @@ export const nl = {
   'dossier.fact.playbook': 'Stappenplan',
   'dossier.fact.playbookVersion': '{name}, versie {version}',
   'dossier.fact.progress': 'Voortgang',
-  'dossier.fact.progressLine': '{total} stappen: {done} gereed · {na} n.v.t. · {open} open',
+  'dossier.fact.progressLine': '{total} stappen: {done} gereed · {na} n.v.t. · {claimed} bezig · {open} open',
   'dossier.member.since': '{role}, lid sinds {date}',
   'dossier.step.title': 'Stap {order}. {title}',
   'dossier.step.status': 'Status',

@@ -39,6 +39,12 @@ export class SpaceCache {
     return posted;
   }
 
+  /** A card posted after the opening (a card kind added later); kept with the others. */
+  add(incidentId: string, message: CardMessage): void {
+    const known = this.spaces.get(incidentId);
+    if (known && !known.cards.some((card) => card.cardKey === message.cardKey)) known.cards.push(message);
+  }
+
   /** The cards of an incident if they are known already, without reading anything. */
   knownCards(incidentId: string): PostedCards | undefined {
     return this.spaces.get(incidentId);

@@ -1,7 +1,8 @@
 import type { Card } from '../cards/card.types.js';
 import type { CardContext } from '../cards/card-context.js';
-import { OVERVIEW_CARD_KEY, phaseCardKey } from '../cards/card-context.js';
+import { NOW_CARD_KEY, OVERVIEW_CARD_KEY, phaseCardKey } from '../cards/card-context.js';
 import { buildIncidentCards } from '../cards/incident-cards.js';
+import { buildNowCard, nowPhaseKeys } from '../cards/now.card.js';
 import { buildOverviewCard } from '../cards/overview.card.js';
 import { buildPhaseCard } from '../cards/phase.card.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -30,6 +31,9 @@ export interface SpaceServiceDeps {
   /** Hears work after a change that failed without harming state (a notice not updated). */
   reportError?: (error: unknown, incidentId: string) => void;
 }
+
+/** Cards pinned in the space: "Nu eerst" (posted first) and the overview. */
+const PINNED = new Set([NOW_CARD_KEY, OVERVIEW_CARD_KEY]);
 
 /** Space name from the incident number only: the title may hint at a pupil. */
 export function spaceNameFor(incident: Pick<Incident, 'number'>): string {
@@ -195,8 +199,7 @@ export class SpaceService {
         createdAt: this.deps.clock.now(),
       });
       // Pinning again is harmless; a card found after a crash may not have been pinned yet.
-      if (card.key === OVERVIEW_CARD_KEY && gateway.pinCard)
-        await gateway.pinCard(spaceId, message.messageId);
+      if (PINNED.has(card.key) && gateway.pinCard) await gateway.pinCard(spaceId, message.messageId);
     }
     return this.deps.incidents.markReady(incident.id);
   }
@@ -213,6 +216,15 @@ export class SpaceService {
     const updates: Array<[CardMessage, Card]> = [];
     const byKey = new Map(posted.cards.map((card) => [card.cardKey, card]));
     if (parts.overview && posted.overview) updates.push([posted.overview, buildOverviewCard(ctx)]);
+    const now = byKey.get(NOW_CARD_KEY);
+    if (now && nowPhaseKeys(ctx).some((phaseKey) => parts.phases.has(phaseKey))) {
+      updates.push([now, buildNowCard(ctx)]);
+    } else if (!now && view.incident.status === 'open' && posted.spaceId) {
+      // An incident opened before the "Nu eerst" card existed gets it on its first redraw.
+      await this.postLate(posted.spaceId, buildNowCard(ctx), gateway).catch((error: unknown) =>
+        this.deps.reportError?.(error, incidentId),
+      );
+    }
     for (const phaseKey of parts.phases) {
       const message = byKey.get(phaseCardKey(phaseKey));
       if (message && ctx.playbook.phases.some((phase) => phase.key === phaseKey)) {
@@ -222,6 +234,21 @@ export class SpaceService {
     await Promise.all(
       updates.map(([message, card]) => gateway.updateCard(message.spaceId, message.messageId, card)),
     );
+  }
+
+  /** Posts a card the incident's opening did not post (it did not exist yet), and remembers it. */
+  private async postLate(spaceId: string, card: Card, gateway: ChatGateway): Promise<void> {
+    const earlier = gateway.findCard ? await gateway.findCard(spaceId, card.incidentId, card.key) : null;
+    const message = earlier ?? (await gateway.postCard(spaceId, card));
+    const saved = await this.deps.store.cards.save({
+      incidentId: card.incidentId,
+      cardKey: card.key,
+      spaceId,
+      messageId: message.messageId,
+      createdAt: this.deps.clock.now(),
+    });
+    this.cache.add(card.incidentId, saved);
+    if (PINNED.has(card.key) && gateway.pinCard) await gateway.pinCard(spaceId, message.messageId);
   }
 
   private async load(incidentId: string): Promise<{ incident: Incident; workspace: Workspace }> {

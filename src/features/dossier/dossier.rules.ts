@@ -88,7 +88,8 @@ function incidentSection(ctx: DossierContext): DossierSection {
         total: steps.length,
         done: count('done'),
         na: count('not_applicable'),
-        open: count('open') + count('claimed'),
+        claimed: count('claimed'),
+        open: count('open'),
       }),
     },
   );

@@ -25,6 +25,8 @@ export function createRetentionModule(
 
   const module: RetentionModule = {
     name: 'retention',
+    // Every incident space says how long its content is kept.
+    extend: () => ({ overviewExtras: async () => ({ retentionMonths: config.retentionMonths }) }),
     purgeExpired: () =>
       purge && runner
         ? runner.exclusive('retention', purge, { purged: 0, failed: 0, forgottenRequests: 0, warned: 0 })

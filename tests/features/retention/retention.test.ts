@@ -263,3 +263,16 @@ describe('the retention job', () => {
     expect(six.cutoff(new Date('2026-07-15T02:30:00Z'))).toEqual(new Date('2026-01-15T02:30:00Z'));
   });
 });
+
+describe('the retention period in every incident space', () => {
+  it('the module tells the overview how many months the content is kept', async () => {
+    const { createRetentionModule } = await import('../../../src/features/retention/retention.module.js');
+    const module = createRetentionModule(
+      { retentionCron: '30 2 * * *', retentionMonths: 18 },
+      { cron: false },
+    );
+    const extension = module.extend?.({} as Parameters<NonNullable<typeof module.extend>>[0]);
+    const extras = await extension?.overviewExtras?.({} as never, {} as never);
+    expect(extras).toEqual({ retentionMonths: 18 });
+  });
+});

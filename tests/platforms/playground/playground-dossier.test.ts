@@ -121,7 +121,7 @@ describe('the playground hands over the dossier as one-time download links', () 
     chatId = await until(
       () => [...playground.state.conversations.values()].find((c) => c.name.startsWith('Incident '))?.id,
     );
-    await until(() => playground.state.list(chatId).length === 9);
+    await until(() => playground.state.list(chatId).length === 10);
   });
   afterAll(async () => app?.close());
 

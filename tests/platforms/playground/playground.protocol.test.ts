@@ -125,7 +125,7 @@ describe('the playground over HTTP', () => {
         },
       )
       .toContain('Incident 2026-0001 is geopend');
-    await expect.poll(() => playground.state.list(channel.id).length, { timeout: 10_000 }).toBe(9);
+    await expect.poll(() => playground.state.list(channel.id).length, { timeout: 10_000 }).toBe(10);
     expect(
       (await get(`/playground/messages?user=demo-directie&conversation=${encodeURIComponent(channel.id)}`))
         .status,

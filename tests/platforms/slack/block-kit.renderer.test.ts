@@ -73,8 +73,28 @@ describe('toBlockKit', () => {
     }
   });
 
+  it('"Nu eerst" has a number to tap, the Meldknop address as its own link text and poster numbers', async () => {
+    const online = await fx.open({ title: 'Foto', facts: { spread: 'public_online' } });
+    const view = await fx.incidents.view(online.id);
+    const [now] = buildIncidentCards({
+      view,
+      playbook: DEFAULT_PLAYBOOK,
+      locale: 'nl',
+      timeZone: 'Europe/Amsterdam',
+      now: fx.clock.now(),
+    });
+    expect(now?.key).toBe('now');
+    const message = toBlockKit(now!);
+    expect(validateBlocks(message.blocks, 'message')).toEqual([]);
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain('*Bureau Jeugd &amp; Media* <tel:+31206626559|020 - 6626559>');
+    expect(text).toContain('<https://www.meldknop.nl|www.meldknop.nl>');
+    expect(text).toContain('·  poster 14');
+    expect(text).toContain('niet doorsturen, niet bewaren, niet laten zien');
+  });
+
   it('escapes user text so mentions stay inert, in blocks and in the notification text', async () => {
-    const overview = toBlockKit((await incidentCards())[0]!);
+    const overview = toBlockKit((await incidentCards())[1]!);
     expect(overview.text).toBe('Incident 2026-0001: &lt;!channel&gt; hoi &amp; &lt;@U123&gt; *klas*');
     const header = overview.blocks[0] as unknown as Json;
     expect((header.text as Json).text).toBe(
@@ -85,7 +105,7 @@ describe('toBlockKit', () => {
   });
 
   it('gives each step a section with an overflow menu and a row of buttons that decode to the payload', async () => {
-    const phase = toBlockKit((await incidentCards())[1]!);
+    const phase = toBlockKit((await incidentCards())[2]!);
     const section = phase.blocks.find((block) => block.block_id === 'step:scope-impact') as unknown as Json;
     expect((section.text as Json).text).toContain('*Bepaal omvang en impact*');
     const menu = section.accessory as unknown as Json;
@@ -122,13 +142,13 @@ describe('toBlockKit', () => {
       communication.blocks.find((block) => block.block_id === 'step:communication-statement'),
     );
     expect(statement).toContain('Contactpersoon: &lt;!channel&gt;');
-    const phase = toBlockKit(all[1]!);
+    const phase = toBlockKit(all[2]!);
     expect(validateBlocks(phase.blocks, 'message')).toEqual([]);
     const text = (
       (phase.blocks.find((block) => block.block_id === 'step:scope-impact') as unknown as Json).text as Json
     ).text as string;
     expect(text).toContain('Opgepakt door Bob');
-    expect(text).toContain('Laatste notitie (Bob): &lt;!here&gt; lang');
+    expect(text).toContain('Laatste notitie van Bob: &lt;!here&gt; lang');
     expect(text).toContain('…');
     expect(mentionsIn(text)).toEqual([]);
   });
@@ -145,7 +165,7 @@ describe('toBlockKit', () => {
     expect(mrkdwnObjects.filter((text) => text.verbatim !== true)).toEqual([]);
     expect(JSON.stringify(mrkdwnObjects)).toContain('zie https://e.nl/x en #algemeen');
     const cut = toBlockKit({
-      ...(await incidentCards())[1]!,
+      ...(await incidentCards())[2]!,
       blocks: Array.from({ length: 80 }, (_, index) => step(`s${index}`)),
     });
     expect(cut.blocks.flatMap((block) => findMrkdwn(block)).every((text) => text.verbatim === true)).toBe(
@@ -172,7 +192,7 @@ describe('toBlockKit', () => {
         {
           type: 'progress',
           title: long,
-          rows: [{ label: long, done: 1, notApplicable: 1, open: 1, total: 3 }],
+          rows: [{ label: long, done: 1, notApplicable: 1, claimed: 0, open: 1, total: 3 }],
         },
         step('a', { title: long, guidance: [long, long], details: [long, long, long], statusLabel: long }),
         step('b', { actions: [action('claim', 'b', { label: long })] }),

@@ -44,6 +44,8 @@ describe('buttons on the phase cards', () => {
     const answer = await clickFor(h, BAS, direct, { kind: 'claim', step: 'scope-impact' });
     expect(answer).toBe('Je hebt deze stap opgepakt: Bepaal omvang en impact.');
     await waitForUpdate(h, direct, (text) => text.includes('Opgepakt door Bas'));
+    // "Nu eerst" shows the same Direct step, so it is redrawn in place too.
+    await waitForUpdate(h, card('now'), (text) => text.includes('Opgepakt door Bas'));
     expect(offered(h, direct, 'scope-impact')).toEqual([
       'assign',
       'release',
@@ -59,7 +61,7 @@ describe('buttons on the phase cards', () => {
     );
     const thread = await h.fake.waitFor(() => h.fake.state.thread(channel.id, card('overview').ts)[0]);
     expect(thread.text).toBe('Bas heeft “Bepaal omvang en impact” opgepakt.');
-    expect(h.fake.state.topLevel(channel.id)).toHaveLength(9);
+    expect(h.fake.state.topLevel(channel.id)).toHaveLength(10);
   });
 
   it('tells a slower colleague who was faster, and changes nothing', async () => {
@@ -81,7 +83,11 @@ describe('buttons on the phase cards', () => {
       'Afgerond: Bepaal omvang en impact. Dank je wel.',
     );
     await waitForUpdate(h, direct, (text) => text.includes('Afgerond door Bas'));
-    await h.fake.waitFor(() => overviewText().includes('1 gereed · 0 n.v.t. · 5 open'), 5000, 'progress');
+    await h.fake.waitFor(
+      () => overviewText().includes('1 gereed · 0 n.v.t. · 0 bezig · 5 open'),
+      5000,
+      'progress',
+    );
     expect(await clickFor(h, BAS, direct, { kind: 'reopen', step: 'scope-impact' })).toBe(
       'Heropend: Bepaal omvang en impact.',
     );
@@ -126,7 +132,7 @@ describe('buttons on the phase cards', () => {
     const dialog = await dialogFor(h, BAS, direct, { kind: 'note', step: 'attention-victim' });
     const note = `<!here> ${'heel lang verhaal '.repeat(110)}`.slice(0, 1999).trim();
     expect((await submitFor(h, BAS, dialog, { note })).answer).toBe('Je notitie is opgeslagen.');
-    const updated = await waitForUpdate(h, direct, (text) => text.includes('Laatste notitie (Bas)'));
+    const updated = await waitForUpdate(h, direct, (text) => text.includes('Laatste notitie van Bas'));
     expect(stepText(h, updated, 'attention-victim')).toContain('&lt;!here&gt; heel lang verhaal');
     expect(stepText(h, updated, 'attention-victim')).toContain('…');
     expect(mentionsIn(JSON.stringify(updated.blocks))).toEqual([]);

@@ -73,14 +73,16 @@ describe('/incident in an English workspace', () => {
 
   it('help and unknown words explain the commands', async () => {
     expect(String((await reply(BAS, 'help')).text)).toContain('/incident new [short title]');
-    const unknown = String((await reply(BAS, 'frobnicate')).text);
-    expect(unknown.startsWith('I do not know that command.')).toBe(true);
-    expect(unknown).toContain('/incident close');
+    const unknown = String((await reply(BAS, 'hallo')).text);
+    // A short help with the commands, not a refusal.
+    expect(unknown.startsWith('Hi! I am Stappenplan')).toBe(true);
+    expect(unknown).toContain('/incident new: open a new incident');
+    expect(unknown).not.toContain('I do not know');
   });
 
   it('close is for the lead only', async () => {
     expect((await reply(BAS, 'close', channel.id)).text).toBe(
-      'Only the lead of this incident (Anna) can do this.',
+      'Only the lead of this incident can do this: Anna.',
     );
     expect((await reply(ANNA, 'close')).text).toBe('Use this command in the incident channel.');
   });

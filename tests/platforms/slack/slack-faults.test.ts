@@ -39,8 +39,8 @@ describe('Slack API trouble', () => {
     expect(channel.name).toBe(`incident-${year}-0001-2`);
     expect(channel.id).not.toBe(stranger.id);
     expect(h.fake.named('chat.postMessage').filter((call) => call.error === 'http_503')).toHaveLength(2);
-    expect(h.fake.state.topLevel(channel.id)).toHaveLength(9);
-    expect(cards(h.fake, channel.id).size).toBe(9);
+    expect(h.fake.state.topLevel(channel.id)).toHaveLength(10);
+    expect(cards(h.fake, channel.id).size).toBe(10);
   });
 
   it('waits out a 429 with Retry-After and a `ratelimited` answer, then updates the card and answers', async () => {
@@ -158,8 +158,8 @@ describe('the process dies while opening an incident', () => {
     try {
       const [channel, ...others] = incidentChannels(fake);
       expect(others).toEqual([]);
-      await fake.waitFor(() => cards(fake, channel!.id).size === 9, 10_000, 'cards');
-      expect(fake.state.topLevel(channel!.id)).toHaveLength(9);
+      await fake.waitFor(() => cards(fake, channel!.id).size === 10, 10_000, 'cards');
+      expect(fake.state.topLevel(channel!.id)).toHaveLength(10);
       expect([...channel!.members]).toEqual(expect.arrayContaining([ANNA, BAS]));
       expect(fake.named('conversations.create').map((call) => call.error ?? 'ok')).toEqual([
         'ok',
@@ -186,12 +186,12 @@ describe('the process dies while opening an incident', () => {
     try {
       const [channel, ...others] = incidentChannels(fake);
       expect(others).toEqual([]);
-      await fake.waitFor(() => cards(fake, channel!.id).size === 9, 10_000, 'cards');
+      await fake.waitFor(() => cards(fake, channel!.id).size === 10, 10_000, 'cards');
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(fake.state.topLevel(channel!.id)).toHaveLength(9);
+      expect(fake.state.topLevel(channel!.id)).toHaveLength(10);
       expect(fake.named('conversations.history').length).toBeGreaterThan(0);
       expect(fake.named('conversations.create')).toHaveLength(1);
-      expect(fake.state.pins.size).toBe(1);
+      expect(fake.state.pins.size).toBe(2);
     } finally {
       await second.close();
       await fake.close();

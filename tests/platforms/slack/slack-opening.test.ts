@@ -83,6 +83,7 @@ describe('/incident nieuw', () => {
     });
 
     expect([...cards(h.fake, channel.id).keys()]).toEqual([
+      'now',
       'overview',
       'phase:direct',
       'phase:victim-and-parents',
@@ -95,6 +96,10 @@ describe('/incident nieuw', () => {
     ]);
     const overview = card('overview');
     expect(h.fake.state.pins.has(`${channel.id}:${overview.ts}`)).toBe(true);
+    // "Nu eerst" is posted first and pinned too, with a number to tap.
+    const now = card('now');
+    expect(h.fake.state.pins.has(`${channel.id}:${now.ts}`)).toBe(true);
+    expect(JSON.stringify(now.blocks)).toContain('<tel:+31206626559|020 - 6626559>');
     const text = textsOf(overview.blocks).join('\n');
     expect(text).toContain(`Incident ${YEAR}-0001: Foto 2B`);
     expect(text).toContain('Het bezit ervan is strafbaar');
@@ -171,11 +176,11 @@ describe('/incident nieuw', () => {
     ]);
     expect([first.status, second.status]).toEqual([200, 200]);
     const channel = await h.fake.waitFor(() => incidentChannels(h.fake)[before]);
-    await h.fake.waitFor(() => cards(h.fake, channel.id).size === 9);
+    await h.fake.waitFor(() => cards(h.fake, channel.id).size === 10);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(incidentChannels(h.fake)).toHaveLength(before + 1);
-    expect(cards(h.fake, channel.id).size).toBe(9);
-    expect(h.fake.state.topLevel(channel.id)).toHaveLength(9);
+    expect(cards(h.fake, channel.id).size).toBe(10);
+    expect(h.fake.state.topLevel(channel.id)).toHaveLength(10);
   });
 
   it('shows a title like <!channel> literally and notifies nobody', async () => {

@@ -129,7 +129,7 @@ describe('toAdaptiveCard: every card the bot posts', () => {
 
   it('a closed incident’s overview offers "Afronden", asking why inline', () => {
     const view = viewWith('open', 'closed');
-    const overview = buildIncidentCards(ctx(view))[0] as Card;
+    const overview = buildIncidentCards(ctx(view)).find((card) => card.key === 'overview') as Card;
     const text = JSON.stringify(render(overview, view));
     expect(text).toContain('"title":"Afronden"');
     expect(text).toContain('Waarom rond je evaluatie en nazorg nu af?');
@@ -149,7 +149,9 @@ describe('toAdaptiveCard: every card the bot posts', () => {
   });
 
   it('the claim button carries the encoded action; N.v.t. asks the reason inline', () => {
-    const phase = buildIncidentCards(ctx(viewWith('open')))[1] as Card;
+    const phase = buildIncidentCards(ctx(viewWith('open'))).find(
+      (card) => card.key === 'phase:direct',
+    ) as Card;
     const json = render(phase, viewWith('open'));
     const text = JSON.stringify(json);
     expect(text).toContain('"verb":"stappenplan.action"');
@@ -159,6 +161,35 @@ describe('toAdaptiveCard: every card the bot posts', () => {
       incidentId: base.incident.id,
     });
     expect(text).toContain('"label":"Waarom is deze stap niet van toepassing?"');
+  });
+});
+
+describe('the "Nu eerst" card and the poster', () => {
+  it('taps to call, links the address in a step, names the poster number, and validates', () => {
+    const open = viewWith('open');
+    const view = {
+      ...open,
+      incident: { ...open.incident, facts: { ...open.incident.facts, spread: 'public_online' as const } },
+    };
+    const now = buildIncidentCards(ctx(view))[0] as Card;
+    expect(now.key).toBe('now');
+    const json = render(now, view);
+    expectValid(json);
+    const urls = findAll(json, (node) => node.type === 'Action.OpenUrl').map((node) => node.url);
+    expect(urls).toContain('tel:+31206626559');
+    expect(urls).toContain('https://www.meldknop.nl');
+    const linked = findAll(json, (node) => node.type === 'TextRun' && node.selectAction !== undefined);
+    expect(linked.map((node) => node.text)).toEqual(['www.meldknop.nl', '020 - 6626559']);
+    expect(strings(json, 'text')).toContain('  ·  poster 14');
+  });
+
+  it('the overview shows each address as the link’s own text', () => {
+    const view = viewWith('open');
+    const overview = buildIncidentCards(ctx(view)).find((card) => card.key === 'overview') as Card;
+    const json = render(overview, view);
+    expectValid(json);
+    const linked = findAll(json, (node) => node.type === 'TextRun' && node.selectAction !== undefined);
+    expect(linked.map((node) => node.text)).toContain('stappenplansexting.nl');
   });
 });
 
@@ -173,7 +204,7 @@ describe('text stays inert', () => {
       expect(JSON.stringify(json)).not.toContain('{{DATE');
       expect(json).not.toHaveProperty('msteams.entities');
     }
-    const overview = render(buildIncidentCards(ctx(view))[0] as Card, view);
+    const overview = render(buildIncidentCards(ctx(view))[1] as Card, view);
     const runs = strings(overview, 'text');
     expect(runs.some((text) => text.includes('<at>Bob</at>') && text.includes('**vet**'))).toBe(true);
   });
@@ -200,7 +231,7 @@ describe('size', () => {
 
   it('a phase with a hundred steps still gives a valid card under the limit', () => {
     const view = viewWith('open');
-    const phase = buildIncidentCards(ctx(view))[1] as Card;
+    const phase = buildIncidentCards(ctx(view))[2] as Card;
     const step = phase.blocks.find((block) => block.type === 'step');
     const huge: Card = { ...phase, blocks: [phase.blocks[0]!, ...Array.from({ length: 100 }, () => step!)] };
     const json = render(huge, view);

@@ -72,7 +72,7 @@ for (const database of ['pglite', 'postgres'] as const) {
         expect(await h.teams.remindNow()).toBe(0);
 
         await addAppToChannel(h, channel.id);
-        await eventually(() => h.microsoft.postedCards(channel.id).length === 9);
+        await eventually(() => h.microsoft.postedCards(channel.id).length === 10);
         await eventually(() =>
           cardText(h.microsoft.cards(GENERAL).find((c) => c.id === pending.id)?.card).includes('is geopend'),
         );

@@ -75,7 +75,7 @@ describe('Teams group chats: an opening that cannot finish says why, and a retry
     expect(retry.status).toBe(200);
     await eventually(() => cardText(notice(h, pendingId)).includes('Incident 2026-0001 is geopend'));
     expect(microsoft.chats).toHaveLength(1);
-    expect(microsoft.postedCards(microsoft.chats[0]!.id)).toHaveLength(9);
+    expect(microsoft.postedCards(microsoft.chats[0]!.id)).toHaveLength(10);
   });
 
   it('the app not in the catalogue: the confirmation says what is missing, and no chat is made', async () => {
@@ -113,7 +113,7 @@ describe('Teams group chats: an opening that cannot finish says why, and a retry
       ),
     );
     expect(cardText(answeredCard(answer))).toContain('wordt geopend');
-    await eventually(() => microsoft.postedCards(microsoft.chats[0]?.id ?? '-').length === 9);
+    await eventually(() => microsoft.postedCards(microsoft.chats[0]?.id ?? '-').length === 10);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(JSON.stringify(microsoft.activities.get(GENERAL)?.get(other.id))).toBe(before);
   });
@@ -172,7 +172,7 @@ describe('Teams group chats: a crash at each step of opening is finished by the 
         expect(microsoft.chats).toHaveLength(1);
         expect(microsoft.named('POST', /^\/graph\/chats$/)).toHaveLength(1);
         expect(microsoft.chats[0]!.installedApps).toHaveLength(1);
-        expect(microsoft.postedCards(microsoft.chats[0]!.id)).toHaveLength(9);
+        expect(microsoft.postedCards(microsoft.chats[0]!.id)).toHaveLength(10);
       } finally {
         await h.close();
         await microsoft.stop();

@@ -61,12 +61,17 @@ describe('Teams: opening an incident from a channel', () => {
     expect(ids).toEqual(expect.arrayContaining(['o:title', 'o:kind', 'o:spread', 'o:invited', 'o:lead']));
     const invite = findAll(form, (n) => n.id === 'o:invited')[0] as { choices: Array<{ value: string }> };
     expect(invite.choices.map((c) => c.value)).toEqual(['aad-bas', 'aad-carla', 'aad-dirk']);
+    // The title typed after the command is in Anna's form, with a word that the channel saw it.
+    expect(findAll(form, (n) => n.id === 'o:title')[0]).toMatchObject({ value: 'foto van Jan' });
+    expect(cardText(form)).toContain('wat je na het commando typt, ziet iedereen in dit kanaal');
+    expect(cardText(form)).toContain('persoonlijke chat met Stappenplan');
 
     const forDirk = await h.post(
       click(h.microsoft, DIRK, VERBS.openForm, { ...data }, { channel: GENERAL, replyToId: pendingId }),
     );
     const dirkCard = answeredCard(forDirk);
     expect(findAll(dirkCard, (n) => n.id === 'o:title')).toEqual([]);
+    expect(JSON.stringify(dirkCard)).not.toContain('Jan');
     expect(cardText(dirkCard)).toContain('Alleen Anna ziet dat formulier');
   });
 
@@ -143,9 +148,10 @@ describe('Teams: opening an incident from a channel', () => {
 
     const cards = await eventually(() => {
       const posted = h.microsoft.postedCards(channel.id);
-      return posted.length === 9 ? posted : null;
+      return posted.length === 10 ? posted : null;
     });
-    expect(cardText(cards[0]!.card)).toContain('Incident 2026-0001: Foto 2B');
+    expect(cardText(cards[0]!.card)).toContain('Nu eerst · incident 2026-0001');
+    expect(cardText(cards[1]!.card)).toContain('Incident 2026-0001: Foto 2B');
     const incident = await eventually(async () => {
       const found = await firstIncident(h);
       return found.status === 'open' ? found : null;
@@ -258,10 +264,12 @@ describe('Teams: opening an incident from a channel', () => {
     expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toBe(
       'Je hebt geen open incidenten.',
     );
-    await h.post(message(h.microsoft, DIRK, 'wat kan je?', { locale: 'en-US' }));
-    expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toContain(
-      'I do not know that command.',
-    );
+    await h.post(message(h.microsoft, DIRK, 'hallo', { locale: 'en-US' }));
+    const hello = shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text);
+    // Unrecognised text gets a short help with the commands, not a refusal.
+    expect(hello).toContain('Hi! I am Stappenplan');
+    expect(hello).toContain('incident new: open a new incident');
+    expect(hello).not.toContain('I do not know');
   });
 });
 

@@ -15,6 +15,8 @@ export interface OpenedIncident {
   spaceId: string;
   /** Posted card message ids by card key order: overview, seven phases, tips. */
   cards: Array<{ id: string; card: Record<string, unknown> }>;
+  /** The "Nu eerst" card, posted before all others. */
+  now: { id: string; card: Record<string, unknown> };
 }
 
 /**
@@ -51,7 +53,7 @@ export async function openIncident(
   h: Harness,
   opener: Person,
   values: Record<string, string>,
-  expectedCards = 9,
+  expectedCards = 10,
   /** A channel that already exists and should be used. */
   existingChannel?: string,
 ): Promise<OpenedIncident> {
@@ -109,5 +111,7 @@ export async function openIncident(
       .executeTakeFirst();
     return incident?.status === 'open';
   });
-  return { spaceId: space.id, cards };
+  const [now, ...rest] = cards;
+  if (!now) throw new Error('no cards');
+  return { spaceId: space.id, cards: rest, now };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../../src/core/cards/action-payload.js';
+import { decodeAction, encodeAction } from '../../../src/core/cards/action-payload.js';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import {
   ANNA,
@@ -66,6 +66,23 @@ describe('Teams: working on the steps', () => {
       h.microsoft.texts(incident.spaceId).find((text) => text.replyToId === incident.cards[0]!.id),
     );
     expect(line.text).toContain('Bas \\*\\*vet\\*\\* &lt;at&gt;x&lt;/at&gt; heeft');
+  });
+
+  it('"Nu eerst" follows the Direct steps, and its own buttons answer with that card', async () => {
+    const nowId = incident.now.id;
+    expect(cardText(incident.now.card)).toContain('Nu eerst · incident 2026-0001');
+    expect(cardText(incident.now.card)).toContain('niet doorsturen, niet bewaren, niet laten zien');
+    await eventually(() => h.microsoft.named('PUT', new RegExp(`activities/${nowId}$`)).length > 0);
+    const redrawn = h.microsoft.postedCards(incident.spaceId).find((card) => card.id === nowId)!;
+    expect(cardText(redrawn.card)).toContain('Opgepakt door Bas');
+    const next = findAll(redrawn.card, (n) => n.type === 'Action.Execute' && n.title === 'Oppakken')
+      .map((n) => n.data as Record<string, unknown>)
+      .find((data) => decodeAction(data.p).stepKey === 'check-protocols')!;
+    const response = await h.post(click(h.microsoft, ANNA, VERBS.action, next, inChannel(nowId)));
+    const answer = cardText(answeredCard(response));
+    expect(answer).toContain('Je hebt deze stap opgepakt: Check bestaande protocollen.');
+    expect(answer).toContain('Nu eerst · incident 2026-0001');
+    expect(answer).toContain('Opgepakt door Anna');
   });
 
   it('Anna clicks the same claim: she is told Bas has it, nothing changes', async () => {
@@ -258,7 +275,7 @@ describe('Teams: working on the steps', () => {
   it('closing: only the lead, after confirming', async () => {
     await h.post(message(h.microsoft, BAS, 'incident sluit', { channel: incident.spaceId }));
     expect(shown(h.microsoft.texts(incident.spaceId).at(-1)?.text)).toContain(
-      'Alleen de regisseur van dit incident (Anna)',
+      'Alleen de regisseur van dit incident kan dit doen: Anna.',
     );
     // Evaluation and aftercare are done already: closing finishes the incident and may archive.
     const id = (await firstIncidentId(h)) as string;

@@ -158,6 +158,7 @@ function progressText(block: ProgressBlock, locale: Locale): string {
     const line = t(locale, 'overview.progressLine', {
       done: row.done,
       na: row.notApplicable,
+      claimed: row.claimed,
       open: row.open,
     });
     return `${bar}  *${clipText(row.label, 120)}*  ${escapeText(line)}`;
@@ -176,7 +177,8 @@ function listText(block: ListBlock): string {
 function linksText(block: LinksBlock): string {
   const lines = block.links.map((entry) => {
     const detail = entry.detail ? ` · ${clipText(entry.detail, 400)}` : '';
-    return `• ${link(entry.url, entry.label)}${detail}`;
+    const lead = entry.lead ? `${bold(clipText(entry.lead, 200))} ` : '';
+    return `• ${lead}${link(entry.url, entry.label)}${detail}`;
   });
   return joinWithin(
     [...(block.title ? [`*${clipText(block.title, 200)}*`] : []), ...lines],

@@ -3,7 +3,7 @@ import type { CardAction, StepBlock } from '../../../core/cards/card.types.js';
 import type { StepStatus } from '../../../core/incidents/incident.types.js';
 import { type ActionIds, encodeActionValue } from './action-value.js';
 import { BLOCK_KIT } from './limits.js';
-import { clip, clipText, joinWithin, mrkdwn, plain } from './mrkdwn.js';
+import { clip, clipText, joinWithin, link, mrkdwn, plain } from './mrkdwn.js';
 
 const STATUS_EMOJI: Record<StepStatus, string> = {
   open: ':white_circle:',
@@ -52,10 +52,12 @@ export function button(action: CardAction, ids: ActionIds): types.Button {
 }
 
 function stepText(step: StepBlock): string {
-  const head = `${STATUS_EMOJI[step.status]} *${clipText(step.title, 300)}*  ·  _${clipText(step.statusLabel, 100)}_`;
+  const poster = step.poster ? `  ·  ${clipText(step.poster, 40)}` : '';
+  const head = `${STATUS_EMOJI[step.status]} *${clipText(step.title, 300)}*  ·  _${clipText(step.statusLabel, 100)}_${poster}`;
   const details = step.details.map((line) => clipText(line, 900));
   const guidance = step.guidance.map((line) => `• ${clipText(line, 600)}`);
-  return joinWithin([head, ...details, ...guidance], BLOCK_KIT.sectionText);
+  const links = (step.links ?? []).map((entry) => `• ${link(entry.url, entry.label)}`);
+  return joinWithin([head, ...details, ...guidance, ...links], BLOCK_KIT.sectionText);
 }
 
 function section(key: string, text: string, accessory: types.Overflow | null): types.SectionBlock {

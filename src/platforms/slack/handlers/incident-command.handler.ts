@@ -42,6 +42,10 @@ async function handle(
   const parsed = parseIncidentCommand(command.text);
   switch (parsed.kind) {
     case 'new': {
+      // The title typed after the command goes into the modal. A slash command's text is not
+      // posted in the channel (Slack shows it to nobody else unless the app answers in_channel,
+      // https://api.slack.com/interactivity/slash-commands#responding_to_commands), so on Slack
+      // the typed title needs no warning.
       const view = openIncidentModal(locale, {
         title: parsed.title,
         openerId: command.user_id,
@@ -101,7 +105,8 @@ async function handle(
       await reply(t(locale, 'help.text'));
       return;
     case 'unknown':
-      await reply(`${t(locale, 'command.unknown')}\n\n${t(locale, 'help.text')}`);
+      // A word the bot does not know ("hallo") gets a short help, not a refusal.
+      await reply(t(locale, 'command.shortHelp'));
       return;
   }
 }

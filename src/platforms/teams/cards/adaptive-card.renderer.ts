@@ -105,7 +105,12 @@ function renderBlock(block: Exclude<CardBlock, StepBlock>, ctx: RenderContext, l
         ...block.rows.map((row) =>
           labelled(
             row.label,
-            t(ctx.locale, 'overview.progressLine', { done: row.done, na: row.notApplicable, open: row.open }),
+            t(ctx.locale, 'overview.progressLine', {
+              done: row.done,
+              na: row.notApplicable,
+              claimed: row.claimed,
+              open: row.open,
+            }),
           ),
         ),
       ];
@@ -118,12 +123,11 @@ function renderBlock(block: Exclude<CardBlock, StepBlock>, ctx: RenderContext, l
       return [
         ...(block.title ? [line(block.title, { strong: true }, { spacing: 'medium' })] : []),
         ...block.links.map((link) => {
-          const runs = [run(link.label, { strong: true }, 200)];
-          if (link.detail) runs.push(run(` · ${link.detail}`, { tone: 'muted' }, 300));
-          const element = paragraph(runs, { spacing: 'small' });
-          return safeUrl(link.url)
-            ? { ...element, inlines: [{ ...runs[0], selectAction: openUrl(link.url) }, ...runs.slice(1)] }
-            : element;
+          const lead = link.lead ? [run(`${link.lead} `, { strong: true }, 200)] : [];
+          const label = run(link.label, { strong: !link.lead }, 200);
+          const detail = link.detail ? [run(` · ${link.detail}`, { tone: 'muted' }, 300)] : [];
+          const linked = safeUrl(link.url) ? { ...label, selectAction: openUrl(link.url) } : label;
+          return paragraph([...lead, linked, ...detail], { spacing: 'small' });
         }),
       ];
     case 'spaceLink': {
@@ -164,11 +168,21 @@ function renderStep(step: StepBlock, ctx: RenderContext, level: Level, prefix: s
     paragraph([
       run(step.title, { strong: true }, 200),
       run(`  ·  ${step.statusLabel}`, { tone: statusTone(step) }),
+      ...(step.poster ? [run(`  ·  ${step.poster}`, { tone: 'muted' }, 40)] : []),
     ]),
   ];
   if (level.guidance) {
     for (const guidance of step.guidance)
       items.push(line(guidance, { tone: 'muted' }, { spacing: 'none' }, 400));
+  }
+  // A web address in the step (www.meldknop.nl) is a link whose text is the address itself.
+  for (const entry of step.links ?? []) {
+    const label = run(entry.label, {}, 200);
+    items.push(
+      paragraph([safeUrl(entry.url) ? { ...label, selectAction: openUrl(entry.url) } : label], {
+        spacing: 'none',
+      }),
+    );
   }
   for (const detail of step.details) items.push(line(detail, {}, { spacing: 'none' }, level.lineMax));
   const actions = step.actions.map((action, i) =>

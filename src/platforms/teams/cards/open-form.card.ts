@@ -26,6 +26,8 @@ export interface OpenFormInput {
   values?: OpenFormValues;
   /** The message for a refused answer, shown above the form. */
   error?: string;
+  /** A word of care for the asker, shown above the form (e.g. typed words are seen by everyone). */
+  notice?: string;
   /** Workspace the incident is for, when the form is filled in outside the team (a personal chat). */
   team?: string;
 }
@@ -41,6 +43,7 @@ export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
     value: person.userId,
   }));
   const body: AcElement[] = [line(t(locale, 'command.openTitle'), { strong: true, size: 'medium' })];
+  if (input.notice) body.push(container([line(input.notice, { strong: true })], { style: 'warning' }));
   if (input.error) body.push(container([line(input.error, { strong: true })], { style: 'attention' }));
   body.push(
     {

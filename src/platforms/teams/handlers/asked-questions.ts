@@ -13,18 +13,39 @@ export type QuestionKind = 'open' | 'close';
  * and nobody else's view changes.
  */
 export class AskedQuestions {
-  private readonly asked = new Map<string, { kind: QuestionKind; userId: string; until: number }>();
+  private readonly asked = new Map<
+    string,
+    { kind: QuestionKind; userId: string; until: number; typed?: string }
+  >();
 
   constructor(
     private readonly clock: Clock,
     private readonly ttlMs = 24 * 60 * 60 * 1000,
   ) {}
 
-  remember(activity: Partial<Activity>, messageId: string, kind: QuestionKind, userId: string): void {
+  /** `typed`: words the asker typed after the command, for their form only (never on the shared card). */
+  remember(
+    activity: Partial<Activity>,
+    messageId: string,
+    kind: QuestionKind,
+    userId: string,
+    typed?: string,
+  ): void {
     if (!messageId) return;
     const now = this.clock.now().getTime();
     for (const [key, entry] of this.asked) if (entry.until <= now) this.asked.delete(key);
-    this.asked.set(keyOf(activity, messageId), { kind, userId, until: now + this.ttlMs });
+    this.asked.set(keyOf(activity, messageId), {
+      kind,
+      userId,
+      until: now + this.ttlMs,
+      ...(typed ? { typed } : {}),
+    });
+  }
+
+  /** What the asker typed after the command, for this person only; undefined for anyone else. */
+  typedBy(activity: Partial<Activity>, kind: QuestionKind, userId: string): string | undefined {
+    if (!this.isAskedOf(activity, kind, userId)) return undefined;
+    return this.asked.get(keyOf(activity, activity.replyToId ?? ''))?.typed;
   }
 
   /** True when the click's message is this kind of question, asked of this person. */

@@ -34,10 +34,8 @@ export async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<
     case 'help':
       return replyText(context, t(localeOf(activity), 'teams.help'));
     case 'unknown':
-      return replyText(
-        context,
-        `${t(localeOf(activity), 'command.unknown')}\n${t(localeOf(activity), 'teams.help')}`,
-      );
+      // Text the bot does not know ("hallo") gets a short help, not a refusal.
+      return replyText(context, t(localeOf(activity), 'teams.shortHelp'));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { t } from '../../../core/i18n/catalogue.js';
+import { LIMITS } from '../../../core/incidents/limits.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { encodeActionData } from '../cards/action-data.codec.js';
 import { card, VERBS } from '../cards/adaptive.types.js';
@@ -27,13 +28,20 @@ export async function openCommand(deps: TeamsDeps, context: TurnContext, title: 
   const workspace = await workspaceOfTeam(deps, context);
   const locale = localeOf(activity, workspace ?? undefined);
   if (!workspace) return replyText(context, t(locale, 'teams.useTeamChannel'));
-  // The title typed after the command is not carried on: this card is seen by the whole channel.
+  // The typed title is kept for the asker's form only, never put on the card the channel sees.
+  // Everyone saw the command typed, so the form warns the asker about that.
   const messageId = await replyCard(
     context,
     pendingCard(locale, actor.userId, actor.displayName ?? '', activity.from?.id ?? actor.userId),
     t(locale, 'command.openTitle'),
   );
-  deps.questions.remember(activity, messageId, 'open', actor.userId);
+  deps.questions.remember(activity, messageId, 'open', actor.userId, typedTitle(title));
+}
+
+/** The words typed after the command, as a title for the form (at most the form's limit). */
+export function typedTitle(typed: string): string | undefined {
+  const title = typed.replace(/\s+/g, ' ').trim();
+  return title ? title.slice(0, LIMITS.title) : undefined;
 }
 
 /** What the channel sees while someone fills in the form; only the asker's client fetches the form. */

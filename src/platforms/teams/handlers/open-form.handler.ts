@@ -37,9 +37,19 @@ export async function showOpenForm(deps: TeamsDeps, context: TurnContext, data: 
   if (!workspace || actor.userId !== requester) {
     return answerWithCard(context, pendingCard(locale, requester, name, activity.from?.id ?? ''));
   }
+  const title = deps.questions.typedBy(activity, 'open', actor.userId);
   const team = await deps.references.team(workspace.id);
   const colleagues = team ? await teamColleagues(context, team.teamId) : [];
-  return answerWithCard(context, openFormCard({ locale, requesterId: actor.userId, colleagues }));
+  return answerWithCard(
+    context,
+    openFormCard({
+      locale,
+      requesterId: actor.userId,
+      colleagues,
+      // The title typed after the command is carried in, with a word that the channel saw it.
+      ...(title ? { values: { title }, notice: t(locale, 'teams.typedInChannel') } : {}),
+    }),
+  );
 }
 
 /** The form was sent: open the incident, or show the form again with the problem and the answers. */

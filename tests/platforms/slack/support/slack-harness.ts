@@ -157,7 +157,7 @@ export function cards(fake: FakeSlack, channelId: string): Map<string, FakeMessa
   return out;
 }
 
-/** Opens an incident through the command and modal; waits until its channel has all 9 cards. */
+/** Opens an incident through the command and modal; waits until its channel has all 10 cards. */
 export async function openIncident(
   h: SlackSide,
   opener: string,
@@ -175,7 +175,7 @@ export async function openIncident(
   const answer = await h.people.submit(opener, view, { kind: 'nude_photo', ...fill });
   if (answer.errors) throw new Error(`modal refused: ${JSON.stringify(answer.errors)}`);
   const channel = await h.fake.waitFor(() => incidentChannels(h.fake)[before], 5000, 'channel');
-  await h.fake.waitFor(() => cards(h.fake, channel.id).size === 9, 10_000, 'cards');
+  await h.fake.waitFor(() => cards(h.fake, channel.id).size === 10, 10_000, 'cards');
   await h.fake.waitFor(() => h.fake.state.pins.size > 0, 5000, 'pin');
   return {
     channel,
