@@ -1,3 +1,8 @@
+import {
+  addConversationMembers,
+  conversationMember,
+  removeConversationMembers,
+} from './conversation-members.js';
 import type { GraphClient } from './graph.client.js';
 import { GraphError } from './graph.client.js';
 
@@ -63,53 +68,26 @@ export class PrivateChannelSpaces {
     }
   }
 
-  async addMembers(tenantId: string, groupId: string, channelId: string, userIds: string[]): Promise<void> {
-    for (const userId of userIds) {
-      await this.graph
-        .request(
-          tenantId,
-          'POST',
-          `${this.channelPath(groupId, channelId)}/members`,
-          this.member({ userId, owner: false }),
-          CHANNEL_PERMISSIONS.members,
-        )
-        .catch((error: unknown) => {
-          // Already a member: nothing to do.
-          if (!(error instanceof GraphError && error.status === 409)) throw error;
-        });
-    }
+  addMembers(tenantId: string, groupId: string, channelId: string, userIds: string[]): Promise<void> {
+    const members = userIds.map((userId) => this.member({ userId, owner: false }));
+    return addConversationMembers(
+      this.graph,
+      tenantId,
+      `${this.channelPath(groupId, channelId)}/members`,
+      members,
+      CHANNEL_PERMISSIONS.members,
+    );
   }
 
   /** Removes people from the channel; someone already gone is not an error. */
-  async removeMembers(
-    tenantId: string,
-    groupId: string,
-    channelId: string,
-    userIds: string[],
-  ): Promise<void> {
-    const path = `${this.channelPath(groupId, channelId)}/members`;
-    const members = await this.graph.request<{ value: Array<{ id: string; userId?: string }> }>(
+  removeMembers(tenantId: string, groupId: string, channelId: string, userIds: string[]): Promise<void> {
+    return removeConversationMembers(
+      this.graph,
       tenantId,
-      'GET',
-      path,
-      undefined,
+      `${this.channelPath(groupId, channelId)}/members`,
+      userIds,
       CHANNEL_PERMISSIONS.members,
     );
-    for (const userId of userIds) {
-      const membership = members.value.find((member) => member.userId === userId);
-      if (!membership) continue;
-      await this.graph
-        .request(
-          tenantId,
-          'DELETE',
-          `${path}/${encodeURIComponent(membership.id)}`,
-          undefined,
-          CHANNEL_PERMISSIONS.members,
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof GraphError && error.status === 404)) throw error;
-        });
-    }
   }
 
   /**
@@ -169,10 +147,6 @@ export class PrivateChannelSpaces {
   }
 
   private member(member: ChannelMember) {
-    return {
-      '@odata.type': '#microsoft.graph.aadUserConversationMember',
-      'user@odata.bind': `${this.graph.baseUrl}/users('${encodeURIComponent(member.userId)}')`,
-      roles: member.owner ? ['owner'] : [],
-    };
+    return conversationMember(this.graph, member.userId, member.owner);
   }
 }
