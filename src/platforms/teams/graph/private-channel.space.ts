@@ -73,7 +73,7 @@ export class PrivateChannelSpaces {
     return addConversationMembers(
       this.graph,
       tenantId,
-      `${this.channelPath(groupId, channelId)}/members`,
+      this.membersPath(groupId, channelId),
       members,
       CHANNEL_PERMISSIONS.members,
     );
@@ -84,7 +84,7 @@ export class PrivateChannelSpaces {
     return removeConversationMembers(
       this.graph,
       tenantId,
-      `${this.channelPath(groupId, channelId)}/members`,
+      this.membersPath(groupId, channelId),
       userIds,
       CHANNEL_PERMISSIONS.members,
     );
@@ -140,6 +140,10 @@ export class PrivateChannelSpaces {
     );
     const channel = found.value.find((candidate) => candidate.displayName === name);
     return channel ? { id: channel.id, webUrl: channel.webUrl ?? null } : null;
+  }
+
+  private membersPath(groupId: string, channelId: string): string {
+    return `${this.channelPath(groupId, channelId)}/members`;
   }
 
   private channelPath(groupId: string, channelId: string): string {
