@@ -5,7 +5,7 @@ import { reminderRepository } from '../../../src/features/reminders/reminder.rep
 import { ReminderService } from '../../../src/features/reminders/reminder.service.js';
 import { DEFAULT_REMINDER_RULES } from '../../../src/features/reminders/reminder.types.js';
 import { describeEachDatabase } from '../../support/databases.js';
-import { type DbFixture, dbFixture, unknownFacts } from '../../support/db-fixture.js';
+import { type DbFixture, dbFixture } from '../../support/db-fixture.js';
 
 const LEAD = { userId: 'U-LEAD', displayName: 'Ilse' };
 const MENTOR = { userId: 'U-MENTOR', displayName: 'Mo' };
@@ -31,14 +31,7 @@ describeEachDatabase('reminders over an incident’s life', (target) => {
   afterAll(async () => handle?.close());
 
   it('keeps the aftercare moments after closing, also in the periodic sync, and cancels them when finished', async () => {
-    const { value: incident } = await fx.incidents.open({
-      workspaceId: fx.workspaceId,
-      actor: LEAD,
-      title: 'Foto 3C',
-      kind: 'nude_photo',
-      facts: unknownFacts,
-      invited: [MENTOR],
-    });
+    const incident = await fx.open(LEAD, { title: 'Foto 3C', invited: [MENTOR] });
     const scope = { incidentId: incident.id, actor: LEAD };
     await fx.steps.saveForm(
       { ...scope, stepKey: 'plan-aftercare' },

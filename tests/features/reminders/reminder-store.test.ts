@@ -8,7 +8,7 @@ import { ReminderService } from '../../../src/features/reminders/reminder.servic
 import { DEFAULT_REMINDER_RULES } from '../../../src/features/reminders/reminder.types.js';
 import { retentionRepository } from '../../../src/features/retention/retention.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
-import { type DbFixture, dbFixture, unknownFacts } from '../../support/db-fixture.js';
+import { type DbFixture, dbFixture } from '../../support/db-fixture.js';
 
 const LEAD = { userId: 'U-LEAD', displayName: 'Ilse' };
 const MENTOR = { userId: 'U-MENTOR', displayName: 'Mo' };
@@ -34,15 +34,8 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
       clock: fx.clock,
       rules: DEFAULT_REMINDER_RULES,
     });
-    const opened = await fx.incidents.open({
-      workspaceId: fx.workspaceId,
-      actor: LEAD,
-      title: 'Foto 3C',
-      kind: 'nude_photo',
-      facts: unknownFacts,
-      invited: [MENTOR],
-    });
-    incidentId = opened.value.id;
+    const opened = await fx.open(LEAD, { title: 'Foto 3C', invited: [MENTOR] });
+    incidentId = opened.id;
   });
   afterAll(async () => handle?.close());
 
