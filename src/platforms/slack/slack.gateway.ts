@@ -173,11 +173,11 @@ export class SlackGateway implements ChatGateway {
     await this.timeline.add(`${spaceId} ${overviewMessageId ?? ''}`.trim(), messageText(text));
   }
 
-  addMembers(spaceId: string, userIds: UserId[]): Promise<void> {
+  async addMembers(spaceId: string, userIds: UserId[]): Promise<void> {
     return inviteToChannel(this.client, this.identity.botUserId, spaceId, userIds);
   }
 
-  removeMembers(spaceId: string, userIds: UserId[]): Promise<void> {
+  async removeMembers(spaceId: string, userIds: UserId[]): Promise<void> {
     return kickFromChannel(this.client, this.identity.botUserId, spaceId, userIds);
   }
 
@@ -206,11 +206,11 @@ export class SlackGateway implements ChatGateway {
    * The requester's confirmation, as a direct message from the bot that can be updated later,
    * so it can say what really happened. Returns its reference (`channel|ts`).
    */
-  postNotice(userId: UserId, card: Card): Promise<string> {
+  async postNotice(userId: UserId, card: Card): Promise<string> {
     return postNotice(this.client, userId, toBlockKit(card, { locale: this.options.locale() }));
   }
 
-  updateNotice(noticeRef: string, card: Card): Promise<void> {
+  async updateNotice(noticeRef: string, card: Card): Promise<void> {
     return updateNotice(this.client, noticeRef, toBlockKit(card, { locale: this.options.locale() }));
   }
 
@@ -219,7 +219,7 @@ export class SlackGateway implements ChatGateway {
     return uploadToChannel(this.client, handover);
   }
 
-  archiveSpace(spaceId: string): Promise<void> {
+  async archiveSpace(spaceId: string): Promise<void> {
     return archiveChannel(this.client, spaceId);
   }
 }

@@ -105,7 +105,7 @@ export class GroupChatSpaces {
     return id;
   }
 
-  addMembers(tenantId: string, chatId: string, userIds: string[]): Promise<void> {
+  async addMembers(tenantId: string, chatId: string, userIds: string[]): Promise<void> {
     const members = userIds.map((userId) => this.member(userId));
     return addConversationMembers(
       this.graph,
@@ -117,7 +117,7 @@ export class GroupChatSpaces {
   }
 
   /** Removes people; someone already gone is not an error. */
-  removeMembers(tenantId: string, chatId: string, userIds: string[]): Promise<void> {
+  async removeMembers(tenantId: string, chatId: string, userIds: string[]): Promise<void> {
     return removeConversationMembers(
       this.graph,
       tenantId,

@@ -68,7 +68,7 @@ export class PrivateChannelSpaces {
     }
   }
 
-  addMembers(tenantId: string, groupId: string, channelId: string, userIds: string[]): Promise<void> {
+  async addMembers(tenantId: string, groupId: string, channelId: string, userIds: string[]): Promise<void> {
     const members = userIds.map((userId) => this.member({ userId, owner: false }));
     return addConversationMembers(
       this.graph,
@@ -80,7 +80,12 @@ export class PrivateChannelSpaces {
   }
 
   /** Removes people from the channel; someone already gone is not an error. */
-  removeMembers(tenantId: string, groupId: string, channelId: string, userIds: string[]): Promise<void> {
+  async removeMembers(
+    tenantId: string,
+    groupId: string,
+    channelId: string,
+    userIds: string[],
+  ): Promise<void> {
     return removeConversationMembers(
       this.graph,
       tenantId,
