@@ -61,6 +61,19 @@ export const UNKNOWN_FACTS = {
   spread: 'unknown',
 } as const;
 
+/** The cards an incident on the built-in playbook gets, in the order they are posted. */
+export const BUILTIN_CARD_KEYS = [
+  'overview',
+  'phase:direct',
+  'phase:victim-and-parents',
+  'phase:perpetrator',
+  'phase:police-and-images',
+  'phase:communication',
+  'phase:class-and-school',
+  'phase:evaluation-aftercare',
+  'tips',
+] as const;
+
 export interface CoreFixture {
   store: MemoryStore;
   clock: FakeClock;
