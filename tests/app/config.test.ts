@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/config.js';
+import { configProblem } from '../support/config-problem.js';
 
-function problem(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problem = (env: Record<string, string>) => configProblem(() => loadConfig(env));
 
 describe('configuration from the environment', () => {
   it('has working defaults: embedded database in ./data, port 3978, Dutch, Amsterdam time', () => {

@@ -14,7 +14,7 @@ import type { ActionRequest } from '../../src/core/interactions/interaction.type
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { PlaybookRegistry } from '../../src/core/playbook/playbook.registry.js';
 import type { SpaceService } from '../../src/core/spaces/space.service.js';
-import { FakeClock, SequentialIds, UNKNOWN_FACTS } from '../support/core-fixture.js';
+import { FakeClock, openAsPlatform, SequentialIds } from '../support/core-fixture.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { RecordingGateway } from '../support/recording-gateway.js';
 
@@ -80,16 +80,12 @@ beforeEach(async () => {
     },
   }));
   workspace = await store.workspaces.ensure('slack', 'T1', { locale: 'nl', timezone: 'Europe/Amsterdam' });
-  const opened = await commands.open(workspace, anna, {
+  const opened = await openAsPlatform({ commands, store }, workspace, anna, {
     title: 'Foto 2B',
-    kind: 'nude_photo',
-    facts: UNKNOWN_FACTS,
     invited: [bas],
   });
-  if (!opened.ok) throw new Error(opened.message);
-  await opened.followUp;
   incidentId = opened.incident.id;
-  spaceId = (await store.incidents.get(incidentId))?.spaceId as string;
+  spaceId = opened.spaceId;
   gateway.calls.length = 0;
 });
 

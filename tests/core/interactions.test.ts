@@ -8,6 +8,7 @@ import type { InteractionService } from '../../src/core/interactions/interaction
 import type { ActionRequest } from '../../src/core/interactions/interaction.types.js';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { PlaybookRegistry } from '../../src/core/playbook/playbook.registry.js';
+import { openAsPlatform } from '../support/core-fixture.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { RecordingGateway } from '../support/recording-gateway.js';
 
@@ -61,16 +62,13 @@ describe('interactions: one entry point for every click', () => {
       reportError,
     }));
     workspace = await store.workspaces.ensure('slack', 'T1', { locale: 'nl', timezone: 'Europe/Amsterdam' });
-    const opened = await commands.open(workspace, anna, {
+    const opened = await openAsPlatform({ commands, store }, workspace, anna, {
       title: 'Foto 2B',
-      kind: 'nude_photo',
       facts,
       invited: [bas],
     });
-    if (!opened.ok) throw new Error(opened.message);
-    await opened.followUp;
     incidentId = opened.incident.id;
-    spaceId = (await store.incidents.get(incidentId))?.spaceId as string;
+    spaceId = opened.spaceId;
     gateway.calls.length = 0;
     errors.length = 0;
   });

@@ -3,20 +3,14 @@ import type { Card } from '../../src/core/cards/card.types.js';
 import type { Incident, UserId, Workspace } from '../../src/core/incidents/incident.types.js';
 import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../src/core/ports/chat-gateway.js';
 import { SpaceService, spaceNameFor } from '../../src/core/spaces/space.service.js';
-import { ANNA, BOB, type CoreFixture, createCoreFixture, rejection } from '../support/core-fixture.js';
-
-const CARD_KEYS = [
-  'now',
-  'overview',
-  'phase:direct',
-  'phase:victim-and-parents',
-  'phase:perpetrator',
-  'phase:police-and-images',
-  'phase:communication',
-  'phase:class-and-school',
-  'phase:evaluation-aftercare',
-  'tips',
-];
+import {
+  ANNA,
+  BOB,
+  BUILTIN_CARD_KEYS,
+  type CoreFixture,
+  createCoreFixture,
+  rejection,
+} from '../support/core-fixture.js';
 
 /** Records every call; `failPostAt` makes the n-th postCard (1-based) throw, like a crash. */
 class RecordingGateway implements ChatGateway {
@@ -112,14 +106,14 @@ describe('finishOpening', () => {
       { userId: BOB.userId, displayName: 'Bob', isLead: false },
       { userId: 'U-CARLA', displayName: 'Carla', isLead: false },
     ]);
-    expect(gateway.posted.map((p) => p.card.key)).toEqual(CARD_KEYS);
+    expect(gateway.posted.map((p) => p.card.key)).toEqual(BUILTIN_CARD_KEYS);
     expect(gateway.posted.every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
     expect(gateway.pinned).toEqual(['g1-msg-1', 'g1-msg-2']);
     expect(opened).toMatchObject({ status: 'open', spaceId: 'C-incident-2026-0001' });
     expect(await fx.store.incidents.get(incident.id)).toMatchObject({ status: 'open' });
     const stored = await fx.store.cards.list(incident.id);
     expect(stored.map((c) => [c.cardKey, c.messageId])).toEqual(
-      CARD_KEYS.map((key, i) => [key, `g1-msg-${i + 1}`]),
+      BUILTIN_CARD_KEYS.map((key, i) => [key, `g1-msg-${i + 1}`]),
     );
   });
 
@@ -150,19 +144,21 @@ describe('finishOpening', () => {
     expect(await rejection(spaces.finishOpening(incident.id))).toMatchObject({ message: 'connection reset' });
     const halfway = await fx.store.incidents.get(incident.id);
     expect(halfway).toMatchObject({ status: 'opening', spaceId: 'C-incident-2026-0001' });
-    expect((await fx.store.cards.list(incident.id)).map((c) => c.cardKey)).toEqual(CARD_KEYS.slice(0, 3));
+    expect((await fx.store.cards.list(incident.id)).map((c) => c.cardKey)).toEqual(
+      BUILTIN_CARD_KEYS.slice(0, 3),
+    );
 
     const first = gateway;
     gateway = new RecordingGateway('g2');
     const opened = await spaces.finishOpening(incident.id);
     expect(opened.status).toBe('open');
     expect(gateway.ensured).toEqual([]);
-    expect(gateway.posted.map((p) => p.card.key)).toEqual(CARD_KEYS.slice(3));
+    expect(gateway.posted.map((p) => p.card.key)).toEqual(BUILTIN_CARD_KEYS.slice(3));
     expect(gateway.posted.every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
     expect(gateway.pinned).toEqual([]);
     expect(first.pinned).toEqual(['g1-msg-1', 'g1-msg-2']);
     const stored = await fx.store.cards.list(incident.id);
-    expect(stored.map((c) => c.cardKey)).toEqual(CARD_KEYS);
+    expect(stored.map((c) => c.cardKey)).toEqual(BUILTIN_CARD_KEYS);
     expect(stored[3]?.messageId).toBe('g2-msg-1');
   });
 
@@ -174,7 +170,7 @@ describe('finishOpening', () => {
       cardKey === 'overview' ? { messageId: 'found-1' } : null;
     gateway = finder;
     await spaces.finishOpening(incident.id);
-    expect(finder.posted.map((p) => p.card.key)).toEqual(CARD_KEYS.slice(2));
+    expect(finder.posted.map((p) => p.card.key)).toEqual(BUILTIN_CARD_KEYS.slice(2));
     expect((await fx.store.cards.list(incident.id)).find((c) => c.cardKey === 'overview')?.messageId).toBe(
       'found-1',
     );
@@ -281,7 +277,11 @@ describe('refresh', () => {
     await spaces.refresh(incident.id, ['no-such-phase'], false);
     expect(gateway.updated).toEqual([]);
     await spaces.refreshAll(incident.id);
-    expect(gateway.updated.map((u) => u.card.key)).toEqual(['overview', 'now', ...CARD_KEYS.slice(2, 9)]);
+    expect(gateway.updated.map((u) => u.card.key)).toEqual([
+      'overview',
+      'now',
+      ...BUILTIN_CARD_KEYS.slice(2, 9),
+    ]);
   });
 
   it('timeline lines go under the overview', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { type DbFixture, dbFixture, unknownFacts } from '../support/db-fixture.js';
+import { type DbFixture, dbFixture } from '../support/db-fixture.js';
 
 describeEachDatabase('audit trail is append-only', (target) => {
   let handle: DatabaseHandle;
@@ -12,15 +12,11 @@ describeEachDatabase('audit trail is append-only', (target) => {
   beforeAll(async () => {
     handle = await target.open();
     fx = await dbFixture(handle);
-    const opened = await fx.incidents.open({
-      workspaceId: fx.workspaceId,
-      actor: { userId: 'U1', displayName: 'Anna' },
-      title: 'Foto klas 2B',
-      kind: 'nude_photo',
-      facts: unknownFacts,
-      invited: [{ userId: 'U2' }],
-    });
-    incidentId = opened.value.id;
+    const opened = await fx.open(
+      { userId: 'U1', displayName: 'Anna' },
+      { title: 'Foto klas 2B', invited: [{ userId: 'U2' }] },
+    );
+    incidentId = opened.id;
   });
   afterAll(async () => handle?.close());
 

@@ -22,15 +22,11 @@ describeEachDatabase(
 
     it('gives the step to exactly one; the other 49 are told who has it', async () => {
       const [lead, ...others] = MEMBERS;
-      const opened = await fx.incidents.open({
-        workspaceId: fx.workspaceId,
-        actor: { userId: lead as string },
-        title: 'Gelijktijdig oppakken',
-        kind: 'nude_photo',
-        facts: unknownFacts,
-        invited: others.map((userId) => ({ userId })),
-      });
-      const incidentId = opened.value.id;
+      const opened = await fx.open(
+        { userId: lead as string },
+        { title: 'Gelijktijdig oppakken', invited: others.map((userId) => ({ userId })) },
+      );
+      const incidentId = opened.id;
 
       const results = await Promise.allSettled(
         MEMBERS.map((userId) =>
@@ -80,15 +76,11 @@ describeEachDatabase(
     it('five app instances on one database, their batches overlapping: one owner and one audit entry per step', async () => {
       const instances = Array.from({ length: 5 }, () => new StepService(fx.services));
       const [lead, ...others] = MEMBERS;
-      const opened = await fx.incidents.open({
-        workspaceId: fx.workspaceId,
-        actor: { userId: lead as string },
-        title: 'Vijf processen',
-        kind: 'nude_photo',
-        facts: unknownFacts,
-        invited: others.map((userId) => ({ userId })),
-      });
-      const incidentId = opened.value.id;
+      const opened = await fx.open(
+        { userId: lead as string },
+        { title: 'Vijf processen', invited: others.map((userId) => ({ userId })) },
+      );
+      const incidentId = opened.id;
       const open = (await fx.store.steps.list(incidentId)).filter((step) => step.status === 'open');
       // Everyone claims two steps, chosen so that the instances' batches overlap in opposite orders.
       const results = await Promise.allSettled(

@@ -16,16 +16,14 @@ describeEachDatabase('repositories through the services', (target) => {
   beforeAll(async () => {
     handle = await target.open();
     fx = await dbFixture(handle);
-    const opened = await fx.incidents.open({
-      workspaceId: fx.workspaceId,
-      actor: lead,
+    const opened = await fx.open(lead, {
       title: '  Filmpje   3C ',
       kind: 'sex_video',
       facts: { ...unknownFacts, perpetratorKnown: 'yes', perpetratorAtOtherSchool: 'no', spread: 'class' },
       invited: [mentor, { userId: 'U-DIR' }],
       requestId: 'view-submission-1',
     });
-    incidentId = opened.value.id;
+    incidentId = opened.id;
   });
   afterAll(async () => handle?.close());
 
@@ -176,15 +174,8 @@ describeEachDatabase('repositories through the services', (target) => {
   });
 
   it('writes several steps, audit entries and delivery ids in one statement; never adds a missing step', async () => {
-    const opened = await fx.incidents.open({
-      workspaceId: fx.workspaceId,
-      actor: lead,
-      title: 'Veel tegelijk',
-      kind: 'other',
-      facts: unknownFacts,
-      invited: [mentor],
-    });
-    const id = opened.value.id;
+    const opened = await fx.open(lead, { title: 'Veel tegelijk', kind: 'other', invited: [mentor] });
+    const id = opened.id;
     const [first, second] = await fx.store.steps.getMany(id, ['scope-impact', 'attention-victim'], 'update');
     expect([first?.key, second?.key]).toEqual(['attention-victim', 'scope-impact']);
     const at = new Date('2026-11-25T10:00:00Z');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { type DbFixture, dbFixture, unknownFacts } from '../support/db-fixture.js';
+import { type DbFixture, dbFixture } from '../support/db-fixture.js';
 
 // PostgreSQL refuses a NUL byte in text ("invalid byte sequence for encoding UTF8: 0x00"), so
 // before the core cleaned typed text this title and note ended in "Er ging iets mis".
@@ -17,15 +17,8 @@ describeEachDatabase('typed text with control characters reaches the database cl
   afterAll(async () => handle?.close());
 
   it('a title, a note, a reason and a form answer with NUL bytes are stored without them', async () => {
-    const opened = await fx.incidents.open({
-      workspaceId: fx.workspaceId,
-      actor: lead,
-      title: 'Foto\u0000 3B\u0007',
-      kind: 'nude_photo',
-      facts: unknownFacts,
-      invited: [],
-    });
-    const incidentId = opened.value.id;
+    const opened = await fx.open(lead, { title: 'Foto\u0000 3B\u0007' });
+    const incidentId = opened.id;
     const scope = { incidentId, actor: lead };
     await fx.steps.addNote({ ...scope, stepKey: 'police-advice' }, 'Politie\u0000 gebeld\r\nmorgen terug');
     await fx.steps.act(

@@ -12,18 +12,11 @@ import {
 } from '../../src/jobs/scheduler.module.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { selectModules } from '../../src/modules.js';
+import { configProblem } from '../support/config-problem.js';
 import { ANNA, BOB, FakeClock, UNKNOWN_FACTS } from '../support/core-fixture.js';
 import { ScriptedGateway } from '../support/scripted-gateway.js';
 
-function problem(env: Record<string, string>): string {
-  try {
-    loadSchedulerConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problem = (env: Record<string, string>) => configProblem(() => loadSchedulerConfig(env));
 
 describe('scheduler configuration', () => {
   it('has the documented defaults', () => {

@@ -1,4 +1,5 @@
 import type { Actor } from '../../src/core/incidents/incident.access.js';
+import type { OpenIncidentInput } from '../../src/core/incidents/incident.opening.js';
 import {
   IncidentService,
   type OpenIncidentCommand,
@@ -6,10 +7,12 @@ import {
 } from '../../src/core/incidents/incident.service.js';
 import type { Incident, Workspace } from '../../src/core/incidents/incident.types.js';
 import { StepService } from '../../src/core/incidents/step.service.js';
+import type { CommandService } from '../../src/core/interactions/command.service.js';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { PlaybookRegistry } from '../../src/core/playbook/playbook.registry.js';
 import type { Clock } from '../../src/core/ports/clock.js';
 import type { IdGenerator } from '../../src/core/ports/ids.js';
+import type { Store } from '../../src/core/ports/store.js';
 import { WorkspaceService } from '../../src/core/workspaces/workspace.service.js';
 import { MemoryStore } from './memory-store.js';
 
@@ -58,6 +61,20 @@ export const UNKNOWN_FACTS = {
   spread: 'unknown',
 } as const;
 
+/** The cards an incident on the built-in playbook gets, in the order they are posted. */
+export const BUILTIN_CARD_KEYS = [
+  'now',
+  'overview',
+  'phase:direct',
+  'phase:victim-and-parents',
+  'phase:perpetrator',
+  'phase:police-and-images',
+  'phase:communication',
+  'phase:class-and-school',
+  'phase:evaluation-aftercare',
+  'tips',
+] as const;
+
 export interface CoreFixture {
   store: MemoryStore;
   clock: FakeClock;
@@ -105,6 +122,28 @@ export function defaultOpenCommand(workspaceId: string): OpenIncidentCommand {
     facts: { ...UNKNOWN_FACTS },
     invited: [BOB, CARLA],
   };
+}
+
+/**
+ * Opens an incident the way a platform does (the command service's form, then its follow-up) and
+ * waits until its space and cards exist. A naaktfoto with all facts unknown unless `input` says.
+ */
+export async function openAsPlatform(
+  core: { commands: CommandService; store: Store },
+  workspace: Workspace,
+  actor: Actor,
+  input: Pick<OpenIncidentInput, 'title' | 'invited'> & Partial<OpenIncidentInput>,
+): Promise<{ incident: Incident; spaceId: string }> {
+  const opened = await core.commands.open(workspace, actor, {
+    kind: 'nude_photo',
+    facts: { ...UNKNOWN_FACTS },
+    ...input,
+  });
+  if (!opened.ok) throw new Error(opened.message);
+  await opened.followUp;
+  const incident = await core.store.incidents.get(opened.incident.id);
+  if (!incident) throw new Error('the opened incident is not stored');
+  return { incident, spaceId: incident.spaceId as string };
 }
 
 /** The error a promise rejects with; fails the test when it resolves. */

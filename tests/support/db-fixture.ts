@@ -1,4 +1,10 @@
-import { IncidentService, type ServiceDeps } from '../../src/core/incidents/incident.service.js';
+import type { Actor } from '../../src/core/incidents/incident.access.js';
+import {
+  IncidentService,
+  type OpenIncidentCommand,
+  type ServiceDeps,
+} from '../../src/core/incidents/incident.service.js';
+import type { Incident } from '../../src/core/incidents/incident.types.js';
 import { StepService } from '../../src/core/incidents/step.service.js';
 import { BUILTIN_PLAYBOOKS, DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { PlaybookRegistry } from '../../src/core/playbook/playbook.registry.js';
@@ -18,6 +24,11 @@ export interface DbFixture {
   /** What the services are made from, to make more (a second app instance). */
   services: ServiceDeps;
   workspaceId: string;
+  /**
+   * Opens an incident in the fixture's workspace: `actor` opens and leads, a naaktfoto, all facts
+   * unknown, nobody invited, unless `fields` says otherwise.
+   */
+  open(actor: Actor, fields?: Partial<Omit<OpenIncidentCommand, 'actor' | 'workspaceId'>>): Promise<Incident>;
 }
 
 /** Services wired to a real database, with the built-in playbook stored and one workspace. */
@@ -33,11 +44,25 @@ export async function dbFixture(handle: DatabaseHandle, externalId = 'T-TEST'): 
     timezone: 'Europe/Amsterdam',
   });
   const deps = { store, clock, ids: uuidGenerator, playbooks };
+  const incidents = new IncidentService(deps);
+  const open: DbFixture['open'] = async (actor, fields = {}) => {
+    const opened = await incidents.open({
+      workspaceId: workspace.id,
+      actor,
+      title: 'Foto klas 2B',
+      kind: 'nude_photo',
+      facts: unknownFacts,
+      invited: [],
+      ...fields,
+    });
+    return opened.value;
+  };
   return {
     store,
     clock,
     playbooks,
-    incidents: new IncidentService(deps),
+    incidents,
+    open,
     steps: new StepService(deps),
     services: deps,
     workspaceId: workspace.id,

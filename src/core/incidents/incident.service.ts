@@ -1,18 +1,12 @@
-import { DomainError, InvalidInputError } from '../errors/domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 import type { PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
 import type { Store } from '../ports/store.js';
 import { zonedParts } from '../time/zoned.js';
-import {
-  type ActionScope,
-  type Actor,
-  auditEvent,
-  requireLead,
-  requireMemberAccess,
-  SYSTEM_ACTOR,
-} from './incident.access.js';
+import { type ActionScope, type Actor, auditEvent, SYSTEM_ACTOR } from './incident.access.js';
 import { closeIncident, finishIncident, reopenIncident } from './incident.closing.js';
+import { addMembers, removeMember, toMember, transferLead } from './incident.membership.js';
 import {
   formatIncidentNumber,
   type InvitedUser,
@@ -21,7 +15,6 @@ import {
   validateOpenIncident,
 } from './incident.opening.js';
 import type { Incident, IncidentStatus, IncidentView, Member, UserId } from './incident.types.js';
-import { LIMITS } from './limits.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -43,7 +36,10 @@ export interface ChangeResult<T> {
   value: T;
 }
 
-/** Opening, membership, lead and closing of incidents. Step changes live in StepService. */
+/**
+ * Opening, membership, lead and closing of incidents. Step changes live in StepService; the
+ * membership and lead rules in incident.membership.ts, closing in incident.closing.ts.
+ */
 export class IncidentService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -136,96 +132,26 @@ export class IncidentService {
     return reopenIncident(this.deps, scope, reason);
   }
 
-  async transferLead(scope: ActionScope, newLeadId: UserId): Promise<ChangeResult<Incident>> {
-    return this.deps.store.transaction(async (tx) => {
-      // The team may change during aftercare too, until the incident is finished.
-      const access = await requireMemberAccess(tx, scope, 'update', 'aftercare');
-      requireLead(access.incident, scope.actor);
-      if (!access.isMember(newLeadId)) throw new DomainError('AssigneeNotAMember', { user: newLeadId });
-      if (access.incident.leadId === newLeadId) return { changed: false, value: access.incident };
-      const now = this.deps.clock.now();
-      const updated: Incident = { ...access.incident, leadId: newLeadId, updatedAt: now };
-      await tx.incidents.update(updated);
-      await tx.audit.append(
-        auditEvent(
-          updated,
-          scope.actor.userId,
-          'incident.lead_transferred',
-          { from: scope.actor.userId, to: newLeadId },
-          now,
-        ),
-      );
-      return { changed: true, value: updated };
-    });
+  /** Lead only: hands the lead to another member (see incident.membership.ts). */
+  transferLead(scope: ActionScope, newLeadId: UserId): Promise<ChangeResult<Incident>> {
+    return transferLead(this.deps, scope, newLeadId);
   }
 
   /** Any member may invite colleagues. Returns those who were not members yet. */
-  async addMembers(scope: ActionScope, users: InvitedUser[]): Promise<ChangeResult<Member[]>> {
-    return this.deps.store.transaction(async (tx) => {
-      const access = await requireMemberAccess(tx, scope, 'share', 'aftercare');
-      const now = this.deps.clock.now();
-      const fresh = dedupe(users).filter((user) => !access.isMember(user.userId));
-      if (access.members.length + fresh.length > LIMITS.members) {
-        throw new InvalidInputError('invited', 'tooMany', { max: LIMITS.members });
-      }
-      const added = fresh.map((user) => toMember(access.incident.id, user, scope.actor.userId, now));
-      await tx.members.add(added);
-      for (const member of added) {
-        await tx.audit.append(
-          auditEvent(access.incident, scope.actor.userId, 'member.added', { user: member.userId }, now),
-        );
-      }
-      return { changed: added.length > 0, value: added };
-    });
+  addMembers(scope: ActionScope, users: InvitedUser[]): Promise<ChangeResult<Member[]>> {
+    return addMembers(this.deps, scope, users);
   }
 
   /**
    * Lead only. Steps the member held are never silently orphaned: they go back to open
    * (`release`, the default) or to the lead (`lead`). Returns the keys of those steps.
    */
-  async removeMember(
+  removeMember(
     scope: ActionScope,
     userId: UserId,
     stepsTo: 'release' | 'lead' = 'release',
   ): Promise<ChangeResult<string[]>> {
-    return this.deps.store.transaction(async (tx) => {
-      const access = await requireMemberAccess(tx, scope, 'update', 'aftercare');
-      requireLead(access.incident, scope.actor);
-      if (userId === access.incident.leadId) throw new DomainError('LeadCannotBeRemoved');
-      if (!access.isMember(userId)) return { changed: false, value: [] };
-      const now = this.deps.clock.now();
-      const leadId = access.incident.leadId;
-      const moved: string[] = [];
-      for (const step of await tx.steps.list(access.incident.id)) {
-        if (step.status !== 'claimed' || step.ownerId !== userId) continue;
-        moved.push(step.key);
-        const toLead = stepsTo === 'lead';
-        await tx.steps.update({
-          ...step,
-          status: toLead ? 'claimed' : 'open',
-          ownerId: toLead ? leadId : null,
-          assignedBy: toLead && leadId !== scope.actor.userId ? scope.actor.userId : null,
-          updatedAt: now,
-          revision: step.revision + 1,
-        });
-        await tx.audit.append(
-          auditEvent(
-            access.incident,
-            scope.actor.userId,
-            toLead ? 'step.assigned' : 'step.released',
-            toLead
-              ? { step: step.key, assignee: leadId, previousOwner: userId }
-              : { step: step.key, previousOwner: userId },
-            now,
-          ),
-        );
-      }
-      await tx.members.remove(access.incident.id, userId);
-      await tx.audit.append(
-        auditEvent(access.incident, scope.actor.userId, 'member.removed', { user: userId }, now),
-      );
-      return { changed: true, value: moved };
-    });
+    return removeMember(this.deps, scope, userId, stepsTo);
   }
 
   /** Someone shared a file in the incident space. Only the fact is noted, never the file. */
@@ -309,15 +235,4 @@ export class IncidentService {
       return updated;
     });
   }
-}
-
-function toMember(incidentId: string, user: InvitedUser, addedBy: UserId, now: Date): Member {
-  return { incidentId, userId: user.userId, displayName: user.displayName ?? null, addedBy, addedAt: now };
-}
-
-function dedupe(users: InvitedUser[]): InvitedUser[] {
-  const seen = new Map<string, InvitedUser>();
-  for (const user of users)
-    if (user.userId?.trim()) seen.set(user.userId.trim(), { ...user, userId: user.userId.trim() });
-  return [...seen.values()];
 }

@@ -3,14 +3,8 @@ import type { FormKind, IncidentFacts, Locale } from '../playbook/playbook.types
 /** A platform user id (Slack `U…`, Teams AAD object id); unique within a workspace. */
 export type UserId = string;
 
-export type IncidentKind = 'nude_photo' | 'sex_video' | 'deepfake' | 'sextortion' | 'other';
-export const INCIDENT_KINDS: readonly IncidentKind[] = [
-  'nude_photo',
-  'sex_video',
-  'deepfake',
-  'sextortion',
-  'other',
-];
+export const INCIDENT_KINDS = ['nude_photo', 'sex_video', 'deepfake', 'sextortion', 'other'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 /**
  * `opening`: stored, but its private space and cards may not all exist yet. `closed`: the acute

@@ -8,6 +8,7 @@ import type { IncidentService } from '../incidents/incident.service.js';
 import type { Incident, UserId, Workspace } from '../incidents/incident.types.js';
 import type { Locale } from '../playbook/playbook.types.js';
 import type { SpaceService } from '../spaces/space.service.js';
+import { unchangedOutcome } from './handler-outcome.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
 
 export interface MembershipDeps {
@@ -40,7 +41,7 @@ async function addMember(
   const colleagues = request.input?.colleagues ?? [];
   if (colleagues.length === 0) throw new InvalidInputError('colleagues', 'required');
   const result = await deps.incidents.addMembers(scopeOf(request), colleagues);
-  if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  if (!result.changed) return unchangedOutcome(locale);
   const added = result.value;
   const names = added.map((member) => member.displayName ?? member.userId).join(', ');
   const view = await deps.incidents.view(request.payload.incidentId);
@@ -78,7 +79,7 @@ async function removeMember(
   const nameOf = nameResolver(before.members);
   const stepsTo = request.input?.stepsTo ?? 'release';
   const result = await deps.incidents.removeMember(scopeOf(request), memberId, stepsTo);
-  if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  if (!result.changed) return unchangedOutcome(locale);
   const moved = result.value;
   const name = nameOf(memberId);
   const actor = nameOf(request.actor.userId);
@@ -115,7 +116,7 @@ async function transferLead(
   const newLead = request.input?.assigneeId?.trim() ?? '';
   if (!newLead) throw new InvalidInputError('assignee', 'required');
   const result = await deps.incidents.transferLead(scopeOf(request), newLead);
-  if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  if (!result.changed) return unchangedOutcome(locale);
   const view = await deps.incidents.view(request.payload.incidentId);
   const nameOf = nameResolver(view.members);
   const name = nameOf(newLead);

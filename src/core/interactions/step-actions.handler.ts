@@ -12,6 +12,7 @@ import type { Clock } from '../ports/clock.js';
 import type { SpaceService } from '../spaces/space.service.js';
 import { formatIsoDate } from '../text/format.js';
 import { instantAt, isoDateIn } from '../time/zoned.js';
+import { unchangedOutcome } from './handler-outcome.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
 import { tellPersonally } from './membership-actions.handler.js';
 
@@ -56,7 +57,7 @@ async function stepAction(
     action,
   );
   const { incident, step, members, finishedNow } = result.value;
-  if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  if (!result.changed) return unchangedOutcome(locale);
   const nameOf = nameResolver(members);
   const stepTitle = titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, locale);
   const workspaceLocale = request.workspace.locale;
@@ -133,7 +134,7 @@ async function addNote(
     },
     request.input?.note ?? '',
   );
-  if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  if (!result.changed) return unchangedOutcome(locale);
   const view = await deps.incidents.view(request.payload.incidentId);
   const step = stepKey ? view.steps.find((candidate) => candidate.key === stepKey) : undefined;
   return {
@@ -178,7 +179,7 @@ async function saveForm(
   const { incident } = view;
   const step = view.steps.find((candidate) => candidate.key === stepKey);
   const stepTitle = titleOf(deps, incident.playbookKey, incident.playbookVersion, stepKey, locale);
-  if (!result.changed) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  if (!result.changed) return unchangedOutcome(locale);
   return {
     changed: true,
     message: t(locale, 'feedback.form', { step: stepTitle }),

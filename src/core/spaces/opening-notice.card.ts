@@ -11,6 +11,24 @@ export type OpeningState =
   | { kind: 'opened'; url: string | null }
   | { kind: 'problem'; problem: OpeningProblem };
 
+/** The link to the incident's space, once it has one; the opening notice and the reminders show it. */
+export function spaceLinkBlocks(
+  incident: Pick<Incident, 'number' | 'spaceId'>,
+  locale: Locale,
+  url: string | null,
+): CardBlock[] {
+  if (!incident.spaceId) return [];
+  return [
+    {
+      type: 'spaceLink',
+      text: t(locale, 'opening.linkIntro'),
+      label: t(locale, 'opening.linkLabel', { number: incident.number }),
+      spaceId: incident.spaceId,
+      url,
+    },
+  ];
+}
+
 /** Problems that need a person to act somewhere else, not a retry here. */
 const WAITING = new Set(['waiting_for_app']);
 
@@ -59,15 +77,7 @@ export function buildOpeningNoticeCard(
     case 'opened':
       fallback = t(locale, 'opening.done', { number });
       blocks.push({ type: 'text', text: fallback, strong: true, tone: 'good' });
-      if (incident.spaceId) {
-        blocks.push({
-          type: 'spaceLink',
-          text: t(locale, 'opening.linkIntro'),
-          label: t(locale, 'opening.linkLabel', { number }),
-          spaceId: incident.spaceId,
-          url: state.url,
-        });
-      }
+      blocks.push(...spaceLinkBlocks(incident, locale, state.url));
       break;
     case 'problem': {
       const waiting = WAITING.has(state.problem.code);

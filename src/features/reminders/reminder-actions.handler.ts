@@ -4,6 +4,7 @@ import { DomainError, InvalidInputError, NotAMemberError } from '../../core/erro
 import { t } from '../../core/i18n/catalogue.js';
 import { auditEvent } from '../../core/incidents/incident.access.js';
 import { LIMITS } from '../../core/incidents/limits.js';
+import { unchangedOutcome } from '../../core/interactions/handler-outcome.js';
 import type {
   ActionHandler,
   ActionRequest,
@@ -117,7 +118,7 @@ async function done(
     return true;
   });
   await deps.reminders.markDone(reminder.id, now);
-  if (!wrote) return { changed: false, message: t(locale, 'feedback.unchanged') };
+  if (!wrote) return unchangedOutcome(locale);
   return {
     changed: true,
     message: t(locale, 'feedback.reminderDone'),
@@ -155,7 +156,7 @@ async function snooze(
     if (current?.status === 'pending' && current.dueAt.getTime() === dueAt.getTime()) {
       return { changed: false, message: t(locale, 'feedback.reminderSnooze', { date }) };
     }
-    return { changed: false, message: t(locale, 'feedback.unchanged') };
+    return unchangedOutcome(locale);
   }
   await deps.store.audit.append(
     auditEvent(

@@ -5,6 +5,7 @@ import { isMessageKey, localized, type MessageKey, t } from '../../core/i18n/cat
 import type { Incident, Member, Step } from '../../core/incidents/incident.types.js';
 import { findStep } from '../../core/playbook/playbook.registry.js';
 import type { Locale, Playbook } from '../../core/playbook/playbook.types.js';
+import { spaceLinkBlocks } from '../../core/spaces/opening-notice.card.js';
 import { formatIsoDate, shorten } from '../../core/text/format.js';
 import { isoDateIn } from '../../core/time/zoned.js';
 import type { Reminder, ReminderKind } from './reminder.types.js';
@@ -112,15 +113,7 @@ export function buildReminderCard(reminder: Reminder, ctx: ReminderTextContext):
       );
     }
   }
-  if (incident.spaceId) {
-    blocks.push({
-      type: 'spaceLink',
-      text: t(locale, 'opening.linkIntro'),
-      label: t(locale, 'opening.linkLabel', { number }),
-      spaceId: incident.spaceId,
-      url: ctx.spaceUrl ?? null,
-    });
-  }
+  blocks.push(...spaceLinkBlocks(incident, locale, ctx.spaceUrl ?? null));
   blocks.push({
     type: 'facts',
     facts: [

@@ -26,6 +26,21 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
     return Number(result.numUpdatedRows) > 0;
   };
 
+  /** Records what a person decided (done, stopped); a reminder still waiting is cancelled. */
+  const setOutcome = async (id: string, outcome: 'done' | 'stopped', now: Date) => {
+    const result = await db
+      .updateTable('reminder')
+      .set((eb) => ({
+        outcome,
+        status: eb.case().when('status', '=', 'pending').then('cancelled').else(eb.ref('status')).end(),
+        updated_at: now,
+      }))
+      .where('id', '=', id)
+      .where('outcome', 'is distinct from', outcome)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  };
+
   return {
     async sync(incidentId, plan, now) {
       return db.transaction().execute(async (trx) => {
@@ -150,19 +165,7 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
 
     cancelClaimed: (id, owner, now) => settle(id, owner, { status: 'cancelled', updated_at: now }),
 
-    async markDone(id, now) {
-      const result = await db
-        .updateTable('reminder')
-        .set((eb) => ({
-          outcome: 'done',
-          status: eb.case().when('status', '=', 'pending').then('cancelled').else(eb.ref('status')).end(),
-          updated_at: now,
-        }))
-        .where('id', '=', id)
-        .where('outcome', 'is distinct from', 'done')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    markDone: (id, now) => setOutcome(id, 'done', now),
 
     async snooze(id, dueAt, now) {
       const result = await db
@@ -183,19 +186,7 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    async stop(id, now) {
-      const result = await db
-        .updateTable('reminder')
-        .set((eb) => ({
-          outcome: 'stopped',
-          status: eb.case().when('status', '=', 'pending').then('cancelled').else(eb.ref('status')).end(),
-          updated_at: now,
-        }))
-        .where('id', '=', id)
-        .where('outcome', 'is distinct from', 'stopped')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    stop: (id, now) => setOutcome(id, 'stopped', now),
   };
 }
 

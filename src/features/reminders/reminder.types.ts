@@ -15,14 +15,8 @@ import { DEFAULT_SCHOOL_TIME, type SchoolTimeDefaults } from './school-time.rule
  * - `nudge`: Direct steps nobody claimed after the first school hours, once per incident.
  * - `evaluation`: the ZAT evaluation still not done some weeks after closing, once.
  */
-export type ReminderKind = 'aftercare' | 'rest_end' | 'overdue' | 'nudge' | 'evaluation';
-export const REMINDER_KINDS: readonly ReminderKind[] = [
-  'aftercare',
-  'rest_end',
-  'overdue',
-  'nudge',
-  'evaluation',
-];
+export const REMINDER_KINDS = ['aftercare', 'rest_end', 'overdue', 'nudge', 'evaluation'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
  * `pending` waits for its due time; `sending` is claimed by one instance under a lease;

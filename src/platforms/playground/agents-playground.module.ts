@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import type { AppContext, AppModule } from '../../app-module.js';
 import { isLoopback } from '../teams/teams.config.js';
 import { TeamsModule } from '../teams/teams.module.js';
-import { GRAPH_PREFIX, registerGraph, TOKEN_PREFIX } from './graph.stand-in.js';
+import { registerGraph } from './graph.stand-in.js';
+import { localBaseUrl, unsignedTeamsOptions } from './local-teams.options.js';
 import { PlaygroundState } from './playground.state.js';
 
 /**
@@ -19,26 +19,8 @@ export class AgentsPlaygroundModule implements AppModule {
     if (!isLoopback(app.config.host)) {
       throw new Error('TEAMS_DEV_SIMULATOR only runs on 127.0.0.1: the bot then accepts unsigned requests.');
     }
-    const base = () => {
-      const address = app.server.raw.address() as AddressInfo | null;
-      const host = address?.family === 'IPv6' ? `[${address.address}]` : (address?.address ?? '127.0.0.1');
-      return `http://${host}:${address?.port ?? app.config.port}`;
-    };
     registerGraph(app.server, new PlaygroundState());
-    this.teams = new TeamsModule({
-      config: {
-        appId: '',
-        appPassword: '',
-        appTenantId: null,
-        appType: 'MultiTenant',
-        graphApiUrl: '',
-        graphTokenUrl: '',
-      },
-      graphUrls: () => ({
-        graphApiUrl: `${base()}${GRAPH_PREFIX.slice(0, -1)}`,
-        graphTokenUrl: `${base()}${TOKEN_PREFIX}{tenant}`,
-      }),
-    });
+    this.teams = new TeamsModule(unsignedTeamsOptions(localBaseUrl(app)));
     await this.teams.start(app);
   }
 

@@ -5,7 +5,8 @@ import { isLoopback } from '../teams/teams.config.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { CONNECTOR_PREFIX, registerConnector } from './connector.stand-in.js';
 import { DownloadLinks } from './download-links.js';
-import { GRAPH_PREFIX, registerGraph, TOKEN_PREFIX } from './graph.stand-in.js';
+import { registerGraph } from './graph.stand-in.js';
+import { localBaseUrl, unsignedTeamsOptions } from './local-teams.options.js';
 import { isOwnConnector, playgroundRequestRefusal } from './playground.guard.js';
 import {
   BOT,
@@ -33,11 +34,7 @@ export class PlaygroundModule implements AppModule {
         'The playground only runs on 127.0.0.1; set MicrosoftAppId or SLACK_BOT_TOKEN for a reachable bot.',
       );
     }
-    const base = () => {
-      const address = app.server.raw.address() as AddressInfo | null;
-      const host = address?.family === 'IPv6' ? `[${address.address}]` : (address?.address ?? '127.0.0.1');
-      return `http://${host}:${address?.port ?? app.config.port}`;
-    };
+    const base = localBaseUrl(app);
     const port = () => (app.server.raw.address() as AddressInfo | null)?.port ?? app.config.port;
     app.server.guardRequests((req) => playgroundRequestRefusal(req, port()));
     registerConnector(app.server, this.state);
@@ -46,22 +43,11 @@ export class PlaygroundModule implements AppModule {
     const downloads = new DownloadLinks(app.clock, base);
     downloads.register(app.server, () => t(app.config.defaultLocale, 'dossier.linkGone'));
     this.teams = new TeamsModule({
-      config: {
-        appId: '',
-        appPassword: '',
-        appTenantId: null,
-        appType: 'MultiTenant',
-        graphApiUrl: '',
-        graphTokenUrl: '',
-      },
+      ...unsignedTeamsOptions(base),
       platform: 'playground',
       acceptsServiceUrl: (serviceUrl) => isOwnConnector(serviceUrl, port()),
       // No OneDrive here: the dossier is a download link on this machine instead.
       handOverFiles: () => (handover) => downloads.handOver(handover),
-      graphUrls: () => ({
-        graphApiUrl: `${base()}${GRAPH_PREFIX.slice(0, -1)}`,
-        graphTokenUrl: `${base()}${TOKEN_PREFIX}{tenant}`,
-      }),
     });
     await this.teams.start(app);
     app.server.raw.once('listening', () => {

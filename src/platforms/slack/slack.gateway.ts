@@ -10,9 +10,16 @@ import type {
   PostedMessage,
 } from '../../core/ports/chat-gateway.js';
 import type { Clock } from '../../core/ports/clock.js';
-import { callSlack, SlackApiError, type SlackResponse } from './api/slack-api.js';
+import { callSlack, nextCursor, requireString, type SlackResponse } from './api/slack-api.js';
 import { messageText, toBlockKit } from './block-kit/block-kit.renderer.js';
+import {
+  archiveChannel,
+  createOrFindPrivateChannel,
+  inviteToChannel,
+  kickFromChannel,
+} from './channels/private-channel.js';
 import { uploadToChannel } from './files/file-upload.js';
+import { postNotice, updateNotice } from './messages/direct-notice.js';
 import { TimelineBatcher } from './timeline.batcher.js';
 
 type WebClient = webApi.WebClient;
@@ -22,10 +29,7 @@ export const CARD_EVENT_TYPE = 'stappenplan_card';
 
 /** Pages of history searched for a card posted before a crash; openings are young channels. */
 const HISTORY_PAGES = 5;
-const LIST_PAGES = 50;
 const KNOWN_CARDS_TTL_MS = 60_000;
-/** Name suffixes tried when the incident's channel name belongs to a channel the bot is not in. */
-const NAME_SUFFIXES = 9;
 
 export interface SlackIdentity {
   botUserId: string;
@@ -45,7 +49,9 @@ export interface SlackGatewayOptions {
 
 /**
  * The incident space as a private Slack channel. Every call goes through the Web API client
- * (which waits out 429 Retry-After and backs off on 5xx); refusals become SlackApiError.
+ * (which waits out 429 Retry-After and backs off on 5xx); refusals become SlackApiError. The
+ * channel's life (create, invite, kick, archive) is in channels/private-channel.ts, the direct
+ * notices in messages/direct-notice.ts.
  */
 export class SlackGateway implements ChatGateway {
   /** Cards known per channel during an opening, so history is read once, not once per card. */
@@ -70,7 +76,11 @@ export class SlackGateway implements ChatGateway {
   }
 
   async ensureSpace(request: EnsureSpaceRequest): Promise<{ spaceId: string }> {
-    const spaceId = await this.createOrFind(request.name);
+    const channel = await createOrFindPrivateChannel(this.client, request.name);
+    const spaceId = channel.id;
+    // A channel just made holds no cards yet: no need to read its history.
+    if (channel.created)
+      this.knownCards.set(spaceId, { at: this.options.clock.now().getTime(), cards: new Map() });
     await this.addMembers(
       spaceId,
       request.members.map((member) => member.userId),
@@ -164,28 +174,11 @@ export class SlackGateway implements ChatGateway {
   }
 
   async addMembers(spaceId: string, userIds: UserId[]): Promise<void> {
-    const users = [...new Set(userIds)].filter((id) => id !== this.identity.botUserId);
-    if (users.length === 0) return;
-    // force: invite the others when one cannot be invited (a deactivated account, a guest).
-    await callSlack(
-      this.client,
-      'conversations.invite',
-      { channel: spaceId, users: users.join(','), force: true },
-      { accept: ['already_in_channel'] },
-    );
+    return inviteToChannel(this.client, this.identity.botUserId, spaceId, userIds);
   }
 
-  /** https://api.slack.com/methods/conversations.kick: one person per call; one already gone is fine. */
   async removeMembers(spaceId: string, userIds: UserId[]): Promise<void> {
-    for (const user of new Set(userIds)) {
-      if (user === this.identity.botUserId) continue;
-      await callSlack(
-        this.client,
-        'conversations.kick',
-        { channel: spaceId, user },
-        { accept: ['not_in_channel'] },
-      );
-    }
+    return kickFromChannel(this.client, this.identity.botUserId, spaceId, userIds);
   }
 
   async postText(
@@ -210,29 +203,15 @@ export class SlackGateway implements ChatGateway {
   }
 
   /**
-   * The requester's confirmation, as a direct message from the bot: unlike an ephemeral answer
-   * it can be updated later (chat.update), so it can say what really happened. Returns its
-   * reference (`channel|ts`).
+   * The requester's confirmation, as a direct message from the bot that can be updated later,
+   * so it can say what really happened. Returns its reference (`channel|ts`).
    */
   async postNotice(userId: UserId, card: Card): Promise<string> {
-    const opened = await callSlack(this.client, 'conversations.open', { users: userId });
-    const channel = requireString((opened.channel as { id?: unknown } | undefined)?.id, 'conversations.open');
-    const answer = await callSlack(this.client, 'chat.postMessage', {
-      channel,
-      ...toBlockKit(card, { locale: this.options.locale() }),
-      unfurl_links: false,
-    });
-    return `${channel}|${requireString(answer.ts, 'chat.postMessage')}`;
+    return postNotice(this.client, userId, toBlockKit(card, { locale: this.options.locale() }));
   }
 
   async updateNotice(noticeRef: string, card: Card): Promise<void> {
-    const [channel, ts] = noticeRef.split('|');
-    if (!channel || !ts) return;
-    await callSlack(this.client, 'chat.update', {
-      channel,
-      ts,
-      ...toBlockKit(card, { locale: this.options.locale() }),
-    });
+    return updateNotice(this.client, noticeRef, toBlockKit(card, { locale: this.options.locale() }));
   }
 
   /** The dossier as files in the incident's private channel (files.uploadV2). */
@@ -241,58 +220,7 @@ export class SlackGateway implements ChatGateway {
   }
 
   async archiveSpace(spaceId: string): Promise<void> {
-    await callSlack(
-      this.client,
-      'conversations.archive',
-      { channel: spaceId },
-      { accept: ['already_archived'] },
-    );
-  }
-
-  /**
-   * A new private channel, or the bot's own channel of that name made before a crash. A name
-   * taken by a channel the bot is not in gets a suffix: the incident must not wait on it.
-   */
-  private async createOrFind(name: string): Promise<string> {
-    for (let attempt = 0; attempt <= NAME_SUFFIXES; attempt += 1) {
-      const candidate = attempt === 0 ? name : `${name}-${attempt + 1}`;
-      const created = await callSlack(
-        this.client,
-        'conversations.create',
-        { name: candidate, is_private: true },
-        { accept: ['name_taken'] },
-      );
-      if (created.ok !== false) {
-        const id = requireString(
-          (created.channel as { id?: unknown } | undefined)?.id,
-          'conversations.create',
-        );
-        // A channel just made holds no cards yet: no need to read its history.
-        this.knownCards.set(id, { at: this.options.clock.now().getTime(), cards: new Map() });
-        return id;
-      }
-      const mine = await this.findOwnPrivateChannel(candidate);
-      if (mine) return mine;
-    }
-    throw new SlackApiError('conversations.create', 'name_taken');
-  }
-
-  private async findOwnPrivateChannel(name: string): Promise<string | null> {
-    let cursor: string | undefined;
-    for (let page = 0; page < LIST_PAGES; page += 1) {
-      const answer = await callSlack(this.client, 'conversations.list', {
-        types: 'private_channel',
-        exclude_archived: true,
-        limit: 200,
-        ...(cursor ? { cursor } : {}),
-      });
-      const channels = (answer.channels as Array<{ id?: string; name?: string }> | undefined) ?? [];
-      const found = channels.find((channel) => channel.name === name && channel.id);
-      if (found?.id) return found.id;
-      cursor = nextCursor(answer);
-      if (!cursor) return null;
-    }
-    return null;
+    return archiveChannel(this.client, spaceId);
   }
 }
 
@@ -300,14 +228,4 @@ interface HistoryMessage {
   ts?: string;
   user?: string;
   metadata?: { event_type?: string; event_payload?: { incident?: unknown; card?: unknown } };
-}
-
-function nextCursor(answer: SlackResponse): string | undefined {
-  const cursor = (answer.response_metadata as { next_cursor?: unknown } | undefined)?.next_cursor;
-  return typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
-}
-
-function requireString(value: unknown, method: string): string {
-  if (typeof value !== 'string' || value === '') throw new SlackApiError(method, 'unexpected_response');
-  return value;
 }

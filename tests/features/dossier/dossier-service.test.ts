@@ -13,7 +13,7 @@ import { dossierFeature } from '../../../src/features/dossier/dossier.extension.
 import { reminderRepository } from '../../../src/features/reminders/reminder.repository.js';
 import { retentionRepository } from '../../../src/features/retention/retention.repository.js';
 import { RetentionService } from '../../../src/features/retention/retention.service.js';
-import { ANNA, BOB, CARLA, FakeClock, STRANGER, UNKNOWN_FACTS } from '../../support/core-fixture.js';
+import { ANNA, BOB, CARLA, FakeClock, openAsPlatform, STRANGER } from '../../support/core-fixture.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { RecordingGateway } from '../../support/recording-gateway.js';
 
@@ -65,15 +65,11 @@ describeEachDatabase('asking for the dossier', (target) => {
   afterAll(async () => handle?.close());
 
   const open = async () => {
-    const opened = await core.commands.open(workspace, ANNA, {
+    const opened = await openAsPlatform({ commands: core.commands, store: store() }, workspace, ANNA, {
       title: 'Foto klas 2B',
-      kind: 'nude_photo',
-      facts: { ...UNKNOWN_FACTS },
       invited: [BOB, CARLA],
     });
-    if (!opened.ok) throw new Error(opened.message);
-    await opened.followUp;
-    return (await store().incidents.get(opened.incident.id))!;
+    return opened.incident;
   };
   const ask = async (actor: Actor, incidentId: string) => {
     const result = await core.interactions.handle({

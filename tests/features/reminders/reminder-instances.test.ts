@@ -11,7 +11,7 @@ import {
   type ReminderRules,
 } from '../../../src/features/reminders/reminder.types.js';
 import { describeEachDatabase } from '../../support/databases.js';
-import { dbFixture, unknownFacts } from '../../support/db-fixture.js';
+import { dbFixture } from '../../support/db-fixture.js';
 import { never, ScriptedGateway } from '../../support/scripted-gateway.js';
 
 const INCIDENTS = 200;
@@ -99,17 +99,10 @@ describeEachDatabase(
         remind: 'U-LEAD',
       }));
       const openOne = async () => {
-        const opened = await fx.incidents.open({
-          workspaceId: fx.workspaceId,
-          actor: lead,
-          title: 'Foto',
-          kind: 'nude_photo',
-          facts: unknownFacts,
-          invited: [],
-        });
-        const scope = { incidentId: opened.value.id, stepKey: 'plan-aftercare', actor: lead };
+        const opened = await fx.open(lead, { title: 'Foto' });
+        const scope = { incidentId: opened.id, stepKey: 'plan-aftercare', actor: lead };
         await fx.steps.saveForm(scope, { moments });
-        await service.sync(opened.value.id);
+        await service.sync(opened.id);
       };
       for (let batch = 0; batch < INCIDENTS; batch += 8) {
         await Promise.all(Array.from({ length: Math.min(8, INCIDENTS - batch) }, openOne));

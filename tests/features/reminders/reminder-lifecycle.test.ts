@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../src/db/connect.js';
 import type { ReminderStore } from '../../../src/features/reminders/reminder.port.js';
-import { reminderRepository } from '../../../src/features/reminders/reminder.repository.js';
-import { ReminderService } from '../../../src/features/reminders/reminder.service.js';
-import { DEFAULT_REMINDER_RULES } from '../../../src/features/reminders/reminder.types.js';
+import type { ReminderService } from '../../../src/features/reminders/reminder.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
-import { type DbFixture, dbFixture, unknownFacts } from '../../support/db-fixture.js';
-
-const LEAD = { userId: 'U-LEAD', displayName: 'Ilse' };
-const MENTOR = { userId: 'U-MENTOR', displayName: 'Mo' };
+import { type DbFixture, dbFixture } from '../../support/db-fixture.js';
+import { LEAD, MENTOR, remindersOn } from './support/db-reminders.js';
 
 describeEachDatabase('reminders over an incident’s life', (target) => {
   let handle: DatabaseHandle;
@@ -19,26 +15,12 @@ describeEachDatabase('reminders over an incident’s life', (target) => {
   beforeAll(async () => {
     handle = await target.open();
     fx = await dbFixture(handle); // Wednesday 25 November 2026, 10:00 in Amsterdam
-    reminders = reminderRepository(handle.db);
-    service = new ReminderService({
-      store: fx.store,
-      reminders,
-      playbooks: fx.playbooks,
-      clock: fx.clock,
-      rules: DEFAULT_REMINDER_RULES,
-    });
+    ({ reminders, service } = remindersOn(handle, fx));
   });
   afterAll(async () => handle?.close());
 
   it('keeps the aftercare moments after closing, also in the periodic sync, and cancels them when finished', async () => {
-    const { value: incident } = await fx.incidents.open({
-      workspaceId: fx.workspaceId,
-      actor: LEAD,
-      title: 'Foto 3C',
-      kind: 'nude_photo',
-      facts: unknownFacts,
-      invited: [MENTOR],
-    });
+    const incident = await fx.open(LEAD, { title: 'Foto 3C', invited: [MENTOR] });
     const scope = { incidentId: incident.id, actor: LEAD };
     await fx.steps.saveForm(
       { ...scope, stepKey: 'plan-aftercare' },

@@ -3,15 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/core/incidents/incident.access.js';
 import type { DatabaseHandle } from '../../../src/db/connect.js';
 import type { ReminderStore } from '../../../src/features/reminders/reminder.port.js';
-import { claimStatement, reminderRepository } from '../../../src/features/reminders/reminder.repository.js';
-import { ReminderService } from '../../../src/features/reminders/reminder.service.js';
-import { DEFAULT_REMINDER_RULES } from '../../../src/features/reminders/reminder.types.js';
+import { claimStatement } from '../../../src/features/reminders/reminder.repository.js';
+import type { ReminderService } from '../../../src/features/reminders/reminder.service.js';
 import { retentionRepository } from '../../../src/features/retention/retention.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { type DbFixture, dbFixture, unknownFacts } from '../../support/db-fixture.js';
-
-const LEAD = { userId: 'U-LEAD', displayName: 'Ilse' };
-const MENTOR = { userId: 'U-MENTOR', displayName: 'Mo' };
+import { LEAD, MENTOR, remindersOn } from './support/db-reminders.js';
 
 describeEachDatabase('the reminder schedule in the database', (target) => {
   let handle: DatabaseHandle;
@@ -26,23 +23,9 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
   beforeAll(async () => {
     handle = await target.open();
     fx = await dbFixture(handle); // clock: Wednesday 25 November 2026, 10:00 in Amsterdam
-    reminders = reminderRepository(handle.db);
-    service = new ReminderService({
-      store: fx.store,
-      reminders,
-      playbooks: fx.playbooks,
-      clock: fx.clock,
-      rules: DEFAULT_REMINDER_RULES,
-    });
-    const opened = await fx.incidents.open({
-      workspaceId: fx.workspaceId,
-      actor: LEAD,
-      title: 'Foto 3C',
-      kind: 'nude_photo',
-      facts: unknownFacts,
-      invited: [MENTOR],
-    });
-    incidentId = opened.value.id;
+    ({ reminders, service } = remindersOn(handle, fx));
+    const opened = await fx.open(LEAD, { title: 'Foto 3C', invited: [MENTOR] });
+    incidentId = opened.id;
   });
   afterAll(async () => handle?.close());
 

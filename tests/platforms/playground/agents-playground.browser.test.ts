@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   freePort,
@@ -12,21 +11,14 @@ import {
 } from '../../../scripts/agents-playground.launcher.js';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { freshPostgres } from '../../support/fresh-postgres.js';
+import { chromiumAvailable, launchChromium } from './support/chromium.js';
 
 /**
  * Microsoft 365 Agents Playground (Microsoft's Teams simulator, the devDependency
  * @microsoft/m365agentsplayground) against the bot in Teams mode without sign-in, both started
  * the way `npm run dev:teams` starts them, driven through the simulator's own page.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI === 'true')
-    throw new Error(`CI=true but Chromium is missing at ${CHROMIUM}; .ci/run installs it.`);
-  console.warn(
-    `\n[tests] The Agents Playground browser test is SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium).\n`,
-  );
-}
+const available = chromiumAvailable('The Agents Playground browser test');
 
 // The simulator writes `locale: "en-US"` into every activity it sends, so the bot answers in English.
 const en = (key: Parameters<typeof t>[1], values?: Record<string, string | number>) => t('en', key, values);
@@ -79,18 +71,7 @@ describe.skipIf(!available)('Microsoft 365 Agents Playground against the bot in 
       },
       () => undefined,
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     // Its page asks a Microsoft CDN for fonts; only this machine is reachable here.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ConfigError, type Env, loadConfig } from '../../../src/config/config.js';
+import { type Env, loadConfig } from '../../../src/config/config.js';
 import { selectModules } from '../../../src/modules.js';
 import { AgentsPlaygroundModule } from '../../../src/platforms/playground/agents-playground.module.js';
 import { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
 import { DEMO_STAFF, PLAYGROUND_GROUP_ID } from '../../../src/platforms/playground/playground.people.js';
+import { configProblem } from '../../support/config-problem.js';
 
 const APP_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -15,17 +16,7 @@ function platforms(env: Env) {
   );
 }
 
-function problem(env: Env): string {
-  try {
-    platforms(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as Error).message;
-    expect(message.split('\n')).toHaveLength(1);
-    return message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problem = (env: Env) => configProblem(() => platforms(env), { oneLine: true });
 
 describe('TEAMS_DEV_SIMULATOR (Teams mode without sign-in, for Microsoft 365 Agents Playground)', () => {
   it('selects the real Teams module instead of the playground page, only when asked', () => {

@@ -1,22 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { Writable } from 'node:stream';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, startApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
+import { chromiumAvailable, launchChromium } from './support/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI === 'true')
-    throw new Error(`CI=true but Chromium is missing at ${CHROMIUM}; .ci/run installs it.`);
-  console.warn(
-    `\n[tests] The playground browser test is SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium).\n`,
-  );
-}
+const available = chromiumAvailable('The playground browser test');
 
 const MENTOR = 'Mila Jansen (mentor)';
 const ZORG = 'Zoë de Vries (zorgcoördinator)';
@@ -37,18 +29,7 @@ describe.skipIf(!available)('the playground in a browser', () => {
       logger: createLogger('info', logs),
       modules: [new PlaygroundModule()],
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

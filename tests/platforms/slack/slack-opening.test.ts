@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_CARD_KEYS } from '../../support/core-fixture.js';
 import { mentionsIn, textsOf } from './support/fake-slack.state.js';
 import {
   ANNA,
@@ -82,18 +83,7 @@ describe('/incident nieuw', () => {
       name: channel.name,
     });
 
-    expect([...cards(h.fake, channel.id).keys()]).toEqual([
-      'now',
-      'overview',
-      'phase:direct',
-      'phase:victim-and-parents',
-      'phase:perpetrator',
-      'phase:police-and-images',
-      'phase:communication',
-      'phase:class-and-school',
-      'phase:evaluation-aftercare',
-      'tips',
-    ]);
+    expect([...cards(h.fake, channel.id).keys()]).toEqual(BUILTIN_CARD_KEYS);
     const overview = card('overview');
     expect(h.fake.state.pins.has(`${channel.id}:${overview.ts}`)).toBe(true);
     // "Nu eerst" is posted first and pinned too, with a number to tap.

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config/config.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { selectModules } from '../../../src/modules.js';
 import { loadSlackConfig } from '../../../src/platforms/slack/slack.config.js';
+import { configProblem } from '../../support/config-problem.js';
 
 const BOT = 'xoxb-1-2-abc';
 
-function problem(env: Record<string, string>): string {
-  try {
-    loadSlackConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problem = (env: Record<string, string>) => configProblem(() => loadSlackConfig(env));
 
 describe('Slack configuration', () => {
   it('is off without any SLACK_ variable', () => {

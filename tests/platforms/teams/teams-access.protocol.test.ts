@@ -8,7 +8,6 @@ import {
   BAS,
   CARLA,
   cardText,
-  click,
   DIRK,
   findAll,
   GENERAL,
@@ -17,7 +16,7 @@ import {
   quiet,
   startHarness,
 } from './teams-harness.js';
-import { type OpenedIncident, openIncident } from './teams-open.support.js';
+import { type OpenedIncident, openIncident, requestOpeningForm } from './teams-open.support.js';
 
 const TITLE_A = 'Foto klas 2b gedeeld';
 const TITLE_B = 'Filmpje in groepsapp sport';
@@ -50,14 +49,11 @@ describe('Teams: cards and cancel buttons reach only the people and places they 
     const more = findAll(phase.card, (n) => n.type === 'Action.ShowCard' && n.title === 'Meer')[1];
     const note = findAll(more, (n) => n.type === 'Action.ShowCard' && n.title === 'Notitie toevoegen')[0];
     const save = actionData(note, 'Opslaan');
-    const noted = await h.post(
-      click(
-        h.microsoft,
-        CARLA,
-        VERBS.action,
-        { ...save, [`${save.k}:note`]: NOTE_B },
-        { channel: b.spaceId, replyToId: phase.id },
-      ),
+    const noted = await h.click(
+      CARLA,
+      VERBS.action,
+      { ...save, [`${save.k}:note`]: NOTE_B },
+      { channel: b.spaceId, replyToId: phase.id },
     );
     expect(cardText(answeredCard(noted))).toContain(NOTE_B);
     await quiet(h.microsoft);
@@ -69,35 +65,25 @@ describe('Teams: cards and cancel buttons reach only the people and places they 
 
   it("a colleague in no incident forging a click with B's id from the general channel gets only text", async () => {
     for (const replyToId of [b.cards[0]!.id, b.cards[1]!.id]) {
-      const claimed = await h.post(
-        click(h.microsoft, DIRK, VERBS.action, bClaim, { channel: GENERAL, replyToId }),
-      );
+      const claimed = await h.click(DIRK, VERBS.action, bClaim, { channel: GENERAL, replyToId });
       expectTextOnly(claimed, 'Je bent geen lid van dit incident');
-      const shown = await h.post(
-        click(h.microsoft, DIRK, VERBS.cardView, bClaim, { channel: GENERAL, replyToId }),
-      );
+      const shown = await h.click(DIRK, VERBS.cardView, bClaim, { channel: GENERAL, replyToId });
       expectTextOnly(shown, 'Je bent geen lid van dit incident');
     }
   });
 
   it("a non-member in B's own channel gets only text, not B's card", async () => {
     const where = { channel: b.spaceId, replyToId: b.cards[1]!.id };
-    expectTextOnly(
-      await h.post(click(h.microsoft, DIRK, VERBS.action, bClaim, where)),
-      'Je bent geen lid van dit incident',
-    );
-    expectTextOnly(
-      await h.post(click(h.microsoft, DIRK, VERBS.cardView, bClaim, where)),
-      'Je bent geen lid van dit incident',
-    );
+    expectTextOnly(await h.click(DIRK, VERBS.action, bClaim, where), 'Je bent geen lid van dit incident');
+    expectTextOnly(await h.click(DIRK, VERBS.cardView, bClaim, where), 'Je bent geen lid van dit incident');
   });
 
   it("a member of A clicking with B's id from A's channel gets no card of B", async () => {
     for (const replyToId of [b.cards[0]!.id, b.cards[1]!.id, a.cards[1]!.id]) {
       const where = { channel: a.spaceId, replyToId };
-      const claimed = await h.post(click(h.microsoft, BAS, VERBS.action, bClaim, where));
+      const claimed = await h.click(BAS, VERBS.action, bClaim, where);
       expectTextOnly(claimed, 'Je bent geen lid van dit incident');
-      const shown = await h.post(click(h.microsoft, BAS, VERBS.cardView, bClaim, where));
+      const shown = await h.click(BAS, VERBS.cardView, bClaim, where);
       expectTextOnly(shown, 'Je bent geen lid van dit incident');
     }
   });
@@ -105,19 +91,20 @@ describe('Teams: cards and cancel buttons reach only the people and places they 
   it("a member of B clicking B's button from another channel gets text, not B's card", async () => {
     const where = { channel: a.spaceId, replyToId: b.cards[1]!.id };
     expectTextOnly(
-      await h.post(click(h.microsoft, CARLA, VERBS.cardView, bClaim, where)),
+      await h.click(CARLA, VERBS.cardView, bClaim, where),
       'Deze knop hoort bij een ander incident',
     );
     expectTextOnly(
-      await h.post(click(h.microsoft, CARLA, VERBS.action, bClaim, where)),
+      await h.click(CARLA, VERBS.action, bClaim, where),
       'Deze knop hoort bij een ander incident',
     );
   });
 
   it('a member clicking in the incident’s own channel still gets the card with the answer on top', async () => {
-    const shown = await h.post(
-      click(h.microsoft, CARLA, VERBS.cardView, bClaim, { channel: b.spaceId, replyToId: b.cards[1]!.id }),
-    );
+    const shown = await h.click(CARLA, VERBS.cardView, bClaim, {
+      channel: b.spaceId,
+      replyToId: b.cards[1]!.id,
+    });
     expect(cardText(answeredCard(shown))).toContain(NOTE_B);
   });
 
@@ -131,14 +118,14 @@ describe('Teams: cards and cancel buttons reach only the people and places they 
     });
     const where = { channel: b.spaceId, replyToId: b.cards[0]!.id };
     for (const data of [{}, closePayload]) {
-      const closed = await h.post(click(h.microsoft, DIRK, VERBS.closeCancel, data, where));
+      const closed = await h.click(DIRK, VERBS.closeCancel, data, where);
       expectTextOnly(closed, 'Deze vraag is van een collega');
     }
-    const opened = await h.post(click(h.microsoft, DIRK, VERBS.openCancel, {}, where));
+    const opened = await h.click(DIRK, VERBS.openCancel, {}, where);
     expectTextOnly(opened, 'Dit formulier is van een collega');
     // Data naming himself changes only his own view: the message is not his opening form.
     const ownForm = encodeActionData({ requester: { userId: DIRK.aad, name: '' } });
-    const forged = await h.post(click(h.microsoft, DIRK, VERBS.openCancel, ownForm, where));
+    const forged = await h.click(DIRK, VERBS.openCancel, ownForm, where);
     expectTextOnly(forged, 'Er is geen incident geopend.');
     await quiet(h.microsoft);
     expect(h.microsoft.named('PUT', /./)).toHaveLength(puts);
@@ -146,17 +133,17 @@ describe('Teams: cards and cancel buttons reach only the people and places they 
   });
 
   it('the lead cancels her own close question: it is replaced for everyone; nobody else may', async () => {
-    await h.post(message(h.microsoft, CARLA, 'incident sluit', { channel: b.spaceId }));
+    await h.say(CARLA, 'incident sluit', { channel: b.spaceId });
     const question = h.microsoft.cards(b.spaceId).at(-1)!;
     const cancel = actionData(question.card, 'Annuleren', VERBS.closeCancel);
     const where = { channel: b.spaceId, replyToId: question.id };
-    const byDirk = await h.post(click(h.microsoft, DIRK, VERBS.closeCancel, cancel, where));
+    const byDirk = await h.click(DIRK, VERBS.closeCancel, cancel, where);
     expectTextOnly(byDirk, 'Deze vraag is van een collega');
     await quiet(h.microsoft);
     expect(cardText(h.microsoft.activities.get(b.spaceId)?.get(question.id)?.attachments)).toContain(
       'sluiten?',
     );
-    const byCarla = await h.post(click(h.microsoft, CARLA, VERBS.closeCancel, cancel, where));
+    const byCarla = await h.click(CARLA, VERBS.closeCancel, cancel, where);
     expect(cardText(answeredCard(byCarla))).toContain('Het incident blijft open.');
     const replaced = h.microsoft.activities.get(b.spaceId)?.get(question.id);
     expect(cardText(replaced?.attachments)).toContain('Het incident blijft open.');
@@ -177,21 +164,17 @@ describe('Teams: cards and cancel buttons reach only the people and places they 
   });
 
   it('the asker cancels the opening form: the channel’s card says so; a colleague may not', async () => {
-    await h.post(message(h.microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
-    const pending = h.microsoft.cards(GENERAL).at(-1)!;
-    const data = (pending.card.refresh as { action: { data: object } }).action.data;
-    const where = { channel: GENERAL, replyToId: pending.id };
-    const form = answeredCard(await h.post(click(h.microsoft, ANNA, VERBS.openForm, { ...data }, where)));
+    const { pendingId, form, where } = await requestOpeningForm(h, ANNA);
     const cancel = actionData(form, 'Annuleren', VERBS.openCancel);
-    const byDirk = await h.post(click(h.microsoft, DIRK, VERBS.openCancel, cancel, where));
+    const byDirk = await h.click(DIRK, VERBS.openCancel, cancel, where);
     expectTextOnly(byDirk, 'Dit formulier is van een collega');
     await quiet(h.microsoft);
-    expect(cardText(h.microsoft.activities.get(GENERAL)?.get(pending.id)?.attachments)).toContain(
+    expect(cardText(h.microsoft.activities.get(GENERAL)?.get(pendingId)?.attachments)).toContain(
       'Anna vult het formulier',
     );
-    const byAnna = await h.post(click(h.microsoft, ANNA, VERBS.openCancel, cancel, where));
+    const byAnna = await h.click(ANNA, VERBS.openCancel, cancel, where);
     expect(cardText(answeredCard(byAnna))).toContain('Er is geen incident geopend.');
-    const replaced = h.microsoft.activities.get(GENERAL)?.get(pending.id);
+    const replaced = h.microsoft.activities.get(GENERAL)?.get(pendingId);
     expect(cardText(replaced?.attachments)).toContain('Er is geen incident geopend.');
   });
 });

@@ -1,20 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { FakeClock } from '../../support/core-fixture.js';
 import { freshPostgres } from '../../support/fresh-postgres.js';
-import {
-  ANNA,
-  actionData,
-  answeredCard,
-  cardText,
-  click,
-  eventually,
-  GENERAL,
-  type Harness,
-  message,
-  startHarness,
-} from './teams-harness.js';
-import { addAppToChannel } from './teams-open.support.js';
+import { ANNA, cardText, eventually, GENERAL, type Harness, startHarness } from './teams-harness.js';
+import { addAppToChannel, requestOpeningForm, submitOpeningForm } from './teams-open.support.js';
 
 const serverUrl = inject('postgresUrl');
 
@@ -37,25 +25,12 @@ for (const database of ['pglite', 'postgres'] as const) {
       });
 
       it('asks the lead to add the app, reminds once after ten minutes, and posts the cards once it is added', async () => {
-        await h.post(message(h.microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
-        const pending = h.microsoft.cards(GENERAL).at(-1)!;
-        const data = (pending.card.refresh as { action: { data: object } }).action.data;
-        const where = { channel: GENERAL, replyToId: pending.id };
-        const form = answeredCard(await h.post(click(h.microsoft, ANNA, VERBS.openForm, { ...data }, where)));
-        await h.post(
-          click(
-            h.microsoft,
-            ANNA,
-            VERBS.openSubmit,
-            {
-              ...actionData(form, 'Openen'),
-              'o:title': 'Foto 2B',
-              'o:kind': 'nude_photo',
-              'o:invited': 'aad-bas',
-            },
-            where,
-          ),
-        );
+        const opening = await requestOpeningForm(h, ANNA);
+        await submitOpeningForm(h, ANNA, opening, {
+          'o:title': 'Foto 2B',
+          'o:kind': 'nude_photo',
+          'o:invited': 'aad-bas',
+        });
         const channel = await eventually(() => h.microsoft.channels[0]);
         const personal = () => h.microsoft.cards('a:personal-aad-anna').map((card) => cardText(card.card));
         await eventually(() => personal().some((text) => text.includes('Voeg de app Stappenplan toe')));
@@ -74,7 +49,9 @@ for (const database of ['pglite', 'postgres'] as const) {
         await addAppToChannel(h, channel.id);
         await eventually(() => h.microsoft.postedCards(channel.id).length === 10);
         await eventually(() =>
-          cardText(h.microsoft.cards(GENERAL).find((c) => c.id === pending.id)?.card).includes('is geopend'),
+          cardText(h.microsoft.cards(GENERAL).find((c) => c.id === opening.pendingId)?.card).includes(
+            'is geopend',
+          ),
         );
       });
     },

@@ -20,21 +20,16 @@ import {
   message,
   startHarness,
 } from './teams-harness.js';
+import { requestOpeningForm, submitOpeningForm } from './teams-open.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 
 /** `incident nieuw` in the team's channel and the form sent; returns the pending card's id. */
 async function submitForm(h: Harness): Promise<string> {
-  await h.post(message(h.microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
-  const pending = h.microsoft.cards(GENERAL).at(-1)!;
-  const data = (pending.card.refresh as { action: { data: object } }).action.data;
-  const where = { channel: GENERAL, replyToId: pending.id };
-  const form = answeredCard(await h.post(click(h.microsoft, ANNA, VERBS.openForm, { ...data }, where)));
-  const answer = await h.post(
-    click(h.microsoft, ANNA, VERBS.openSubmit, { ...actionData(form, 'Openen'), ...OPEN }, where),
-  );
+  const opening = await requestOpeningForm(h, ANNA);
+  const answer = await submitOpeningForm(h, ANNA, opening, OPEN);
   expect(cardText(answeredCard(answer))).toMatch(/wordt geopend/);
-  return pending.id;
+  return opening.pendingId;
 }
 
 /** The requester's confirmation in the team's channel as it reads now. */

@@ -9,12 +9,10 @@ import {
   BAS,
   CARLA,
   cardText,
-  click,
   eventually,
   findAll,
   GENERAL,
   type Harness,
-  message,
   startHarness,
 } from './teams-harness.js';
 import { type OpenedIncident, openIncident } from './teams-open.support.js';
@@ -105,9 +103,7 @@ for (const database of ['pglite', 'postgres'] as const) {
 
       it('works in the chat: a claim updates the phase card', async () => {
         const phase = incident.cards[1]!;
-        const answer = await h.post(
-          click(h.microsoft, BAS, VERBS.action, actionData(phase.card, 'Oppakken'), inChat(phase.id)),
-        );
+        const answer = await h.click(BAS, VERBS.action, actionData(phase.card, 'Oppakken'), inChat(phase.id));
         expect(cardText(answeredCard(answer))).toContain('Opgepakt door Bas');
         await eventually(() => cardText(latest(phase.id)).includes('Opgepakt door Bas'));
         // Timeline lines are plain messages in a chat: it has no threads.
@@ -124,14 +120,11 @@ for (const database of ['pglite', 'postgres'] as const) {
           return JSON.stringify(now).includes(CARLA.aad) ? now : null;
         });
         const add = menuEntry(card, 'Collega toevoegen');
-        const added = await h.post(
-          click(
-            h.microsoft,
-            ANNA,
-            VERBS.action,
-            { ...add.data, [add.input(':colleagues')]: CARLA.aad },
-            inChat(overview.id),
-          ),
+        const added = await h.click(
+          ANNA,
+          VERBS.action,
+          { ...add.data, [add.input(':colleagues')]: CARLA.aad },
+          inChat(overview.id),
         );
         expect(answeredCard(added)).toBeTruthy();
         await eventually(() => h.microsoft.chats[0]!.members.some((member) => member.userId === CARLA.aad));
@@ -146,21 +139,18 @@ for (const database of ['pglite', 'postgres'] as const) {
           return JSON.stringify(entry).includes(CARLA.aad) ? latestCard : null;
         });
         const remove = menuEntry(now, 'Collega verwijderen');
-        await h.post(
-          click(
-            h.microsoft,
-            ANNA,
-            VERBS.action,
-            { ...remove.data, [remove.input(':memberId')]: CARLA.aad, [remove.input(':stepsTo')]: 'release' },
-            inChat(overview.id),
-          ),
+        await h.click(
+          ANNA,
+          VERBS.action,
+          { ...remove.data, [remove.input(':memberId')]: CARLA.aad, [remove.input(':stepsTo')]: 'release' },
+          inChat(overview.id),
         );
         await eventually(() => !h.microsoft.chats[0]!.members.some((member) => member.userId === CARLA.aad));
         expect(h.microsoft.named('DELETE', /^\/graph\/chats\/[^/]+\/members\/[^/]+$/)).toHaveLength(1);
       });
 
       it('closing renames the chat "(gesloten)"; a chat is never archived', async () => {
-        await h.post(message(h.microsoft, ANNA, 'incident sluit', { chat: incident.spaceId }));
+        await h.say(ANNA, 'incident sluit', { chat: incident.spaceId });
         const question = await eventually(() =>
           h.microsoft
             .cards(incident.spaceId)
@@ -168,14 +158,11 @@ for (const database of ['pglite', 'postgres'] as const) {
               cardText(card.card).includes('Wil je de acute fase van incident 2026-0001 sluiten?'),
             ),
         );
-        const closed = await h.post(
-          click(
-            h.microsoft,
-            ANNA,
-            VERBS.closeConfirm,
-            actionData(question.card, 'Ja, sluiten'),
-            inChat(question.id),
-          ),
+        const closed = await h.click(
+          ANNA,
+          VERBS.closeConfirm,
+          actionData(question.card, 'Ja, sluiten'),
+          inChat(question.id),
         );
         expect(cardText(answeredCard(closed))).toContain('De acute fase van incident 2026-0001 is gesloten.');
         await eventually(() => h.microsoft.chats[0]!.topic === 'Incident 2026-0001 (gesloten)');

@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from './fake-microsoft.js';
-import {
-  ANNA,
-  BAS,
-  DIRK,
-  eventually,
-  type Harness,
-  message,
-  quiet,
-  shown,
-  startHarness,
-} from './teams-harness.js';
+import { ANNA, BAS, DIRK, eventually, type Harness, quiet, shown, startHarness } from './teams-harness.js';
 import { type OpenedIncident, openIncident } from './teams-open.support.js';
 
 const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
@@ -52,9 +42,7 @@ describe('Teams: the dossier', () => {
   const texts = (conversation: string) => h.microsoft.texts(conversation).map((text) => shown(text.text));
   const ask = async (person: Person) => {
     const before = texts(incident.spaceId).length;
-    const response = await h.post(
-      message(h.microsoft, person, 'incident dossier', { channel: incident.spaceId }),
-    );
+    const response = await h.say(person, 'incident dossier', { channel: incident.spaceId });
     expect(response.status).toBe(200);
     return eventually(() => texts(incident.spaceId)[before]);
   };

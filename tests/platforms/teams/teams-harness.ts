@@ -22,8 +22,18 @@ export interface Harness {
   space: 'chat' | 'channel';
   teams: TeamsModule;
   logs: string[];
-  post(activity: Record<string, unknown>, authorization?: string): Promise<{ status: number; body: unknown }>;
+  post(activity: Record<string, unknown>, authorization?: string): Promise<Answer>;
+  /** `person` clicks an Action.Execute button (see `click`); the invoke's answer. */
+  click(person: Person, verb: string, data: Record<string, unknown>, where?: Where): Promise<Answer>;
+  /** `person` writes to the bot (see `message`): `@Stappenplan <text>` in a channel. */
+  say(person: Person, text: string, where?: Where, extra?: Record<string, unknown>): Promise<Answer>;
   close(): Promise<void>;
+}
+
+/** What the bot answered on /api/messages. */
+export interface Answer {
+  status: number;
+  body: unknown;
 }
 
 /** The bot on the embedded database with the Teams module pointed at a fake Microsoft. */
@@ -65,28 +75,31 @@ export async function startHarness(
     modules: [teams, createDossierModule()],
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const post: Harness['post'] = async (activity, authorization) => {
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
   return {
     app,
     microsoft,
     space: config.space ?? 'channel',
     teams,
     logs,
-    async post(activity, authorization) {
-      const response = await fetch(`${app.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-        body: JSON.stringify(activity),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    },
+    post,
+    click: (person, verb, data, where) => post(click(microsoft, person, verb, data, where)),
+    say: (person, text, where, extra) => post(message(microsoft, person, text, where, extra)),
     async close() {
       await app.close();
     },
   };
 }
 
-interface Where {
+export interface Where {
   /** Channel id; omitted for a personal chat. */
   channel?: string;
   /** A group chat's id (an incident's chat). */

@@ -3,27 +3,26 @@ import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { GROUP_ID } from './fake-microsoft.js';
 import {
   ANNA,
-  actionData,
   answeredCard,
   BAS,
   cardText,
-  click,
   DIRK,
   eventually,
   findAll,
   GENERAL,
   type Harness,
-  message,
   quiet,
   shown,
   startHarness,
 } from './teams-harness.js';
-import { addAppToChannel } from './teams-open.support.js';
+import { addAppToChannel, submitOpeningForm } from './teams-open.support.js';
 
 describe('Teams: opening an incident from a channel', () => {
   let h: Harness;
   let pendingId: string;
   let form: Record<string, unknown>;
+  /** The asker's form, clicked on the channel's pending card. */
+  const onPending = () => ({ form, where: { channel: GENERAL, replyToId: pendingId } });
 
   beforeAll(async () => {
     h = await startHarness();
@@ -34,9 +33,7 @@ describe('Teams: opening an incident from a channel', () => {
   });
 
   it('answers "@Stappenplan incident nieuw" with a card that shows the form only to the asker', async () => {
-    const response = await h.post(
-      message(h.microsoft, ANNA, 'incident nieuw foto van Jan', { channel: GENERAL }),
-    );
+    const response = await h.say(ANNA, 'incident nieuw foto van Jan', { channel: GENERAL });
     expect(response.status).toBe(200);
     const posted = h.microsoft.cards(GENERAL);
     expect(posted).toHaveLength(1);
@@ -53,8 +50,11 @@ describe('Teams: opening an incident from a channel', () => {
 
   it('gives Anna the form on refresh and Dirk only the pending card', async () => {
     const data = (h.microsoft.cards(GENERAL)[0]!.card.refresh as { action: { data: object } }).action.data;
-    const forAnna = await h.post(
-      click(h.microsoft, ANNA, VERBS.openForm, { ...data }, { channel: GENERAL, replyToId: pendingId }),
+    const forAnna = await h.click(
+      ANNA,
+      VERBS.openForm,
+      { ...data },
+      { channel: GENERAL, replyToId: pendingId },
     );
     form = answeredCard(forAnna);
     const ids = findAll(form, (n) => typeof n.id === 'string').map((n) => n.id);
@@ -66,8 +66,11 @@ describe('Teams: opening an incident from a channel', () => {
     expect(cardText(form)).toContain('wat je na het commando typt, ziet iedereen in dit kanaal');
     expect(cardText(form)).toContain('persoonlijke chat met Stappenplan');
 
-    const forDirk = await h.post(
-      click(h.microsoft, DIRK, VERBS.openForm, { ...data }, { channel: GENERAL, replyToId: pendingId }),
+    const forDirk = await h.click(
+      DIRK,
+      VERBS.openForm,
+      { ...data },
+      { channel: GENERAL, replyToId: pendingId },
     );
     const dirkCard = answeredCard(forDirk);
     expect(findAll(dirkCard, (n) => n.id === 'o:title')).toEqual([]);
@@ -76,19 +79,11 @@ describe('Teams: opening an incident from a channel', () => {
   });
 
   it('answers bad input on the form itself, keeping what was typed', async () => {
-    const submit = actionData(form, 'Openen');
-    const response = await h.post(
-      click(
-        h.microsoft,
-        ANNA,
-        VERBS.openSubmit,
-        { ...submit, 'o:title': 'x', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' },
-        {
-          channel: GENERAL,
-          replyToId: pendingId,
-        },
-      ),
-    );
+    const response = await submitOpeningForm(h, ANNA, onPending(), {
+      'o:title': 'x',
+      'o:kind': 'nude_photo',
+      'o:invited': 'aad-bas',
+    });
     const again = answeredCard(response);
     expect(cardText(again)).toContain('Korte titel: minimaal 3 tekens.');
     expect(findAll(again, (n) => n.id === 'o:invited')[0]?.value).toBe('aad-bas');
@@ -96,22 +91,13 @@ describe('Teams: opening an incident from a channel', () => {
   });
 
   it('opens the incident: a private channel with the lead as owner, then every card in it', async () => {
-    const submit = actionData(form, 'Openen');
     const values = {
       'o:title': 'Foto 2B',
       'o:kind': 'nude_photo',
       'o:invited': 'aad-bas',
       'o:lead': 'aad-anna',
     };
-    const response = await h.post(
-      click(
-        h.microsoft,
-        ANNA,
-        VERBS.openSubmit,
-        { ...submit, ...values },
-        { channel: GENERAL, replyToId: pendingId },
-      ),
-    );
+    const response = await submitOpeningForm(h, ANNA, onPending(), values);
     // Nothing says "geopend" before it is true.
     expect(cardText(answeredCard(response))).toContain('Incident 2026-0001 wordt geopend…');
     // The channel's pending card says the same, with the number only.
@@ -167,73 +153,42 @@ describe('Teams: opening an incident from a channel', () => {
   });
 
   it('a second submit of the same form opens nothing new', async () => {
-    const submit = actionData(form, 'Openen');
     const values = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
-    const response = await h.post(
-      click(
-        h.microsoft,
-        ANNA,
-        VERBS.openSubmit,
-        { ...submit, ...values },
-        { channel: GENERAL, replyToId: pendingId },
-      ),
-    );
+    const response = await submitOpeningForm(h, ANNA, onPending(), values);
     expect(cardText(answeredCard(response))).toContain('Incident 2026-0001');
     await quiet(h.microsoft);
     expect(h.microsoft.channels).toHaveLength(1);
   });
 
   it('refuses the form sent in by someone else than the asker', async () => {
-    const submit = actionData(form, 'Openen');
-    const response = await h.post(
-      click(
-        h.microsoft,
-        DIRK,
-        VERBS.openSubmit,
-        { ...submit, 'o:title': 'Foto 5E', 'o:kind': 'other' },
-        {
-          channel: GENERAL,
-          replyToId: pendingId,
-        },
-      ),
-    );
+    const response = await submitOpeningForm(h, DIRK, onPending(), {
+      'o:title': 'Foto 5E',
+      'o:kind': 'other',
+    });
     expect(cardText(answeredCard(response))).toContain('Dit formulier is van een collega.');
   });
 
   it('refuses to invite someone who is not in the team', async () => {
-    const submit = actionData(form, 'Openen');
-    const response = await h.post(
-      click(
-        h.microsoft,
-        ANNA,
-        VERBS.openSubmit,
-        { ...submit, 'o:title': 'Foto 3C', 'o:kind': 'other', 'o:invited': 'aad-stranger' },
-        {
-          channel: GENERAL,
-          replyToId: 'another-card',
-        },
-      ),
+    const response = await submitOpeningForm(
+      h,
+      ANNA,
+      { form, where: { channel: GENERAL, replyToId: 'another-card' } },
+      { 'o:title': 'Foto 3C', 'o:kind': 'other', 'o:invited': 'aad-stranger' },
     );
     expect(cardText(answeredCard(response))).toContain('deze collega is geen lid');
   });
 
   it('opens from a personal chat too, in the one team the bot is in', async () => {
-    await h.post(message(h.microsoft, BAS, 'incident nieuw Filmpje 4A'));
+    await h.say(BAS, 'incident nieuw Filmpje 4A');
     const chat = h.microsoft.cards('a:personal-aad-bas');
     expect(chat).toHaveLength(1);
     const personalForm = chat[0]!.card;
     expect(findAll(personalForm, (n) => n.id === 'o:title')[0]?.value).toBe('Filmpje 4A');
-    const submit = actionData(personalForm, 'Openen');
-    const response = await h.post(
-      click(
-        h.microsoft,
-        BAS,
-        VERBS.openSubmit,
-        { ...submit, 'o:title': 'Filmpje 4A', 'o:kind': 'sex_video' },
-        {
-          replyToId: chat[0]!.id,
-        },
-      ),
+    const response = await submitOpeningForm(
+      h,
+      BAS,
+      { form: personalForm, where: { replyToId: chat[0]!.id } },
+      { 'o:title': 'Filmpje 4A', 'o:kind': 'sex_video' },
     );
     expect(cardText(answeredCard(response))).toContain('Incident 2026-0002 wordt geopend…');
     const channel = await eventually(() =>
@@ -254,17 +209,17 @@ describe('Teams: opening an incident from a channel', () => {
   });
 
   it('status in a personal chat lists your open incidents; help comes in your language', async () => {
-    await h.post(message(h.microsoft, BAS, 'incident status'));
+    await h.say(BAS, 'incident status');
     const status = JSON.stringify(h.microsoft.cards('a:personal-aad-bas').at(-1)?.card);
     expect(status).toContain('Jouw open incidenten');
     expect(status).toContain('2026-0001 · Naaktfoto');
     expect(status).toContain('Foto 2B');
     expect(status).toContain('Filmpje 4A');
-    await h.post(message(h.microsoft, DIRK, 'incident status'));
+    await h.say(DIRK, 'incident status');
     expect(shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text)).toBe(
       'Je hebt geen open incidenten.',
     );
-    await h.post(message(h.microsoft, DIRK, 'hallo', { locale: 'en-US' }));
+    await h.say(DIRK, 'hallo', { locale: 'en-US' });
     const hello = shown(h.microsoft.texts('a:personal-aad-dirk').at(-1)?.text);
     // Unrecognised text gets a short help with the commands, not a refusal.
     expect(hello).toContain('Hi! I am Stappenplan');

@@ -1,14 +1,6 @@
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { type Person, TEAM_ID, TENANT } from './fake-microsoft.js';
-import {
-  actionData,
-  answeredCard,
-  click,
-  eventually,
-  GENERAL,
-  type Harness,
-  message,
-} from './teams-harness.js';
+import { type Answer, actionData, answeredCard, eventually, GENERAL, type Harness } from './teams-harness.js';
 
 export interface OpenedIncident {
   /** The incident's space: the group chat's or the private channel's conversation id. */
@@ -17,6 +9,41 @@ export interface OpenedIncident {
   cards: Array<{ id: string; card: Record<string, unknown> }>;
   /** The "Nu eerst" card, posted before all others. */
   now: { id: string; card: Record<string, unknown> };
+}
+
+/** The opening form as the asker has it: the channel's pending card refreshed for them. */
+export interface OpeningForm {
+  /** The pending card in the team's channel. */
+  pendingId: string;
+  form: Record<string, unknown>;
+  /** Where clicks on the form come from: the team's channel, on the pending card. */
+  where: { channel?: string; replyToId: string };
+}
+
+/** `@Stappenplan incident nieuw` in the team's channel, and the form the asker gets on refresh. */
+export async function requestOpeningForm(h: Harness, asker: Person): Promise<OpeningForm> {
+  await h.say(asker, 'incident nieuw', { channel: GENERAL });
+  const pending = h.microsoft.cards(GENERAL).at(-1);
+  if (!pending) throw new Error('no pending card');
+  const data = (pending.card.refresh as { action: { data: object } }).action.data;
+  const where = { channel: GENERAL, replyToId: pending.id };
+  const form = answeredCard(await h.click(asker, VERBS.openForm, { ...data }, where));
+  return { pendingId: pending.id, form, where };
+}
+
+/** `person` presses **Openen** on the form with these values; the invoke's answer. */
+export function submitOpeningForm(
+  h: Harness,
+  person: Person,
+  opening: Pick<OpeningForm, 'form' | 'where'>,
+  values: Record<string, string>,
+): Promise<Answer> {
+  return h.click(
+    person,
+    VERBS.openSubmit,
+    { ...actionData(opening.form, 'Openen'), ...values },
+    opening.where,
+  );
 }
 
 /**
@@ -58,27 +85,7 @@ export async function openIncident(
   existingChannel?: string,
 ): Promise<OpenedIncident> {
   const before = h.space === 'chat' ? h.microsoft.chats.length : h.microsoft.channels.length;
-  await h.post(message(h.microsoft, opener, 'incident nieuw', { channel: GENERAL }));
-  const pending = h.microsoft.cards(GENERAL).at(-1);
-  if (!pending) throw new Error('no pending card');
-  const data = (pending.card.refresh as { action: { data: object } }).action.data;
-  const form = answeredCard(
-    await h.post(
-      click(h.microsoft, opener, VERBS.openForm, { ...data }, { channel: GENERAL, replyToId: pending.id }),
-    ),
-  );
-  await h.post(
-    click(
-      h.microsoft,
-      opener,
-      VERBS.openSubmit,
-      { ...actionData(form, 'Openen'), ...values },
-      {
-        channel: GENERAL,
-        replyToId: pending.id,
-      },
-    ),
-  );
+  await submitOpeningForm(h, opener, await requestOpeningForm(h, opener), values);
   const space = await eventually(() =>
     h.space === 'chat'
       ? h.microsoft.chats[before]

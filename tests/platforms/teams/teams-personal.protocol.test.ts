@@ -6,11 +6,9 @@ import {
   actionData,
   answeredCard,
   cardText,
-  click,
   findAll,
   GENERAL,
   type Harness,
-  message,
   shown,
   startHarness,
 } from './teams-harness.js';
@@ -22,7 +20,7 @@ describe('Teams: opening privately from the personal chat', () => {
   beforeAll(async () => {
     h = await startHarness({ space: 'chat' });
     // The bot is in the general team (known from a first message) and is added to a second team.
-    await h.post(message(h.microsoft, ANNA, 'incident status', { channel: GENERAL }));
+    await h.say(ANNA, 'incident status', { channel: GENERAL });
     const installed = await h.post({
       type: 'conversationUpdate',
       id: 'install-second',
@@ -46,7 +44,7 @@ describe('Teams: opening privately from the personal chat', () => {
   });
 
   it('asks which team first when the requester is in several, then shows that team’s form', async () => {
-    await h.post(message(h.microsoft, ANNA, 'incident nieuw Foto 2B'));
+    await h.say(ANNA, 'incident nieuw Foto 2B');
     const choice = h.microsoft.cards('a:personal-aad-anna').at(-1)!;
     expect(cardText(choice.card)).toContain('Voor welk team (welke school) is dit incident?');
     const buttons = findAll(choice.card, (n) => n.type === 'Action.Execute');
@@ -54,11 +52,9 @@ describe('Teams: opening privately from the personal chat', () => {
     // Nothing was posted in any team's channel.
     expect(h.microsoft.cards(GENERAL).filter((c) => cardText(c.card).includes('nieuw incident'))).toEqual([]);
     const form = answeredCard(
-      await h.post(
-        click(h.microsoft, ANNA, VERBS.openForm, buttons[1]!.data as Record<string, unknown>, {
-          replyToId: choice.id,
-        }),
-      ),
+      await h.click(ANNA, VERBS.openForm, buttons[1]!.data as Record<string, unknown>, {
+        replyToId: choice.id,
+      }),
     );
     expect(findAll(form, (n) => n.id === 'o:title')).toHaveLength(1);
     expect(actionData(form, 'Openen')).toBeTruthy();
@@ -66,7 +62,7 @@ describe('Teams: opening privately from the personal chat', () => {
 
   it('tells someone in no team with the app what the Teams administrator must do', async () => {
     const stranger = { aad: 'aad-eva', name: 'Eva' };
-    await h.post(message(h.microsoft, stranger, 'incident nieuw'));
+    await h.say(stranger, 'incident nieuw');
     expect(shown(h.microsoft.texts('a:personal-aad-eva').at(-1)?.text)).toContain(
       'Vraag de beheerder van Microsoft Teams om Stappenplan toe te voegen',
     );
@@ -78,14 +74,11 @@ describe('Teams: opening privately from the personal chat', () => {
       .selectFrom('teams_team')
       .select('workspace_id')
       .executeTakeFirstOrThrow();
-    const answer = await h.post(
-      click(
-        h.microsoft,
-        stranger,
-        VERBS.openForm,
-        { u: stranger.aad, t: workspace.workspace_id },
-        { replyToId: 'x' },
-      ),
+    const answer = await h.click(
+      stranger,
+      VERBS.openForm,
+      { u: stranger.aad, t: workspace.workspace_id },
+      { replyToId: 'x' },
     );
     expect(cardText(answeredCard(answer))).toContain('Vraag de beheerder van Microsoft Teams');
   });

@@ -54,7 +54,7 @@ describe('Teams: working on the steps', () => {
   });
 
   it('Bas claims a step: he gets the card back with the answer on top, everyone gets the update', async () => {
-    const response = await h.post(click(h.microsoft, BAS, VERBS.action, claim, inChannel(phaseId)));
+    const response = await h.click(BAS, VERBS.action, claim, inChannel(phaseId));
     const answer = answeredCard(response);
     expect(cardText(answer)).toContain('Je hebt deze stap opgepakt: Aandacht voor het slachtoffer.');
     expect(cardText(answer)).toContain('Opgepakt door Bas **vet** <at>x</at>');
@@ -88,7 +88,7 @@ describe('Teams: working on the steps', () => {
   it('Anna clicks the same claim: she is told Bas has it, nothing changes', async () => {
     await quiet(h.microsoft);
     const puts = h.microsoft.named('PUT', /./).length;
-    const response = await h.post(click(h.microsoft, ANNA, VERBS.action, claim, inChannel(phaseId)));
+    const response = await h.click(ANNA, VERBS.action, claim, inChannel(phaseId));
     expect(cardText(answeredCard(response))).toContain('Bas **vet** <at>x</at> heeft deze stap al opgepakt.');
     await quiet(h.microsoft);
     expect(h.microsoft.named('PUT', /./)).toHaveLength(puts);
@@ -103,39 +103,36 @@ describe('Teams: working on the steps', () => {
   });
 
   it('answers in English when the clicker uses Teams in English', async () => {
-    const response = await h.post(
-      click(h.microsoft, ANNA, VERBS.action, claim, { ...inChannel(phaseId), locale: 'en-US' }),
-    );
+    const response = await h.click(ANNA, VERBS.action, claim, { ...inChannel(phaseId), locale: 'en-US' });
     expect(cardText(answeredCard(response))).toContain('has already picked up this step.');
   });
 
   it('refuses a colleague who is not a member of the incident', async () => {
-    const response = await h.post(click(h.microsoft, DIRK, VERBS.action, claim, inChannel(phaseId)));
+    const response = await h.click(DIRK, VERBS.action, claim, inChannel(phaseId));
     expect(cardText(answeredCard(response))).toContain('Je bent geen lid van dit incident');
   });
 
   it('refuses the same button data replayed from another channel, and forged data', async () => {
     const done = actionData(incident.cards[1]!.card, 'Gereed');
-    const replayed = await h.post(
-      click(h.microsoft, BAS, VERBS.action, done, { channel: GENERAL, replyToId: 'x' }),
-    );
+    const replayed = await h.click(BAS, VERBS.action, done, { channel: GENERAL, replyToId: 'x' });
     expect(cardText(answeredCard(replayed))).toContain(
       'Deze knop hoort bij een ander incident. Er is niets gewijzigd.',
     );
-    const forged = await h.post(
-      click(h.microsoft, BAS, VERBS.action, { p: '{"v":1,"i":"../../etc","a":"claim"}' }, inChannel(phaseId)),
+    const forged = await h.click(
+      BAS,
+      VERBS.action,
+      { p: '{"v":1,"i":"../../etc","a":"claim"}' },
+      inChannel(phaseId),
     );
     expect(cardText(answeredCard(forged))).toContain('Deze knop werkt niet (meer)');
-    const unknownVerb = await h.post(click(h.microsoft, BAS, 'something.else', {}, inChannel(phaseId)));
+    const unknownVerb = await h.click(BAS, 'something.else', {}, inChannel(phaseId));
     expect(cardText(answeredCard(unknownVerb))).toContain('Deze knop werkt niet (meer)');
     const otherIncident = encodeAction({
       incidentId: '00000000-0000-4000-8000-000000000000',
       kind: 'claim',
       stepKey: 'x',
     });
-    const missing = await h.post(
-      click(h.microsoft, BAS, VERBS.action, { p: otherIncident }, inChannel(phaseId)),
-    );
+    const missing = await h.click(BAS, VERBS.action, { p: otherIncident }, inChannel(phaseId));
     expect(cardText(answeredCard(missing))).toContain('Dit incident is niet gevonden.');
   });
 
@@ -143,18 +140,18 @@ describe('Teams: working on the steps', () => {
     const card = incident.cards[1]!.card;
     const naData = actionData(card, 'Opslaan', VERBS.action);
     const prefix = String(naData.k);
-    const empty = await h.post(
-      click(h.microsoft, BAS, VERBS.action, { ...naData, [`${prefix}:reason`]: '  ' }, inChannel(phaseId)),
+    const empty = await h.click(
+      BAS,
+      VERBS.action,
+      { ...naData, [`${prefix}:reason`]: '  ' },
+      inChannel(phaseId),
     );
     expect(cardText(answeredCard(empty))).toContain('Reden: vul dit in.');
-    const saved = await h.post(
-      click(
-        h.microsoft,
-        BAS,
-        VERBS.action,
-        { ...naData, [`${prefix}:reason`]: 'Geen slachtoffer bekend' },
-        inChannel(phaseId),
-      ),
+    const saved = await h.click(
+      BAS,
+      VERBS.action,
+      { ...naData, [`${prefix}:reason`]: 'Geen slachtoffer bekend' },
+      inChannel(phaseId),
     );
     expect(cardText(answeredCard(saved))).toContain('Op niet van toepassing gezet');
   });
@@ -172,22 +169,22 @@ describe('Teams: working on the steps', () => {
     };
     expect(choices.choices.map((c) => c.value)).toEqual(['aad-anna', 'aad-bas']);
     const save = actionData(assign, 'Opslaan');
-    const assigned = await h.post(
-      click(h.microsoft, BAS, VERBS.action, { ...save, [choices.id]: 'aad-anna' }, inChannel(phaseId)),
+    const assigned = await h.click(
+      BAS,
+      VERBS.action,
+      { ...save, [choices.id]: 'aad-anna' },
+      inChannel(phaseId),
     );
     expect(cardText(answeredCard(assigned))).toContain(
       'Je hebt Bepaal omvang en impact toegewezen aan Anna.',
     );
     const note = findAll(more, (n) => n.type === 'Action.ShowCard' && n.title === 'Notitie toevoegen')[0];
     const noteSave = actionData(note, 'Opslaan');
-    const noted = await h.post(
-      click(
-        h.microsoft,
-        BAS,
-        VERBS.action,
-        { ...noteSave, [`${noteSave.k}:note`]: 'Ouders zijn gebeld' },
-        inChannel(phaseId),
-      ),
+    const noted = await h.click(
+      BAS,
+      VERBS.action,
+      { ...noteSave, [`${noteSave.k}:note`]: 'Ouders zijn gebeld' },
+      inChannel(phaseId),
     );
     expect(cardText(answeredCard(noted))).toContain('Je notitie is opgeslagen.');
     expect(cardText(answeredCard(noted))).toContain('Ouders zijn gebeld');
@@ -199,34 +196,26 @@ describe('Teams: working on the steps', () => {
       .find((card) => cardText(card.card).includes('Zet acties op een rijtje'));
     expect(planPhase).toBeDefined();
     const open = actionData(planPhase!.card, 'Invullen');
-    const formCard = answeredCard(
-      await h.post(click(h.microsoft, BAS, VERBS.formView, open, inChannel(planPhase!.id))),
-    );
+    const formCard = answeredCard(await h.click(BAS, VERBS.formView, open, inChannel(planPhase!.id)));
     expect(cardText(formCard)).toContain('Acties op een rijtje');
     const save = actionData(formCard, 'Opslaan');
-    const bad = await h.post(
-      click(
-        h.microsoft,
-        BAS,
-        VERBS.action,
-        { ...save, 'f:items.0.what': 'Gesprek met ouders' },
-        inChannel(planPhase!.id),
-      ),
+    const bad = await h.click(
+      BAS,
+      VERBS.action,
+      { ...save, 'f:items.0.what': 'Gesprek met ouders' },
+      inChannel(planPhase!.id),
     );
     const again = answeredCard(bad);
     expect(cardText(again)).toContain('Wie (rij 1): vul dit in.');
     expect(JSON.stringify(again)).toContain('Gesprek met ouders');
-    const good = await h.post(
-      click(
-        h.microsoft,
-        BAS,
-        VERBS.action,
-        { ...save, 'f:items.0.who': 'Mentor', 'f:items.0.what': 'Gesprek met ouders' },
-        inChannel(planPhase!.id),
-      ),
+    const good = await h.click(
+      BAS,
+      VERBS.action,
+      { ...save, 'f:items.0.who': 'Mentor', 'f:items.0.what': 'Gesprek met ouders' },
+      inChannel(planPhase!.id),
     );
     expect(cardText(answeredCard(good))).toContain('Opgeslagen: Zet acties op een rijtje.');
-    const stranger = await h.post(click(h.microsoft, DIRK, VERBS.formView, open, inChannel(planPhase!.id)));
+    const stranger = await h.click(DIRK, VERBS.formView, open, inChannel(planPhase!.id));
     expect(cardText(answeredCard(stranger))).toContain('Je bent geen lid van dit incident');
   });
 
@@ -263,17 +252,17 @@ describe('Teams: working on the steps', () => {
   });
 
   it('status in the channel shows the overview; help explains the commands', async () => {
-    await h.post(message(h.microsoft, BAS, 'incident status', { channel: incident.spaceId }));
+    await h.say(BAS, 'incident status', { channel: incident.spaceId });
     const overview = h.microsoft.cards(incident.spaceId).at(-1);
     expect(cardText(overview?.card)).toContain('Voortgang per fase');
-    await h.post(message(h.microsoft, BAS, 'incident help', { channel: incident.spaceId, locale: 'en-GB' }));
+    await h.say(BAS, 'incident help', { channel: incident.spaceId, locale: 'en-GB' });
     expect(shown(h.microsoft.texts(incident.spaceId).at(-1)?.text)).toContain(
       'Stappenplan sexting: how it works',
     );
   });
 
   it('closing: only the lead, after confirming', async () => {
-    await h.post(message(h.microsoft, BAS, 'incident sluit', { channel: incident.spaceId }));
+    await h.say(BAS, 'incident sluit', { channel: incident.spaceId });
     expect(shown(h.microsoft.texts(incident.spaceId).at(-1)?.text)).toContain(
       'Alleen de regisseur van dit incident kan dit doen: Anna.',
     );
@@ -286,7 +275,7 @@ describe('Teams: working on the steps', () => {
         { kind: 'done' },
       );
     }
-    await h.post(message(h.microsoft, ANNA, 'incident sluit', { channel: incident.spaceId }));
+    await h.say(ANNA, 'incident sluit', { channel: incident.spaceId });
     const question = h.microsoft.cards(incident.spaceId).at(-1)!;
     expect(cardText(question.card)).toContain('Wil je de acute fase van incident 2026-0001 sluiten?');
     expect(cardText(question.card)).toContain('Er zijn geen nazorgmomenten gepland.');
@@ -294,27 +283,21 @@ describe('Teams: working on the steps', () => {
       'Evaluatie en nazorg zijn al klaar: het incident wordt meteen afgerond.',
     );
     const confirm = actionData(question.card, 'Ja, sluiten');
-    const byBas = await h.post(click(h.microsoft, BAS, VERBS.closeConfirm, confirm, inChannel(question.id)));
+    const byBas = await h.click(BAS, VERBS.closeConfirm, confirm, inChannel(question.id));
     expect(cardText(answeredCard(byBas))).toContain('Alleen de regisseur');
-    const byAnna = await h.post(
-      click(
-        h.microsoft,
-        ANNA,
-        VERBS.closeConfirm,
-        { ...confirm, 'c:archive': 'true' },
-        inChannel(question.id),
-      ),
+    const byAnna = await h.click(
+      ANNA,
+      VERBS.closeConfirm,
+      { ...confirm, 'c:archive': 'true' },
+      inChannel(question.id),
     );
     expect(cardText(answeredCard(byAnna))).toContain('Incident 2026-0001 is gesloten en afgerond');
     await eventually(() => h.microsoft.named('POST', /\/archive$/).length === 1);
-    const later = await h.post(
-      click(
-        h.microsoft,
-        BAS,
-        VERBS.action,
-        actionData(incident.cards[2]!.card, 'Oppakken'),
-        inChannel(incident.cards[2]!.id),
-      ),
+    const later = await h.click(
+      BAS,
+      VERBS.action,
+      actionData(incident.cards[2]!.card, 'Oppakken'),
+      inChannel(incident.cards[2]!.id),
     );
     expect(cardText(answeredCard(later))).toContain('Incident 2026-0001 is afgerond.');
   });

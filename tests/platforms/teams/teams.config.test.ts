@@ -1,28 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../src/app-module.js';
-import { ConfigError, loadConfig } from '../../../src/config/config.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { selectModules } from '../../../src/modules.js';
 import { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
 import { SlackModule } from '../../../src/platforms/slack/slack.module.js';
 import { BOT_AUTH_URL_SETTINGS } from '../../../src/platforms/teams/sign-in.config.js';
 import { isLoopback, loadTeamsConfig } from '../../../src/platforms/teams/teams.config.js';
 import { TeamsModule } from '../../../src/platforms/teams/teams.module.js';
+import { configProblem } from '../../support/config-problem.js';
 
 const APP_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const TENANT_ID = '7c1e9a3b-4d2f-4a8e-b6c0-5e9d1f2a3b4c';
 const OTHER_TENANT_ID = 'e2d4f6a8-1b3c-4d5e-8f7a-9b0c1d2e3f4a';
 
-function problem(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as Error).message;
-    expect(message.split('\n')).toHaveLength(1);
-    return message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problem = (load: () => unknown) => configProblem(load, { oneLine: true });
 
 describe('Teams configuration', () => {
   it("uses botbuilder's names, with Graph's addresses overridable", () => {

@@ -101,3 +101,15 @@ function retryAfterSeconds(error: unknown): number | null {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** The cursor of the next page of a paginated method, or undefined on the last page. */
+export function nextCursor(answer: SlackResponse): string | undefined {
+  const cursor = (answer.response_metadata as { next_cursor?: unknown } | undefined)?.next_cursor;
+  return typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
+}
+
+/** A field the method always returns on success (a `ts`, a channel id); its absence is a refusal. */
+export function requireString(value: unknown, method: string): string {
+  if (typeof value !== 'string' || value === '') throw new SlackApiError(method, 'unexpected_response');
+  return value;
+}

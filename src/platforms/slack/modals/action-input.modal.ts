@@ -89,16 +89,9 @@ function blocksFor(
       return [input(BLOCK.note, t(locale, 'prompt.note'), textInput({ multiline: true, max: LIMITS.note }))];
     case 'assignee':
       return [
-        input(
-          BLOCK.assignee,
-          t(locale, 'field.assignee'),
-          select(
-            members.map((member) => ({ value: member.userId, label: member.displayName ?? member.userId })),
-            null,
-            t(locale, 'slack.choose'),
-          ),
-          { hint: t(locale, 'slack.assignHint') },
-        ),
+        input(BLOCK.assignee, t(locale, 'field.assignee'), memberSelect(members, locale), {
+          hint: t(locale, 'slack.assignHint'),
+        }),
       ];
     case 'dueDate':
       return [
@@ -113,15 +106,7 @@ function blocksFor(
       ];
     case 'removal':
       return [
-        input(
-          BLOCK.removal,
-          t(locale, 'field.assignee'),
-          select(
-            members.map((member) => ({ value: member.userId, label: member.displayName ?? member.userId })),
-            null,
-            t(locale, 'slack.choose'),
-          ),
-        ),
+        input(BLOCK.removal, t(locale, 'field.assignee'), memberSelect(members, locale)),
         input(
           STEPS_TO_BLOCK,
           t(locale, 'removal.stepsTo'),
@@ -135,6 +120,15 @@ function blocksFor(
         ),
       ];
   }
+}
+
+/** A choice of the incident's members, by name. */
+function memberSelect(members: Member[], locale: Locale) {
+  return select(
+    members.map((member) => ({ value: member.userId, label: member.displayName ?? member.userId })),
+    null,
+    t(locale, 'slack.choose'),
+  );
 }
 
 /** The dialog's answer in the core's terms. */

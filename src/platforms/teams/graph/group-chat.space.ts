@@ -1,6 +1,11 @@
 import { GatewayError } from '../../../core/ports/gateway-error.js';
+import {
+  addConversationMembers,
+  conversationMember,
+  removeConversationMembers,
+  unlessStatus,
+} from './conversation-members.js';
 import type { GraphClient } from './graph.client.js';
-import { GraphError } from './graph.client.js';
 
 export interface GroupChatRequest {
   tenantId: string;
@@ -71,9 +76,7 @@ export class GroupChatSpaces {
         },
         CHAT_PERMISSIONS.install,
       )
-      .catch((error: unknown) => {
-        if (!(error instanceof GraphError && error.status === 409)) throw error;
-      });
+      .catch(unlessStatus(409));
   }
 
   /**
@@ -103,46 +106,25 @@ export class GroupChatSpaces {
   }
 
   async addMembers(tenantId: string, chatId: string, userIds: string[]): Promise<void> {
-    for (const userId of userIds) {
-      await this.graph
-        .request(
-          tenantId,
-          'POST',
-          `${this.path(chatId)}/members`,
-          this.member(userId),
-          CHAT_PERMISSIONS.members,
-        )
-        .catch((error: unknown) => {
-          // Already in the chat: nothing to do.
-          if (!(error instanceof GraphError && error.status === 409)) throw error;
-        });
-    }
+    const members = userIds.map((userId) => this.member(userId));
+    return addConversationMembers(
+      this.graph,
+      tenantId,
+      this.membersPath(chatId),
+      members,
+      CHAT_PERMISSIONS.members,
+    );
   }
 
   /** Removes people; someone already gone is not an error. */
   async removeMembers(tenantId: string, chatId: string, userIds: string[]): Promise<void> {
-    const members = await this.graph.request<{ value: Array<{ id: string; userId?: string }> }>(
+    return removeConversationMembers(
+      this.graph,
       tenantId,
-      'GET',
-      `${this.path(chatId)}/members`,
-      undefined,
+      this.membersPath(chatId),
+      userIds,
       CHAT_PERMISSIONS.members,
     );
-    for (const userId of userIds) {
-      const membership = members.value.find((member) => member.userId === userId);
-      if (!membership) continue;
-      await this.graph
-        .request(
-          tenantId,
-          'DELETE',
-          `${this.path(chatId)}/members/${encodeURIComponent(membership.id)}`,
-          undefined,
-          CHAT_PERMISSIONS.members,
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof GraphError && error.status === 404)) throw error;
-        });
-    }
   }
 
   async rename(tenantId: string, chatId: string, topic: string): Promise<void> {
@@ -153,11 +135,11 @@ export class GroupChatSpaces {
     return `/chats/${encodeURIComponent(chatId)}`;
   }
 
+  private membersPath(chatId: string): string {
+    return `${this.path(chatId)}/members`;
+  }
+
   private member(userId: string) {
-    return {
-      '@odata.type': '#microsoft.graph.aadUserConversationMember',
-      'user@odata.bind': `${this.graph.baseUrl}/users('${encodeURIComponent(userId)}')`,
-      roles: ['owner'],
-    };
+    return conversationMember(this.graph, userId, true);
   }
 }

@@ -1,3 +1,8 @@
+import {
+  addConversationMembers,
+  conversationMember,
+  removeConversationMembers,
+} from './conversation-members.js';
 import type { GraphClient } from './graph.client.js';
 import { GraphError } from './graph.client.js';
 
@@ -64,20 +69,14 @@ export class PrivateChannelSpaces {
   }
 
   async addMembers(tenantId: string, groupId: string, channelId: string, userIds: string[]): Promise<void> {
-    for (const userId of userIds) {
-      await this.graph
-        .request(
-          tenantId,
-          'POST',
-          `${this.channelPath(groupId, channelId)}/members`,
-          this.member({ userId, owner: false }),
-          CHANNEL_PERMISSIONS.members,
-        )
-        .catch((error: unknown) => {
-          // Already a member: nothing to do.
-          if (!(error instanceof GraphError && error.status === 409)) throw error;
-        });
-    }
+    const members = userIds.map((userId) => this.member({ userId, owner: false }));
+    return addConversationMembers(
+      this.graph,
+      tenantId,
+      this.membersPath(groupId, channelId),
+      members,
+      CHANNEL_PERMISSIONS.members,
+    );
   }
 
   /** Removes people from the channel; someone already gone is not an error. */
@@ -87,29 +86,13 @@ export class PrivateChannelSpaces {
     channelId: string,
     userIds: string[],
   ): Promise<void> {
-    const path = `${this.channelPath(groupId, channelId)}/members`;
-    const members = await this.graph.request<{ value: Array<{ id: string; userId?: string }> }>(
+    return removeConversationMembers(
+      this.graph,
       tenantId,
-      'GET',
-      path,
-      undefined,
+      this.membersPath(groupId, channelId),
+      userIds,
       CHANNEL_PERMISSIONS.members,
     );
-    for (const userId of userIds) {
-      const membership = members.value.find((member) => member.userId === userId);
-      if (!membership) continue;
-      await this.graph
-        .request(
-          tenantId,
-          'DELETE',
-          `${path}/${encodeURIComponent(membership.id)}`,
-          undefined,
-          CHANNEL_PERMISSIONS.members,
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof GraphError && error.status === 404)) throw error;
-        });
-    }
   }
 
   /**
@@ -164,15 +147,15 @@ export class PrivateChannelSpaces {
     return channel ? { id: channel.id, webUrl: channel.webUrl ?? null } : null;
   }
 
+  private membersPath(groupId: string, channelId: string): string {
+    return `${this.channelPath(groupId, channelId)}/members`;
+  }
+
   private channelPath(groupId: string, channelId: string): string {
     return `/teams/${encodeURIComponent(groupId)}/channels/${encodeURIComponent(channelId)}`;
   }
 
   private member(member: ChannelMember) {
-    return {
-      '@odata.type': '#microsoft.graph.aadUserConversationMember',
-      'user@odata.bind': `${this.graph.baseUrl}/users('${encodeURIComponent(member.userId)}')`,
-      roles: member.owner ? ['owner'] : [],
-    };
+    return conversationMember(this.graph, member.userId, member.owner);
   }
 }

@@ -136,14 +136,7 @@ export class TeamsReferenceRepository {
 
   /** The app can post in the space from now on. True when this call marked it (the first time). */
   async markAppReady(workspaceId: string, spaceId: string, at: Date): Promise<boolean> {
-    const result = await this.db
-      .updateTable('teams_conversation')
-      .set({ app_ready_at: at })
-      .where('workspace_id', '=', workspaceId)
-      .where('space_id', '=', spaceId)
-      .where('app_ready_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    return this.markOnce(workspaceId, spaceId, 'app_ready_at', at);
   }
 
   /** Private channels still waiting for the app since before `before`, not yet reminded about. */
@@ -160,12 +153,22 @@ export class TeamsReferenceRepository {
 
   /** Marks the lead as reminded; true only for the call that did it (one reminder, ever). */
   async markReminded(workspaceId: string, spaceId: string, at: Date): Promise<boolean> {
+    return this.markOnce(workspaceId, spaceId, 'app_reminded_at', at);
+  }
+
+  /** Sets a moment that is set once; true only for the call that set it. */
+  private async markOnce(
+    workspaceId: string,
+    spaceId: string,
+    column: 'app_ready_at' | 'app_reminded_at',
+    at: Date,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('teams_conversation')
-      .set({ app_reminded_at: at })
+      .set({ [column]: at })
       .where('workspace_id', '=', workspaceId)
       .where('space_id', '=', spaceId)
-      .where('app_reminded_at', 'is', null)
+      .where(column, 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }

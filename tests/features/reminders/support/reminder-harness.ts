@@ -23,7 +23,7 @@ import {
   CARLA,
   type CoreFixture,
   createCoreFixture,
-  UNKNOWN_FACTS,
+  openAsPlatform,
 } from '../../../support/core-fixture.js';
 import { ScriptedGateway } from '../../../support/scripted-gateway.js';
 import { MemoryReminderStore, MemoryRetentionStore } from './memory-reminder-store.js';
@@ -89,16 +89,11 @@ export async function createReminderHarness(options: HarnessOptions = {}) {
 
   /** Opens an incident the way a platform does and waits for its space and cards. */
   const open = async (actor: Actor = ANNA) => {
-    const opened = await commands.open(workspace, actor, {
+    const { incident, spaceId } = await openAsPlatform({ commands, store }, workspace, actor, {
       title: 'Foto klas 2B',
-      kind: 'nude_photo',
-      facts: { ...UNKNOWN_FACTS },
       invited: [BOB, CARLA],
     });
-    if (!opened.ok) throw new Error(opened.message);
-    await opened.followUp;
-    const incident = await store.incidents.get(opened.incident.id);
-    return { incidentId: opened.incident.id, spaceId: incident?.spaceId as string };
+    return { incidentId: incident.id, spaceId };
   };
 
   /** A click (or dialog) as a platform passes it on; waits for the follow-up. */
