@@ -1,4 +1,5 @@
 import { type DomainError, type ErrorParams, isDomainError } from '../errors/domain-error.js';
+import { isUnavailable } from '../errors/unavailable.js';
 import type {
   FactKey,
   FormKind,
@@ -53,7 +54,8 @@ const USER_PARAMS = new Set(['owner', 'lead', 'user']);
  * generic message: the user never sees a stack trace.
  */
 export function errorMessage(error: unknown, locale: Locale, options: ErrorMessageOptions = {}): string {
-  if (!isDomainError(error)) return t(locale, 'error.unexpected');
+  if (!isDomainError(error))
+    return t(locale, isUnavailable(error) ? 'error.unavailable' : 'error.unexpected');
   const params: ErrorParams = { ...error.params };
   for (const name of Object.keys(params)) {
     if (USER_PARAMS.has(name) && options.nameOf) params[name] = options.nameOf(String(params[name]));
