@@ -11,6 +11,8 @@ export interface DatabaseHandle {
   location: string;
   /** For the embedded database: whether this start created it, and how. */
   origin?: EmbeddedOrigin;
+  /** The server's connection pool now: connections, idle ones, and requests waiting for one. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -43,7 +45,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // https://node-postgres.com/apis/client and https://node-postgres.com/apis/pool#error
     pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      location: redactUrl(options.databaseUrl),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => db.destroy(),
+    };
   }
   const { pglite, origin } = await openEmbeddedDatabase(options.dataDir, undefined, {
     empty: options.empty === true,

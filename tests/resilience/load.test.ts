@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RateLimits } from '../platforms/slack/support/fake-slack.rate-limits.js';
+import type { FakeMessage } from '../platforms/slack/support/fake-slack.state.js';
+import {
+  cards,
+  eventually,
+  type Harness,
+  memberId,
+  startFakeSlack,
+  startHarness,
+  TEAM_ID,
+} from '../platforms/slack/support/slack-harness.js';
+import { freshPostgres } from '../support/fresh-postgres.js';
+
+const adminUrl = inject('postgresUrl');
+/** Incidents opened at once: LOAD_INCIDENTS (npm run test:resilience sets 50); 2 in a normal run. */
+const INCIDENTS = Number(process.env.LOAD_INCIDENTS ?? 2);
+const MEMBERS = 10;
+/** Each member claims a step and releases it again: 20 clicks per incident. */
+const CLICKS = 2 * MEMBERS;
+
+interface Opened {
+  lead: string;
+  members: string[];
+  channelId: string;
+  incidentId: string;
+  msToCards: number;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/**
+ * Many incidents at once on the PostgreSQL server, against the fake Slack with Slack's own rate
+ * limits (429 with Retry-After): every card posted, every click recorded exactly once.
+ */
+describe.skipIf(adminUrl === null)('load: incidents opened at once, then clicks [postgres]', () => {
+  let h: Harness;
+  let database: Awaited<ReturnType<typeof freshPostgres>>;
+
+  beforeAll(async () => {
+    database = await freshPostgres(adminUrl ?? '');
+    h = await startHarness(await startFakeSlack(INCIDENTS * MEMBERS), { databaseUrl: database.url });
+    h.fake.rateLimits = new RateLimits();
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+    await h?.fake.close();
+    await database?.drop();
+  });
+
+  it(`opens ${INCIDENTS} incidents of ${MEMBERS} members with all their cards and records every click once`, async () => {
+    let peakRss = process.memoryUsage().rss;
+    let peakWaiting = 0;
+    let samplesWaiting = 0;
+    let samples = 0;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      const pool = h.app.database.poolStats?.();
+      samples += 1;
+      if (pool && pool.waiting > 0) samplesWaiting += 1;
+      peakWaiting = Math.max(peakWaiting, pool?.waiting ?? 0);
+    }, 20);
+    const workspace = await h.app.context.workspaces.ensure('slack', TEAM_ID);
+    const teams = Array.from({ length: INCIDENTS }, (_, i) =>
+      Array.from({ length: MEMBERS }, (_, j) => memberId(h.fake, i * MEMBERS + j + 1)),
+    );
+    const opened = await Promise.all(
+      teams.map(async (members, i): Promise<Opened> => {
+        const lead = members[0] ?? '';
+        const started = performance.now();
+        await h.people.command(lead, 'nieuw');
+        const view = await h.fake.waitFor(() => h.fake.state.views.find((v) => v.userId === lead), 60_000);
+        await h.people.submit(lead, view, {
+          kind: 'nude_photo',
+          title: `Last ${i + 1}`,
+          invited: members.slice(1),
+        });
+        const channel = await h.fake.waitFor(
+          () =>
+            [...h.fake.state.channels.values()].find(
+              (c) => c.name.startsWith('incident-') && c.members.has(lead),
+            ),
+          600_000,
+          'channel',
+        );
+        await h.fake.waitFor(() => cards(h.fake, channel.id).size === 9, 600_000, 'cards');
+        const msToCards = performance.now() - started;
+        const incident = await h.app.context.store.incidents.findBySpace(workspace.id, channel.id);
+        return { lead, members, channelId: channel.id, incidentId: incident?.id ?? '', msToCards };
+      }),
+    );
+
+    // Twenty clicks per incident: each member claims a step of their own, then releases it.
+    const clickAll = (kind: 'claim' | 'release') =>
+      Promise.all(
+        opened.flatMap(({ members, channelId, incidentId }) =>
+          members.map(async (userId, j) => {
+            const steps = (await h.app.context.store.steps.list(incidentId)).map((step) => step.key);
+            const stepKey = steps[j] ?? '';
+            const card = cardWithStep(h, channelId, stepKey);
+            const before = h.fake.state.ephemerals.filter((e) => e.user === userId).length;
+            // A release needs the redrawn card (it may wait out a 429 on chat.update first).
+            const answer = await eventually(
+              () => h.people.click(userId, card, { kind, step: stepKey }).catch(() => null),
+              600_000,
+            );
+            expect(answer.status).toBe(200);
+            await h.fake.waitFor(
+              () => h.fake.state.ephemerals.filter((e) => e.user === userId).length > before,
+              600_000,
+              `answer to ${kind}`,
+            );
+          }),
+        ),
+      );
+    const clicksStarted = performance.now();
+    await clickAll('claim');
+    await clickAll('release');
+    const clickSeconds = (performance.now() - clicksStarted) / 1000;
+    clearInterval(sampler);
+
+    const recorded = await Promise.all(
+      opened.map(async ({ incidentId }) => {
+        const audit = await h.app.context.store.audit.list(incidentId);
+        return {
+          claimed: audit.filter((event) => event.action === 'step.claimed').length,
+          released: audit.filter((event) => event.action === 'step.released').length,
+        };
+      }),
+    );
+    const times = opened.map((o) => o.msToCards);
+    const limited = [...h.fake.rateLimits!.limited].map(([method, n]) => `${method} ${n}`).join(', ');
+    console.log(
+      [
+        '',
+        `── Load: ${INCIDENTS} incidents × ${MEMBERS} members at once, then ${CLICKS} clicks each (PostgreSQL, fake Slack with rate limits) ──`,
+        `time to all 9 cards posted      p50 ${(percentile(times, 50) / 1000).toFixed(1)} s, p99 ${(percentile(times, 99) / 1000).toFixed(1)} s`,
+        `clicks                          ${INCIDENTS * CLICKS} answered in ${clickSeconds.toFixed(1)} s`,
+        `peak RSS (app, fake Slack and test in one process)   ${(peakRss / 2 ** 20).toFixed(0)} MB`,
+        `pool waits                      peak ${peakWaiting} waiting, some waiting in ${samplesWaiting} of ${samples} samples (20 ms)`,
+        `answered 429 by the fake Slack  ${limited || 'none'}`,
+        `cards posted                    ${opened.filter((o) => cards(h.fake, o.channelId).size === 9).length} of ${INCIDENTS} incidents complete`,
+        `clicks recorded                 ${recorded.reduce((sum, r) => sum + r.claimed + r.released, 0)} of ${INCIDENTS * CLICKS}`,
+        '',
+      ].join('\n'),
+    );
+    for (const o of opened) {
+      expect(h.fake.state.topLevel(o.channelId)).toHaveLength(9);
+      expect(cards(h.fake, o.channelId).size).toBe(9);
+    }
+    expect(recorded).toEqual(opened.map(() => ({ claimed: MEMBERS, released: MEMBERS })));
+  }, 1_800_000);
+});
+
+/** The card in a channel that shows a step. */
+function cardWithStep(h: Harness, channelId: string, stepKey: string): FakeMessage {
+  for (const message of cards(h.fake, channelId).values()) {
+    if (
+      (message.blocks ?? []).some((block) => (block as { block_id?: string }).block_id === `step:${stepKey}`)
+    ) {
+      return message;
+    }
+  }
+  throw new Error(`No card shows ${stepKey}`);
+}
