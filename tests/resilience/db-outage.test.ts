@@ -10,6 +10,7 @@ import {
   TEAM_ID,
 } from '../platforms/slack/support/slack-harness.js';
 import { freshPostgres } from '../support/fresh-postgres.js';
+import { crashCounter } from './support/fuzz-values.js';
 import { isReady, type OutageApp, startOutageApp } from './support/outage-app.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
@@ -93,6 +94,7 @@ describe.skipIf(adminUrl === null)('a database outage [postgres]', () => {
 
     // The cut: twenty members click, the reminder job runs, /readyz is asked.
     const messagesAtCut = h.fake.state.messages.length;
+    const crashes = crashCounter();
     proxy.cut();
     const cutAt = performance.now();
     await until(async () => !(await isReady(h.app)), 3000, '/readyz to say not ready');
@@ -165,6 +167,7 @@ describe.skipIf(adminUrl === null)('a database outage [postgres]', () => {
       'a claim after the outage',
     );
 
+    crashes.stop();
     const friendly = clicks.filter((click) => click.text === CALM).length;
     const slowest = Math.max(...clicks.map((click) => click.answerMs));
     console.log(
@@ -182,6 +185,7 @@ describe.skipIf(adminUrl === null)('a database outage [postgres]', () => {
         `reminders due                  ${due.length}`,
         `reminders lost                 ${lost}`,
         `reminders sent twice           ${doubled}`,
+        `process crashes                ${crashes.count()}`,
         `half-written step changes      ${halfWritten.length} (audit entries ${auditBefore} → ${auditAfter})`,
         '',
       ].join('\n'),
@@ -192,6 +196,7 @@ describe.skipIf(adminUrl === null)('a database outage [postgres]', () => {
     expect(friendly).toBe(everyone.length);
     expect(slowest).toBeLessThan(3000);
     expect(clicks.some((click) => /\n\s+at |Error:|\.ts:\d+|stack/.test(click.text))).toBe(false);
+    expect(crashes.count()).toBe(0);
     expect(readyDuringOutage).toBe(false);
     expect(stillNotReady).toBe(true);
     expect(recoveryMs).toBeLessThan(5000);
