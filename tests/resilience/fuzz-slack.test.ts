@@ -107,14 +107,21 @@ describe('fuzzing /slack/events', () => {
     } finally {
       crashes.stop();
     }
-    const after = await snapshotIncident(h.app, incidentB);
+    // A file shared in B's channel is recorded whoever shared it (the bot warns in the channel,
+    // and Slack only reports it for someone in that channel): evidence, not the sender's change.
+    const isFileShare = (line: string) => line.includes('"action":"incident.file_shared"');
+    const everything = await snapshotIncident(h.app, incidentB);
+    const after = everything.filter((line) => before.includes(line) || !isFileShare(line));
     printReport('/slack/events (signed, mutated)', report, crashes.count(), diffCount(before, after));
+    console.log(
+      `file shares recorded in B's audit trail (allowed)   ${everything.filter(isFileShare).length}\n`,
+    );
     expect(report.failures).toEqual([]);
     expect(crashes.count()).toBe(0);
     expect(after).toEqual(before);
     // The diff sees a real change: B's own member claims a step.
     await h.people.click(CEM, cardB, { kind: 'claim', step: 'attention-victim' });
-    await eventually(async () => diffCount(before, await snapshotIncident(h.app, incidentB)) > 0);
+    await eventually(async () => diffCount(everything, await snapshotIncident(h.app, incidentB)) > 0);
   }, 600_000);
 });
 
