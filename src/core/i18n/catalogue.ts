@@ -20,7 +20,7 @@ export const DEFAULT_LOCALE: Locale = 'nl';
 
 /** Maps a platform locale (`en-US`, `nl_NL`, `en`) to one the bot speaks; Dutch otherwise. */
 export function toLocale(raw: string | null | undefined): Locale {
-  return raw?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  return typeof raw === 'string' && raw.toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
 export function isMessageKey(key: string): key is MessageKey {
