@@ -72,7 +72,11 @@ describe.skipIf(adminUrl === null)('load: incidents opened at once, then clicks 
         const lead = members[0] ?? '';
         const started = performance.now();
         await h.people.command(lead, 'nieuw');
-        const view = await h.fake.waitFor(() => h.fake.state.views.find((v) => v.userId === lead), 60_000);
+        const view = await h.fake
+          .waitFor(() => h.fake.state.views.find((v) => v.userId === lead), 60_000, `the modal for ${lead}`)
+          .catch((error: Error) => {
+            throw new Error(`${error.message}; failed calls: ${failedCalls(h)}`);
+          });
         await h.people.submit(lead, view, {
           kind: 'nude_photo',
           title: `Last ${i + 1}`,
@@ -142,6 +146,7 @@ describe.skipIf(adminUrl === null)('load: incidents opened at once, then clicks 
         `peak RSS (app, fake Slack and test in one process)   ${(peakRss / 2 ** 20).toFixed(0)} MB`,
         `pool waits                      peak ${peakWaiting} waiting, some waiting in ${samplesWaiting} of ${samples} samples (20 ms)`,
         `answered 429 by the fake Slack  ${limited || 'none'}`,
+        `failed Web API calls            ${failedCalls(h)}`,
         `cards posted                    ${opened.filter((o) => cards(h.fake, o.channelId).size === 9).length} of ${INCIDENTS} incidents complete`,
         `clicks recorded                 ${recorded.reduce((sum, r) => sum + r.claimed + r.released, 0)} of ${INCIDENTS * CLICKS}`,
         '',
@@ -165,4 +170,14 @@ function cardWithStep(h: Harness, channelId: string, stepKey: string): FakeMessa
     }
   }
   throw new Error(`No card shows ${stepKey}`);
+}
+
+/** Failed Web API calls so far, counted by method and error. */
+function failedCalls(h: Harness): string {
+  const counts = new Map<string, number>();
+  for (const call of h.fake.calls.filter((c) => !c.ok)) {
+    const key = `${call.method} ${call.error}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${key} ×${n}`).join(', ') || 'none';
 }

@@ -219,7 +219,7 @@ export async function fire<T>(
 
 function describe(value: unknown): string {
   try {
-    return (JSON.stringify(value) ?? String(value)).slice(0, 600);
+    return (JSON.stringify(value) ?? String(value)).slice(0, 3000);
   } catch {
     return String(value).slice(0, 600);
   }
