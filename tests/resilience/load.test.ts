@@ -71,11 +71,14 @@ describe.skipIf(adminUrl === null)('load: incidents opened at once, then clicks 
       teams.map(async (members, i): Promise<Opened> => {
         const lead = members[0] ?? '';
         const started = performance.now();
-        await h.people.command(lead, 'nieuw');
+        const commanded = await h.people.command(lead, 'nieuw');
         const view = await h.fake
           .waitFor(() => h.fake.state.views.find((v) => v.userId === lead), 60_000, `the modal for ${lead}`)
           .catch((error: Error) => {
-            throw new Error(`${error.message}; failed calls: ${failedCalls(h)}`);
+            const opened = h.fake.named('views.open').length;
+            throw new Error(
+              `${error.message} (command answered ${commanded.status} ${commanded.text.slice(0, 80)}; views.open ×${opened}); failed calls: ${failedCalls(h)}`,
+            );
           });
         await h.people.submit(lead, view, {
           kind: 'nude_photo',

@@ -66,8 +66,15 @@ export class SlackModule implements AppModule {
     });
     const botUserId = await this.identify(bolt);
     await bolt.init();
-    const directory = new UserDirectory(bolt.client, app.clock);
-    const timelineClient = new webApi.WebClient(this.config.botToken, { ...clientOptions, logger });
+    // The Web API client pauses every call it holds while it waits out one 429 (Slack's limits
+    // are per method: https://docs.slack.dev/apis/web-api/rate-limits). Name lookups and the
+    // timeline get clients of their own, so their limits never hold up cards and answers; dialogs
+    // get one too, because their trigger_id is valid for 3 seconds only
+    // (https://docs.slack.dev/reference/methods/views.open).
+    const ownClient = () => new webApi.WebClient(this.config.botToken, { ...clientOptions, logger });
+    const directory = new UserDirectory(ownClient(), app.clock);
+    const timelineClient = ownClient();
+    const dialogClient = ownClient();
     const gateways = new Map<string, SlackGateway>();
     // The caller of the factory has just read the workspace: its language may have changed since.
     const latest = new Map<string, Workspace>();
@@ -89,7 +96,10 @@ export class SlackModule implements AppModule {
       return gateway;
     };
     app.registerGateway('slack', gatewayFor);
-    const slack = new SlackContext(app, bolt.client, directory, botUserId, this.config.apiUrl, gatewayFor);
+    const slack = new SlackContext(app, { main: bolt.client, dialogs: dialogClient }, directory, botUserId, {
+      apiUrl: this.config.apiUrl,
+      gateway: gatewayFor,
+    });
     registerIncidentCommand(bolt, slack);
     registerCardActions(bolt, slack);
     registerOpenIncident(bolt, slack);

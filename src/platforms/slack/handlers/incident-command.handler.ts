@@ -48,7 +48,7 @@ async function handle(
         channelId: command.channel_id,
         responseUrl: command.response_url,
       });
-      await callSlack(slack.client, 'views.open', { trigger_id: command.trigger_id, view });
+      await callSlack(slack.dialogClient, 'views.open', { trigger_id: command.trigger_id, view });
       return;
     }
     case 'status': {
@@ -76,7 +76,7 @@ async function handle(
         question: prepared.question,
         channelId: command.channel_id,
       });
-      await callSlack(slack.client, 'views.open', { trigger_id: command.trigger_id, view });
+      await callSlack(slack.dialogClient, 'views.open', { trigger_id: command.trigger_id, view });
       return;
     }
     case 'help':
