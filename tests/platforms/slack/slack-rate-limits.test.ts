@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANNA, BAS, CEM, type Harness, startFakeSlack, startHarness } from './support/slack-harness.js';
+import {
+  ANNA,
+  BAS,
+  CEM,
+  type Harness,
+  openIncident,
+  startFakeSlack,
+  startHarness,
+} from './support/slack-harness.js';
 
 /**
  * Slack's rate limits are per method (https://docs.slack.dev/apis/web-api/rate-limits), but the
@@ -29,4 +37,35 @@ describe('a rate-limited name lookup', () => {
     expect(opened).toBeDefined();
     expect(h.fake.named('views.open').map((call) => call.error ?? 'ok')).toEqual(['ok', 'ok']);
   });
+
+  it('a card update answered 429 does not hold up the clicker’s answer', async () => {
+    const fresh = await startHarness(await startFakeSlack());
+    try {
+      await clickWhileUpdatesWait(fresh);
+    } finally {
+      await fresh.close();
+      await fresh.fake.close();
+    }
+  });
 });
+
+async function clickWhileUpdatesWait(h: Harness): Promise<void> {
+  const { card } = await openIncident(h, ANNA, { title: 'Kaart', invited: [BAS] });
+  const from = h.fake.calls.length;
+  // Slack asks the card updates to wait 4 seconds.
+  h.fake.fail('chat.update', { status: 429, retryAfter: 4 });
+  await h.people.click(BAS, card('phase:direct'), { kind: 'claim', step: 'attention-victim' });
+  const answered = await h.fake.waitFor(
+    () => h.fake.calls.slice(from).find((call) => call.method === 'chat.postEphemeral' && call.ok),
+    15_000,
+  );
+  const limited = h.fake.calls.slice(from).find((call) => call.error === 'http_429');
+  const updated = await h.fake.waitFor(
+    () => h.fake.calls.slice(from).find((call) => call.method === 'chat.update' && call.ok),
+    15_000,
+  );
+  // The answer goes out while chat.update waits out its Retry-After, not after it.
+  expect(limited).toBeDefined();
+  expect(answered.at).toBeLessThan(updated.at);
+  expect(answered.at - (limited?.at ?? 0)).toBeLessThan(4000);
+}
