@@ -110,10 +110,13 @@ describe.skipIf(adminUrl === null)('load: incidents opened at once, then clicks 
             const card = cardWithStep(h, channelId, stepKey);
             const before = h.fake.state.ephemerals.filter((e) => e.user === userId).length;
             // A release needs the redrawn card (it may wait out a 429 on chat.update first).
-            const answer = await eventually(
-              () => h.people.click(userId, card, { kind, step: stepKey }).catch(() => null),
-              600_000,
-            );
+            const answer = await eventually(async () => {
+              try {
+                return await h.people.click(userId, card, { kind, step: stepKey });
+              } catch {
+                return null;
+              }
+            }, 600_000);
             expect(answer.status).toBe(200);
             await h.fake.waitFor(
               () => h.fake.state.ephemerals.filter((e) => e.user === userId).length > before,
