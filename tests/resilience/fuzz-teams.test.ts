@@ -112,7 +112,11 @@ describe('fuzzing /api/messages (Teams, through the playground)', () => {
     });
     const chatA = await open('demo-mentor', 'demo-directie', 'Incident A');
     const chatB = await open(B_PEOPLE[0] ?? '', B_PEOPLE[1] ?? '', 'Incident B');
-    const incidents = await app.context.store.incidents.listByStatus('open', 10);
+    // The cards are in the chat a moment before the incident is marked open.
+    const incidents = await eventually(async () => {
+      const open = await app.context.store.incidents.listByStatus('open', 10);
+      return open.length === 2 ? open : null;
+    }, 10_000);
     incidentB = incidents.find((incident) => incident.title === 'Incident B')?.id ?? '';
     if (!incidentB)
       throw new Error(`no incident B: ${JSON.stringify(incidents.map((i) => [i.title, i.leadId]))}`);
