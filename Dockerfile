@@ -1,5 +1,7 @@
 # Build stage: compile TypeScript and make the embedded database's template.
-FROM node:20-bookworm-slim AS build
+# Node.js 24 is the current LTS line; Node.js 20 reached end of life in April 2026 and is not shipped.
+# The code also runs on 20.19+ and 22.12+ (see "engines" in package.json) for machines with only those.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # No prepare script here: the sources are not copied yet; npm run build makes the template.
@@ -10,7 +12,7 @@ COPY migrations ./migrations
 RUN npm run build
 
 # Runtime stage: production dependencies and compiled code only.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3978 \

@@ -11,6 +11,8 @@ export interface DatabaseHandle {
   location: string;
   /** For the embedded database: whether this start created it, and how. */
   origin?: EmbeddedOrigin;
+  /** The server's connection pool now: connections, idle ones, and requests waiting for one. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -25,12 +27,31 @@ export interface DatabaseOptions {
   onPoolError?: (error: Error) => void;
 }
 
+/** How long opening one connection to the PostgreSQL server may take. */
+const CONNECT_TIMEOUT_MS = 5000;
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
+    // A server that cannot be reached fails a request within seconds instead of holding it.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolMax ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     pool.on('error', (error) => options.onPoolError?.(error));
+    // A client checked out of the pool (held by a transaction between two queries) has no error
+    // listener of the pool's; when its connection drops it emits 'error', which would otherwise
+    // end the process. The query waiting on it fails on its own. See "error" under
+    // https://node-postgres.com/apis/client and https://node-postgres.com/apis/pool#error
+    pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      location: redactUrl(options.databaseUrl),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => db.destroy(),
+    };
   }
   const { pglite, origin } = await openEmbeddedDatabase(options.dataDir, undefined, {
     empty: options.empty === true,

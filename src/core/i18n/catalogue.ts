@@ -1,4 +1,5 @@
 import { type DomainError, type ErrorParams, isDomainError } from '../errors/domain-error.js';
+import { isUnavailable } from '../errors/unavailable.js';
 import type {
   FactKey,
   FormKind,
@@ -22,7 +23,7 @@ const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
 /** Maps a platform locale (`en-US`, `nl_NL`, `en`) to one the bot speaks; Dutch otherwise. */
 export function toLocale(raw: string | null | undefined): Locale {
-  return raw?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  return typeof raw === 'string' && raw.toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
 export function isMessageKey(key: string): key is MessageKey {
@@ -75,7 +76,8 @@ const USER_PARAMS = new Set(['owner', 'lead', 'user']);
  * generic message: the user never sees a stack trace.
  */
 export function errorMessage(error: unknown, locale: Locale, options: ErrorMessageOptions = {}): string {
-  if (!isDomainError(error)) return t(locale, 'error.unexpected');
+  if (!isDomainError(error))
+    return t(locale, isUnavailable(error) ? 'error.unavailable' : 'error.unexpected');
   const params: ErrorParams = {};
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   for (const [name, value] of Object.entries(error.params)) {

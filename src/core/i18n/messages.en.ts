@@ -33,6 +33,8 @@ export const en: Record<MessageKey, string> = {
     'The plan {key} version {version} was changed without a new version number.',
   'error.PlaybookNotFound': 'The plan {key} version {version} was not found.',
   'error.unexpected': 'Something went wrong. Nothing was lost; please try again in a moment.',
+  'error.unavailable':
+    'Please wait a moment and try again. The bot cannot reach its data just now; everything already recorded is kept.',
 
   'input.required': '{field}: please fill this in.',
   'input.tooLong': '{field}: at most {max} characters.',

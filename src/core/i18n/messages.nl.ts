@@ -35,6 +35,8 @@ export const nl = {
     'Het stappenplan {key} versie {version} is gewijzigd zonder nieuw versienummer.',
   'error.PlaybookNotFound': 'Het stappenplan {key} versie {version} is niet gevonden.',
   'error.unexpected': 'Er ging iets mis. Er is niets verloren gegaan; probeer het over een moment opnieuw.',
+  'error.unavailable':
+    'Even geduld, probeer het zo opnieuw. De bot kan zijn gegevens heel even niet bereiken; wat al is vastgelegd, blijft bewaard.',
 
   // Input rules (key: input.<rule>)
   'input.required': '{field}: vul dit in.',

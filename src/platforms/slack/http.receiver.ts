@@ -1,4 +1,9 @@
-import { type Logger as BoltLogger, HTTPReceiver } from '@slack/bolt';
+import {
+  type Logger as BoltLogger,
+  ErrorCode,
+  HTTPReceiver,
+  type ReceiverProcessEventErrorHandlerArgs,
+} from '@slack/bolt';
 import {
   BodyTooLargeError,
   type HttpServer,
@@ -27,6 +32,7 @@ export function mountHttpReceiver(
     signingSecret: options.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     logger: options.logger,
+    processEventErrorHandler: answerUnprocessable,
   });
   let running = true;
   server.route('POST', SLACK_EVENTS_PATH, async (req, res) => {
@@ -52,4 +58,28 @@ export function mountHttpReceiver(
       running = false;
     },
   };
+}
+
+/**
+ * A correctly signed request that Bolt cannot process before any handler acks: Bolt throws while
+ * reading a payload whose shape it does not expect (an `event` that is not an object, `actions`
+ * that is not a list, ...). Bolt's default answers 500, which Slack retries
+ * (https://docs.slack.dev/apis/events-api/#retries); the request itself is at fault, so it gets
+ * 400. Our own handlers ack first, so their failures never arrive here. An authorization failure
+ * keeps Bolt's 401; once a response has gone out, nothing is written.
+ */
+export async function answerUnprocessable(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  const { error, response, logger } = args;
+  if (response.headersSent) {
+    logger.error('An unhandled error occurred after ack() called in a listener');
+    return false;
+  }
+  const code = (error as { code?: unknown }).code;
+  if (code === ErrorCode.AuthorizationError) {
+    response.writeHead(401).end();
+    return true;
+  }
+  logger.warn(`Slack request that could not be processed: ${error.name}`);
+  sendJson(response, 400, { error: 'bad_request' });
+  return true;
 }

@@ -28,16 +28,25 @@ export class SlackContext {
   /** Dialogs that showed the pupil-name question, so their next send is saved. */
   readonly privacy: AskedOnce;
 
+  readonly client: WebClient;
+  /** views.open only: never paused by another method's 429 while a trigger_id runs out. */
+  readonly dialogClient: WebClient;
+  /** The Web API base URL; response URLs on the same host are trusted too (tests, proxies). */
+  private readonly apiUrl: string;
+  /** The workspace's gateway, with what only Slack offers (the opening confirmation). */
+  readonly gateway: (workspace: Workspace) => SlackGateway;
+
   constructor(
     readonly app: AppContext,
-    readonly client: WebClient,
+    clients: { main: WebClient; dialogs: WebClient },
     readonly directory: UserDirectory,
     readonly botUserId: string,
-    /** The Web API base URL; response URLs on the same host are trusted too (tests, proxies). */
-    private readonly apiUrl: string,
-    /** The workspace's gateway, with what only Slack offers (the opening confirmation). */
-    readonly gateway: (workspace: Workspace) => SlackGateway,
+    where: { apiUrl: string; gateway: (workspace: Workspace) => SlackGateway },
   ) {
+    this.client = clients.main;
+    this.dialogClient = clients.dialogs;
+    this.apiUrl = where.apiUrl;
+    this.gateway = where.gateway;
     this.privacy = new AskedOnce(app.clock);
   }
 

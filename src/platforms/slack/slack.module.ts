@@ -2,6 +2,7 @@ import { App, type Logger as BoltLogger, type Receiver, SocketModeReceiver, webA
 import type { AppContext, AppModule } from '../../app-module.js';
 import type { Workspace } from '../../core/incidents/incident.types.js';
 import { httpFetch } from './api/http-fetch.js';
+import { perMethodClient } from './api/per-method-client.js';
 import { callSlack, SlackApiError } from './api/slack-api.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerCardActions } from './handlers/card-action.handler.js';
@@ -66,8 +67,17 @@ export class SlackModule implements AppModule {
     });
     const botUserId = await this.identify(bolt);
     await bolt.init();
-    const directory = new UserDirectory(bolt.client, app.clock);
-    const timelineClient = new webApi.WebClient(this.config.botToken, { ...clientOptions, logger });
+    // The Web API client pauses every call it holds while it waits out one 429 (Slack's limits
+    // are per method: https://docs.slack.dev/apis/web-api/rate-limits). Name lookups and the
+    // timeline get clients of their own, so their limits never hold up cards and answers; dialogs
+    // get one too, because their trigger_id is valid for 3 seconds only
+    // (https://docs.slack.dev/reference/methods/views.open). Every other call goes through one
+    // client per method, so each method waits out only its own limit.
+    const ownClient = () => new webApi.WebClient(this.config.botToken, { ...clientOptions, logger });
+    const directory = new UserDirectory(ownClient(), app.clock);
+    const timelineClient = ownClient();
+    const dialogClient = ownClient();
+    const client = perMethodClient(ownClient);
     const gateways = new Map<string, SlackGateway>();
     // The caller of the factory has just read the workspace: its language may have changed since.
     const latest = new Map<string, Workspace>();
@@ -76,7 +86,7 @@ export class SlackModule implements AppModule {
       let gateway = gateways.get(workspace.id);
       if (!gateway) {
         gateway = new SlackGateway(
-          bolt.client,
+          client,
           { botUserId },
           {
             clock: app.clock,
@@ -89,7 +99,10 @@ export class SlackModule implements AppModule {
       return gateway;
     };
     app.registerGateway('slack', gatewayFor);
-    const slack = new SlackContext(app, bolt.client, directory, botUserId, this.config.apiUrl, gatewayFor);
+    const slack = new SlackContext(app, { main: client, dialogs: dialogClient }, directory, botUserId, {
+      apiUrl: this.config.apiUrl,
+      gateway: gatewayFor,
+    });
     registerIncidentCommand(bolt, slack);
     registerCardActions(bolt, slack);
     registerOpenIncident(bolt, slack);

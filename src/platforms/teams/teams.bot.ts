@@ -34,7 +34,9 @@ export function teamsBot(deps: TeamsDeps, logger: Logger) {
       if (activity.type === ActivityTypes.Message) return await onMessage(deps, context);
       if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') {
         const action = (activity.value as { action?: { verb?: string; data?: unknown } } | undefined)?.action;
-        const handler = VERB_HANDLERS[action?.verb ?? ''];
+        // Own keys only: a verb such as "constructor" must not find Object.prototype's.
+        const verb = String(action?.verb ?? '');
+        const handler = Object.hasOwn(VERB_HANDLERS, verb) ? VERB_HANDLERS[verb] : undefined;
         const data =
           action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
         if (!handler) return await answerWithMessage(context, t(localeOf(activity), 'error.InvalidAction'));

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import { BodyTooLargeError, readBody, sendJson, sendTooLarge } from '../../http/http-server.js';
 import type { Logger } from '../../logging/logger.js';
+import { activityShapeProblem } from './activity-shape.js';
 import { AFTER_REPLY, type AfterReplyTask } from './handlers/after-reply.js';
 import type { TeamsAdapter } from './teams.adapter.js';
 import { onlyAllowedTenants, TenantNotAllowedError } from './teams.tenant-guard.js';
@@ -27,6 +28,8 @@ export function messagesRoute(
       activity = JSON.parse(await readBody(req)) as Activity;
       if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string')
         throw new Error('no activity');
+      const problem = activityShapeProblem(activity as unknown as Record<string, unknown>);
+      if (problem) throw new Error(`not an activity: ${problem}`);
     } catch (error) {
       if (error instanceof BodyTooLargeError) sendTooLarge(res, error.limit);
       else sendJson(res, 400, { error: 'bad_request' });

@@ -104,5 +104,5 @@ async function openDialog(
     const members = await slack.app.commands.members(decoded.payload.incidentId, actor);
     view = actionInputModal(decoded.input, locale, { ...context, members });
   }
-  await callSlack(slack.client, 'views.open', { trigger_id: where.triggerId, view });
+  await callSlack(slack.dialogClient, 'views.open', { trigger_id: where.triggerId, view });
 }

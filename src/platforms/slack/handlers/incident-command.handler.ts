@@ -52,7 +52,7 @@ async function handle(
         channelId: command.channel_id,
         responseUrl: command.response_url,
       });
-      await callSlack(slack.client, 'views.open', { trigger_id: command.trigger_id, view });
+      await callSlack(slack.dialogClient, 'views.open', { trigger_id: command.trigger_id, view });
       return;
     }
     case 'status': {
@@ -81,7 +81,7 @@ async function handle(
         channelId: command.channel_id,
         offerArchive: prepared.offerArchive,
       });
-      await callSlack(slack.client, 'views.open', { trigger_id: command.trigger_id, view });
+      await callSlack(slack.dialogClient, 'views.open', { trigger_id: command.trigger_id, view });
       return;
     }
     case 'dossier': {

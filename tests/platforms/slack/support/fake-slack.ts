@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { FILE_METHODS, receiveUpload } from './fake-slack.files.js';
 import { METHODS } from './fake-slack.methods.js';
+import type { RateLimits } from './fake-slack.rate-limits.js';
 import { ApiRefusal, FakeSlackState, type Json } from './fake-slack.state.js';
 import { scopeFor } from './slack-scopes.js';
 
@@ -51,6 +52,8 @@ export class FakeSlack {
   readonly requestedPaths: string[] = [];
   /** The URL apps.connections.open hands out (a local WebSocket server in the Socket Mode test). */
   socketUrl = '';
+  /** Slack's rate limits, when a test turns them on (`fake.rateLimits = new RateLimits()`). */
+  rateLimits: RateLimits | null = null;
   private readonly faults: Array<{ method: string; fault: Fault; skip: number }> = [];
   private readonly hung: ServerResponse[] = [];
   private responseCounter = 0;
@@ -137,6 +140,12 @@ export class FakeSlack {
     if (fault && 'hangBefore' in fault) {
       this.hung.push(res);
       return;
+    }
+    const wait =
+      this.rateLimits && method !== 'apps.connections.open' ? this.rateLimits.retryAfter(method, args) : null;
+    if (wait !== null) {
+      this.record(method, args, false, 'http_429');
+      return void res.writeHead(429, { 'retry-after': String(wait) }).end();
     }
     if (fault && 'status' in fault) {
       this.record(method, args, false, `http_${fault.status}`);

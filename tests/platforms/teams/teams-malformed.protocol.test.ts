@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../../src/core/i18n/catalogue.js';
+import { activityShapeProblem } from '../../../src/platforms/teams/activity-shape.js';
+import { ANNA, click, GENERAL, type Harness, message, startHarness } from './teams-harness.js';
+
+/** Bodies that are JSON but not a Bot Framework activity: the sender's fault, so 400, never 500. */
+describe('Teams: a malformed activity', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ space: 'chat' });
+  });
+  afterAll(async () => h?.close());
+
+  it('gets 400 when a string field is not a string or an account is not an object', async () => {
+    const good = message(h.microsoft, ANNA, 'incident status', { channel: GENERAL });
+    for (const broken of [
+      { ...good, locale: 42 },
+      { ...good, serviceUrl: { a: 1 } },
+      { ...good, from: 'aad-anna' },
+      { ...good, conversation: { ...good.conversation, id: 7 } },
+      { ...good, channelData: 'x' },
+    ]) {
+      expect((await h.post(broken)).status, JSON.stringify(broken).slice(0, 120)).toBe(400);
+    }
+    expect((await h.post(good)).status).toBe(200);
+  });
+
+  it('answers a verb named after an object property ("constructor") as an unknown button, not 501', async () => {
+    for (const verb of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const answer = await h.post(click(h.microsoft, ANNA, verb, { k: 'x' }, { channel: GENERAL }));
+      expect(answer.status, verb).toBe(200);
+      expect(JSON.stringify(answer.body)).toContain(t('nl', 'error.InvalidAction'));
+    }
+  });
+
+  it('names the first field that is wrong', () => {
+    expect(activityShapeProblem({ type: 'message', locale: ['nl'] })).toBe('locale');
+    expect(activityShapeProblem({ type: 'message', recipient: { id: null } })).toBeNull();
+    expect(activityShapeProblem({ type: 'message', recipient: [] })).toBe('recipient');
+  });
+});

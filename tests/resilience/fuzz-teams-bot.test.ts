@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TENANT } from '../platforms/teams/fake-microsoft.js';
+import {
+  ANNA,
+  BAS,
+  CARLA,
+  click,
+  DIRK,
+  eventually,
+  findAll,
+  GENERAL,
+  type Harness,
+  message,
+  quiet,
+  startHarness,
+} from '../platforms/teams/teams-harness.js';
+import { type OpenedIncident, openIncident } from '../platforms/teams/teams-open.support.js';
+import {
+  crashCounter,
+  diffCount,
+  FUZZ_RUNS,
+  type FuzzReport,
+  fire,
+  mutate,
+  mutations,
+  printReport,
+  snapshotIncident,
+} from './support/fuzz-values.js';
+
+type Json = Record<string, unknown>;
+/** Requests here open incidents, group chats and all their cards: 200 in a normal test run. */
+const RUNS = process.env.FUZZ_RUNS ? FUZZ_RUNS : 200;
+
+/**
+ * The Teams module itself (group chats, Graph and the Connector faked by FakeMicrosoft), with no
+ * sign-in configured as in the local test harness: mutated activities and Action.Execute invokes
+ * from Anna, Bas and Dirk, none of them a member of Carla's incident B.
+ */
+describe('fuzzing /api/messages (the Teams module, test harness without sign-in)', () => {
+  let h: Harness;
+  let a: OpenedIncident;
+  let b: OpenedIncident;
+  let incidentB = '';
+  const executes: Array<{ space: string; replyToId: string; verb: string; data: Json }> = [];
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness({ space: 'chat' });
+    a = await openIncident(h, ANNA, {
+      'o:title': 'Incident A',
+      'o:kind': 'nude_photo',
+      'o:invited': 'aad-bas',
+    });
+    b = await openIncident(h, CARLA, { 'o:title': 'Incident B', 'o:kind': 'nude_photo' });
+    const incidents = await eventually(async () => {
+      const open = await h.app.context.store.incidents.listByStatus('open', 10);
+      return open.length === 2 ? open : null;
+    });
+    incidentB = incidents.find((incident) => incident.title === 'Incident B')?.id ?? '';
+    for (const opened of [a, b]) {
+      for (const posted of opened.cards) {
+        for (const node of findAll(posted.card, (n) => n.type === 'Action.Execute')) {
+          executes.push({
+            space: opened.spaceId,
+            replyToId: posted.id,
+            verb: String(node.verb),
+            data: (node.data as Json) ?? {},
+          });
+        }
+      }
+    }
+    ids.push(...incidents.map((incident) => incident.id), a.spaceId, b.spaceId, GENERAL, TENANT);
+    ids.push(
+      ...[ANNA, BAS, CARLA, DIRK].map((p) => p.aad),
+      ...a.cards.map((c) => c.id),
+      ...b.cards.map((c) => c.id),
+    );
+  }, 60_000);
+  afterAll(async () => h?.close());
+
+  it(`answers ${RUNS} mutated activities without a 5xx, a crash, or a change to B`, async () => {
+    expect(executes.length).toBeGreaterThan(10);
+    const before = await snapshotIncident(h.app, incidentB);
+    const crashes = crashCounter();
+    const sender = fc.constantFrom(ANNA, BAS, DIRK);
+    const activity: fc.Arbitrary<Json> = fc.oneof(
+      fc
+        .tuple(sender, fc.constantFrom(...executes), fc.constantFrom(a.spaceId, b.spaceId, GENERAL))
+        .map(([person, action, channel]) =>
+          click(h.microsoft, person, action.verb, action.data, { channel, replyToId: action.replyToId }),
+        ),
+      fc
+        .tuple(sender, fc.constantFrom('nieuw', 'status', 'overzicht', 'help', 'x'), fc.boolean())
+        .map(([person, text, inChannel]) =>
+          message(h.microsoft, person, `incident ${text}`, inChannel ? { channel: GENERAL } : {}),
+        ),
+    );
+    const mutated = fc.tuple(activity, mutations(ids)).map(([base, list]) => mutate(base as Json, list));
+    const send = async (body: Json) => {
+      const answer = await h.post(body);
+      return { status: answer.status, text: JSON.stringify(answer.body ?? '').slice(0, 200) };
+    };
+    let report: FuzzReport;
+    try {
+      const unknownInvoke = (sent: Json, status: number) =>
+        status === 501 && sent.type === 'invoke' && sent.name !== 'adaptiveCard/action';
+      report = await fire(mutated, RUNS, send, 8, unknownInvoke);
+      await quiet(h.microsoft, 300, 60_000);
+    } finally {
+      crashes.stop();
+    }
+    const after = await snapshotIncident(h.app, incidentB);
+    printReport(
+      '/api/messages (the Teams module, no sign-in)',
+      report,
+      crashes.count(),
+      diffCount(before, after),
+    );
+    expect(report.failures).toEqual([]);
+    expect(crashes.count()).toBe(0);
+    expect(after).toEqual(before);
+  }, 600_000);
+});
