@@ -9,7 +9,7 @@ import { loadPlaybook } from '../../src/core/playbook/playbook.loader.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { type DbFixture, dbFixture, unknownFacts } from '../support/db-fixture.js';
+import { type DbFixture, dbFixture, UNKNOWN_FACTS } from '../support/db-fixture.js';
 
 const LEAD = { userId: 'U-LEAD', displayName: 'Ilse' };
 const MENTOR = { userId: 'U-MENTOR', displayName: 'Mo' };
@@ -56,7 +56,7 @@ describeEachDatabase('closing ends the acute phase only', (target) => {
         actor: LEAD,
         title: 'Foto 3C',
         kind: 'nude_photo',
-        facts: unknownFacts,
+        facts: UNKNOWN_FACTS,
         invited: [MENTOR],
       })
     ).value;

@@ -3,7 +3,7 @@ import { StepAlreadyClaimedError } from '../../src/core/errors/domain-error.js';
 import { StepService } from '../../src/core/incidents/step.service.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { type DbFixture, dbFixture, unknownFacts } from '../support/db-fixture.js';
+import { type DbFixture, dbFixture, UNKNOWN_FACTS } from '../support/db-fixture.js';
 
 const MEMBERS = Array.from({ length: 50 }, (_, index) => `U${String(index + 1).padStart(2, '0')}`);
 
@@ -62,7 +62,7 @@ describeEachDatabase(
             actor: { userId: `U${index}` },
             title: `Incident ${index}`,
             kind: 'other',
-            facts: unknownFacts,
+            facts: UNKNOWN_FACTS,
             invited: [],
           }),
         ),

@@ -4,7 +4,7 @@ import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { syncPlaybooks } from '../../src/core/playbook/playbook.sync.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { type DbFixture, dbFixture, unknownFacts } from '../support/db-fixture.js';
+import { type DbFixture, dbFixture, UNKNOWN_FACTS } from '../support/db-fixture.js';
 
 describeEachDatabase('repositories through the services', (target) => {
   let handle: DatabaseHandle;
@@ -19,7 +19,7 @@ describeEachDatabase('repositories through the services', (target) => {
     const opened = await fx.open(lead, {
       title: '  Filmpje   3C ',
       kind: 'sex_video',
-      facts: { ...unknownFacts, perpetratorKnown: 'yes', perpetratorAtOtherSchool: 'no', spread: 'class' },
+      facts: { ...UNKNOWN_FACTS, perpetratorKnown: 'yes', perpetratorAtOtherSchool: 'no', spread: 'class' },
       invited: [mentor, { userId: 'U-DIR' }],
       requestId: 'view-submission-1',
     });
@@ -72,7 +72,7 @@ describeEachDatabase('repositories through the services', (target) => {
       actor: lead,
       title: 'Filmpje 3C',
       kind: 'sex_video',
-      facts: unknownFacts,
+      facts: UNKNOWN_FACTS,
       invited: [],
       requestId: 'view-submission-1',
     });

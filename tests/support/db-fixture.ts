@@ -14,6 +14,7 @@ import { uuidGenerator } from '../../src/core/ports/ids.js';
 import type { Store } from '../../src/core/ports/store.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { createKyselyStore } from '../../src/db/kysely-store.js';
+import { FakeClock, UNKNOWN_FACTS } from './core-fixture.js';
 
 export interface DbFixture {
   store: Store;
@@ -33,8 +34,7 @@ export interface DbFixture {
 
 /** Services wired to a real database, with the built-in playbook stored and one workspace. */
 export async function dbFixture(handle: DatabaseHandle, externalId = 'T-TEST'): Promise<DbFixture> {
-  let current = new Date('2026-11-25T09:00:00Z');
-  const clock = { now: () => new Date(current), set: (date: Date) => (current = date) };
+  const clock = new FakeClock('2026-11-25T09:00:00Z');
   const store = createKyselyStore(handle.db);
   const playbooks = new PlaybookRegistry(DEFAULT_PLAYBOOK);
   // Every built-in version, as the app stores them: older incidents keep the version they had.
@@ -51,7 +51,7 @@ export async function dbFixture(handle: DatabaseHandle, externalId = 'T-TEST'): 
       actor,
       title: 'Foto klas 2B',
       kind: 'nude_photo',
-      facts: unknownFacts,
+      facts: UNKNOWN_FACTS,
       invited: [],
       ...fields,
     });
@@ -69,9 +69,5 @@ export async function dbFixture(handle: DatabaseHandle, externalId = 'T-TEST'): 
   };
 }
 
-export const unknownFacts = {
-  madeVoluntarily: 'unknown',
-  perpetratorKnown: 'unknown',
-  perpetratorAtOtherSchool: 'unknown',
-  spread: 'unknown',
-};
+/** The facts of an incident nobody knows anything about yet (one definition, in core-fixture). */
+export { UNKNOWN_FACTS };

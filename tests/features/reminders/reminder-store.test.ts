@@ -7,7 +7,7 @@ import { claimStatement } from '../../../src/features/reminders/reminder.reposit
 import type { ReminderService } from '../../../src/features/reminders/reminder.service.js';
 import { retentionRepository } from '../../../src/features/retention/retention.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
-import { type DbFixture, dbFixture, unknownFacts } from '../../support/db-fixture.js';
+import { type DbFixture, dbFixture, UNKNOWN_FACTS } from '../../support/db-fixture.js';
 import { LEAD, MENTOR, remindersOn } from './support/db-reminders.js';
 
 describeEachDatabase('the reminder schedule in the database', (target) => {
@@ -171,7 +171,7 @@ describeEachDatabase('the reminder schedule in the database', (target) => {
         actor: LEAD,
         title: 'Foto 4E',
         kind: 'nude_photo',
-        facts: unknownFacts,
+        facts: UNKNOWN_FACTS,
         invited: [],
       });
       const idleId = value.id;
