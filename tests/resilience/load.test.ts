@@ -10,7 +10,11 @@ import {
   startHarness,
   TEAM_ID,
 } from '../platforms/slack/support/slack-harness.js';
+import { BUILTIN_CARD_KEYS } from '../support/core-fixture.js';
 import { freshPostgres } from '../support/fresh-postgres.js';
+
+/** Every card of an incident on the built-in playbook (Nu eerst, overview, phases, tips). */
+const CARDS = BUILTIN_CARD_KEYS.length;
 
 const adminUrl = inject('postgresUrl');
 /** Incidents opened at once: LOAD_INCIDENTS (npm run test:resilience sets 50); 2 in a normal run. */
@@ -95,7 +99,7 @@ describe.skipIf(adminUrl === null)('load: incidents opened at once, then clicks 
           600_000,
           'channel',
         );
-        await h.fake.waitFor(() => cards(h.fake, channel.id).size === 9, 600_000, 'cards');
+        await h.fake.waitFor(() => cards(h.fake, channel.id).size === CARDS, 600_000, 'cards');
         const msToCards = performance.now() - started;
         const incident = await h.app.context.store.incidents.findBySpace(workspace.id, channel.id);
         return { lead, members, channelId: channel.id, incidentId: incident?.id ?? '', msToCards };
@@ -161,7 +165,7 @@ describe.skipIf(adminUrl === null)('load: incidents opened at once, then clicks 
       [
         '',
         `── Load: ${INCIDENTS} incidents × ${MEMBERS} members at once, then ${CLICKS} clicks each (PostgreSQL, fake Slack with rate limits) ──`,
-        `time to all 9 cards posted      p50 ${(percentile(times, 50) / 1000).toFixed(1)} s, p99 ${(percentile(times, 99) / 1000).toFixed(1)} s`,
+        `time to all ${CARDS} cards posted     p50 ${(percentile(times, 50) / 1000).toFixed(1)} s, p99 ${(percentile(times, 99) / 1000).toFixed(1)} s`,
         `claims                          ${INCIDENTS * MEMBERS} answered in ${claimSeconds.toFixed(1)} s; all ${INCIDENTS * MEMBERS + released} clicks in ${clickSeconds.toFixed(1)} s`,
         `answers not there in ${REDRAW_WAIT_MS / 1000} s      ${unanswered}`,
         `cards not redrawn in ${REDRAW_WAIT_MS / 1000} s        ${notRedrawn} (their release could not be clicked)`,
@@ -169,14 +173,14 @@ describe.skipIf(adminUrl === null)('load: incidents opened at once, then clicks 
         `pool waits                      peak ${peakWaiting} waiting, some waiting in ${samplesWaiting} of ${samples} samples (20 ms)`,
         `answered 429 by the fake Slack  ${limited || 'none'}`,
         `failed Web API calls            ${failedCalls(h)}`,
-        `cards posted                    ${opened.filter((o) => cards(h.fake, o.channelId).size === 9).length} of ${INCIDENTS} incidents complete`,
+        `cards posted                    ${opened.filter((o) => cards(h.fake, o.channelId).size === CARDS).length} of ${INCIDENTS} incidents complete`,
         `clicks recorded                 ${recorded.reduce((sum, r) => sum + r.claimed + r.released, 0)} of ${INCIDENTS * MEMBERS + released} sent`,
         '',
       ].join('\n'),
     );
     for (const o of opened) {
-      expect(h.fake.state.topLevel(o.channelId)).toHaveLength(9);
-      expect(cards(h.fake, o.channelId).size).toBe(9);
+      expect(h.fake.state.topLevel(o.channelId)).toHaveLength(CARDS);
+      expect(cards(h.fake, o.channelId).size).toBe(CARDS);
     }
     // Every click sent is recorded exactly once; every card shows what happened.
     expect(recorded.reduce((sum, r) => sum + r.claimed, 0)).toBe(INCIDENTS * MEMBERS);
