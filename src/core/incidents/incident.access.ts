@@ -52,12 +52,17 @@ export async function loadAccess(tx: Repositories, incidentId: string, lock: Row
 
 /** Refuses strangers, payloads from another space and changes the incident's status no longer allows. */
 export function checkMemberAccess(access: Access, scope: ActionScope, stage: Stage = 'acute'): void {
+  checkMemberAndPlace(access, scope);
+  assertWorkable(access.incident, stage);
+}
+
+/** Refuses strangers and payloads from another space, whatever the incident's status. */
+export function checkMemberAndPlace(access: Access, scope: ActionScope): void {
   const { incident } = access;
   if (!access.isMember(scope.actor.userId)) throw new NotAMemberError(scope.actor.userId);
   if (scope.spaceId != null && incident.spaceId !== null && incident.spaceId !== scope.spaceId) {
     throw new DomainError('ActionContextMismatch', { incident: incident.number });
   }
-  assertWorkable(incident, stage);
 }
 
 export function requireLead(incident: Incident, actor: Actor): void {

@@ -1,9 +1,10 @@
-import { DomainError, InvalidInputError, NotAMemberError } from '../errors/domain-error.js';
+import { DomainError, InvalidInputError } from '../errors/domain-error.js';
 import type { Repositories } from '../ports/store.js';
 import { acceptUserText } from '../text/user-text.js';
 import {
   type ActionScope,
   auditEvent,
+  checkMemberAndPlace,
   loadAccess,
   requireLead,
   requireMemberAccess,
@@ -46,9 +47,7 @@ export async function finishIncident(
   scope: ActionScope,
   rawReason: string,
 ): Promise<ChangeResult<Incident>> {
-  const reason = acceptUserText('reason', rawReason, { multiline: true });
-  if (reason.length === 0) throw new InvalidInputError('reason', 'required');
-  if (reason.length > LIMITS.reason) throw new InvalidInputError('reason', 'tooLong', { max: LIMITS.reason });
+  const reason = acceptReason(rawReason);
   return deps.store.transaction(async (tx) => {
     const current = await tx.incidents.get(scope.incidentId, 'update');
     if (current?.status === 'finished' && current.leadId === scope.actor.userId) {
@@ -151,16 +150,12 @@ export async function reopenIncident(
   scope: ActionScope,
   rawReason: string,
 ): Promise<ChangeResult<Incident>> {
-  const reason = acceptUserText('reason', rawReason, { multiline: true });
-  if (reason.length === 0) throw new InvalidInputError('reason', 'required');
-  if (reason.length > LIMITS.reason) throw new InvalidInputError('reason', 'tooLong', { max: LIMITS.reason });
+  acceptReason(rawReason);
   return deps.store.transaction(async (tx) => {
     const access = await loadAccess(tx, scope.incidentId, 'update');
     const { incident } = access;
-    if (!access.isMember(scope.actor.userId)) throw new NotAMemberError(scope.actor.userId);
-    if (scope.spaceId != null && incident.spaceId !== null && incident.spaceId !== scope.spaceId) {
-      throw new DomainError('ActionContextMismatch', { incident: incident.number });
-    }
+    // A finished incident is not workable, so only membership and place are checked here.
+    checkMemberAndPlace(access, scope);
     requireLead(incident, scope.actor);
     if (incident.purgedAt) throw new DomainError('IncidentPurged', { incident: incident.number });
     if (incident.status !== 'finished') return { changed: false, value: incident };
@@ -170,4 +165,12 @@ export async function reopenIncident(
     await tx.audit.append(auditEvent(reopened, scope.actor.userId, 'incident.reopened', {}, now));
     return { changed: true, value: reopened };
   });
+}
+
+/** The reason for finishing or reopening: cleaned, required, not too long. */
+function acceptReason(rawReason: string): string {
+  const reason = acceptUserText('reason', rawReason, { multiline: true });
+  if (reason.length === 0) throw new InvalidInputError('reason', 'required');
+  if (reason.length > LIMITS.reason) throw new InvalidInputError('reason', 'tooLong', { max: LIMITS.reason });
+  return reason;
 }

@@ -20,8 +20,8 @@ export interface LifecycleDeps {
 export function lifecycleActionHandlers(deps: LifecycleDeps): Array<[ActionKind, ActionHandler]> {
   return [
     ['close', (request, locale) => close(deps, request, locale)],
-    ['finish', (request, locale) => finish(deps, request, locale)],
-    ['reopenIncident', (request, locale) => reopen(deps, request, locale)],
+    ['finish', (request, locale) => withReason(deps, request, locale, 'finish')],
+    ['reopenIncident', (request, locale) => withReason(deps, request, locale, 'reopen')],
   ];
 }
 
@@ -59,37 +59,28 @@ async function close(deps: LifecycleDeps, request: ActionRequest, locale: Locale
   };
 }
 
-async function finish(deps: LifecycleDeps, request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
+/** "Afronden" and "Heropenen": the lead changes the incident's stage with a reason for the timeline. */
+async function withReason(
+  deps: LifecycleDeps,
+  request: ActionRequest,
+  locale: Locale,
+  kind: 'finish' | 'reopen',
+): Promise<HandlerOutcome> {
   const reason = request.input?.reason ?? '';
-  const result = await deps.incidents.finish(scopeOf(request), reason);
+  const result = await deps.incidents[kind](scopeOf(request), reason);
   const incident = result.value;
-  const message = t(locale, 'feedback.finished', { incident: incident.number });
+  const keys =
+    kind === 'finish'
+      ? (['feedback.finished', 'timeline.finished'] as const)
+      : (['feedback.reopened', 'timeline.reopened'] as const);
+  const message = t(locale, keys[0], { incident: incident.number });
   if (!result.changed) return { changed: false, message };
   const members = await deps.incidents.members(incident.id);
   return {
     changed: true,
     message,
     phases: 'all',
-    timeline: t(request.workspace.locale, 'timeline.finished', {
-      actor: nameResolver(members)(request.actor.userId),
-      incident: incident.number,
-      reason: shorten(reason.trim(), 300),
-    }),
-  };
-}
-
-async function reopen(deps: LifecycleDeps, request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
-  const reason = request.input?.reason ?? '';
-  const result = await deps.incidents.reopen(scopeOf(request), reason);
-  const incident = result.value;
-  const message = t(locale, 'feedback.reopened', { incident: incident.number });
-  if (!result.changed) return { changed: false, message };
-  const members = await deps.incidents.members(incident.id);
-  return {
-    changed: true,
-    message,
-    phases: 'all',
-    timeline: t(request.workspace.locale, 'timeline.reopened', {
+    timeline: t(request.workspace.locale, keys[1], {
       actor: nameResolver(members)(request.actor.userId),
       incident: incident.number,
       reason: shorten(reason.trim(), 300),

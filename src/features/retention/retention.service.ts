@@ -61,7 +61,7 @@ export class RetentionService {
     const report: RetentionReport = { purged: 0, failed: 0, forgottenRequests: 0, warned: 0 };
     await this.idle(now, report, onError);
     const skip = new Set<string>();
-    const locales = new Map<string, Locale>();
+    const workspaces = new Map<string, Workspace | undefined>();
     for (;;) {
       const expired = (await this.deps.retention.listExpired(finishedBefore, BATCH + skip.size)).filter(
         (item) => !skip.has(item.incidentId),
@@ -73,12 +73,11 @@ export class RetentionService {
       }
       for (const { incidentId, workspaceId } of expired) {
         try {
-          let locale = locales.get(workspaceId);
-          const workspace = await this.deps.store.workspaces.get(workspaceId);
-          if (!locale) {
-            locale = workspace?.locale ?? 'nl';
-            locales.set(workspaceId, locale);
-          }
+          // One read per workspace for the whole run.
+          if (!workspaces.has(workspaceId))
+            workspaces.set(workspaceId, await this.deps.store.workspaces.get(workspaceId));
+          const workspace = workspaces.get(workspaceId);
+          const locale: Locale = workspace?.locale ?? 'nl';
           if (workspace && this.deps.gatewayFor) {
             // A temporary failure throws: the incident is tried again tomorrow, references kept.
             await blankPostedMessages(this.deps.store, this.deps.gatewayFor(workspace), incidentId, locale);
