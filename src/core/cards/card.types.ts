@@ -98,6 +98,12 @@ export interface CardAction {
   style?: 'primary' | 'danger';
   payload: ActionPayload;
   input?: ActionInput;
+  /**
+   * Only these people may use the button (a claimed step: its owner and the lead); the core
+   * refuses anyone else. A platform that can show a message differently per person (Teams'
+   * user-specific views) offers it to them alone; one that cannot shows it to all.
+   */
+  audience?: readonly string[];
 }
 
 export interface StepBlock {

@@ -53,6 +53,10 @@ export function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step
       ...extra,
     };
   };
+  // What the step rules let only its owner and the lead do (step.transitions.ts, assertOwnerOrLead).
+  const ownerOrLead = ownerAndLead(step, view.incident.leadId);
+  const held = (kind: ActionKind, extra: Partial<CardAction> = {}) =>
+    action(kind, ownerOrLead ? { ...extra, audience: ownerOrLead } : extra);
   let actions: CardAction[] = [];
   let menu: CardAction[] = [];
   if (workable) {
@@ -60,10 +64,10 @@ export function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step
       actions = [action('claim', { style: 'primary' }), action('done'), action('notApplicable')];
       menu = [action('assign'), action('setDue')];
     } else if (step.status === 'claimed') {
-      actions = [action('done', { style: 'primary' }), action('notApplicable')];
-      menu = [action('assign'), action('release'), action('setDue')];
+      actions = [held('done', { style: 'primary' }), held('notApplicable')];
+      menu = [held('assign'), held('release'), held('setDue')];
     } else {
-      menu = [action('reopen')];
+      menu = [held('reopen')];
     }
     if (definition.form) actions.push(action('form'));
     menu.push(action('note'));
@@ -88,6 +92,12 @@ export function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step
     actions,
     menu,
   };
+}
+
+/** The owner and the lead of a step someone holds or finished; null when nobody holds it. */
+function ownerAndLead(step: Step, leadId: string): readonly string[] | null {
+  if (step.ownerId === null) return null;
+  return step.ownerId === leadId ? [leadId] : [step.ownerId, leadId];
 }
 
 function stepDetails(

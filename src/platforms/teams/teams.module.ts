@@ -169,9 +169,15 @@ async function cardRenderContext(
   if (!view) return { locale: workspace.locale, members: [], forms: {} };
   const playbook = app.playbooks.get(view.incident.playbookKey, view.incident.playbookVersion);
   const context = renderContextFor(view, playbook, workspace.locale);
+  // Teams' ids of the people some buttons are for, so they can get their own copy of the card.
+  const limited = card.blocks.some(
+    (block) => block.type === 'step' && [...block.actions, ...block.menu].some((action) => action.audience),
+  );
+  const teamsIds = limited ? await roster.teamsIds(workspace.id).catch(() => ({})) : undefined;
+  const withIds = teamsIds ? { ...context, teamsIds } : context;
   // Colleagues to add, for a card with the overview's menu: the team's members not yet in it.
-  if (!card.blocks.some((block) => block.type === 'menu')) return context;
+  if (!card.blocks.some((block) => block.type === 'menu')) return withIds;
   const inIncident = new Set(view.members.map((member) => member.userId));
   const team = await roster.colleagues(workspace.id).catch(() => []);
-  return { ...context, colleagues: team.filter((person) => !inIncident.has(person.userId)) };
+  return { ...withIds, colleagues: team.filter((person) => !inIncident.has(person.userId)) };
 }

@@ -27,6 +27,8 @@ export interface ActionData {
   requester?: { userId: string; name: string };
   /** The team the opening form is for (asked in a personal chat). */
   teamId?: string;
+  /** The incident a card's refresh belongs to (a refresh names no action). */
+  incidentId?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export function encodeActionData(data: ActionData): Record<string, string> {
     if (data.requester.name) wire.n = data.requester.name;
   }
   if (data.teamId) wire.t = data.teamId;
+  if (data.incidentId) wire.i = data.incidentId;
   return wire;
 }
 
@@ -68,6 +71,8 @@ export function decodeActionData(raw: Record<string, unknown>): ActionData {
   if (requester !== undefined) out.requester = { userId: requester, name: text('n') ?? '' };
   const team = text('t');
   if (team) out.teamId = team;
+  const incident = text('i');
+  if (incident && /^[\w-]{1,64}$/.test(incident)) out.incidentId = incident;
   return out;
 }
 

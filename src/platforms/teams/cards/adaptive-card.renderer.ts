@@ -12,6 +12,7 @@ import {
 } from './adaptive.types.js';
 import { container, labelled, line, paragraph, run } from './elements.js';
 import { inert } from './inert-text.js';
+import { type PersonalViews, personalViews } from './personal-views.js';
 
 /**
  * How much a card may show. Level 0 is everything; each next level gives up something so that
@@ -31,8 +32,11 @@ const LEVELS: Level[] = [
 ];
 
 export interface RenderExtras {
-  /** A sentence for the person who clicked, shown on top of their copy of the card. */
-  banner?: { text: string; tone: 'good' | 'attention' };
+  /**
+   * A sentence for the person who clicked, on their copy of the card: inside the step they
+   * clicked (`stepKey`), where they are looking, else on top.
+   */
+  banner?: { text: string; tone: 'good' | 'attention'; stepKey?: string };
 }
 
 /**
@@ -61,9 +65,16 @@ export function toAdaptiveCard(
 
 function render(source: Card, ctx: RenderContext, extras: RenderExtras, level: Level): AdaptiveCardJson {
   const body: AcElement[] = [];
-  if (extras.banner) {
-    body.push(container([line(extras.banner.text, { strong: true })], { style: extras.banner.tone }));
-  }
+  const personal = personalViews(source, ctx);
+  const banner = extras.banner
+    ? container([line(extras.banner.text, { strong: true })], { style: extras.banner.tone })
+    : null;
+  const bannerStep = source.blocks.some(
+    (block) => block.type === 'step' && block.stepKey === extras.banner?.stepKey,
+  )
+    ? extras.banner?.stepKey
+    : undefined;
+  if (banner && !bannerStep) body.push(banner);
   let separateNext = false;
   let stepIndex = 0;
   for (const block of source.blocks) {
@@ -73,8 +84,15 @@ function render(source: Card, ctx: RenderContext, extras: RenderExtras, level: L
     }
     const elements =
       block.type === 'step'
-        ? renderStep(block, ctx, level, `s${stepIndex++}`)
-        : renderBlock(block, ctx, level);
+        ? renderStep(
+            block,
+            ctx,
+            personal,
+            level,
+            `s${stepIndex++}`,
+            block.stepKey === bannerStep ? banner : null,
+          )
+        : renderBlock(block, ctx, personal, level);
     if (separateNext && elements[0]) {
       elements[0] = { ...elements[0], separator: true, spacing: 'medium' };
       separateNext = false;
@@ -82,10 +100,19 @@ function render(source: Card, ctx: RenderContext, extras: RenderExtras, level: L
     body.push(...elements);
   }
   if (ctx.incidentId && body[0]) body[0] = { ...body[0], id: cardMarker(ctx.incidentId, source.key) };
-  return card(body, { fallbackText: inert(source.fallback, 200), msteams: { width: 'Full' } });
+  return card(body, {
+    fallbackText: inert(source.fallback, 200),
+    msteams: { width: 'Full' },
+    ...(personal.refresh ? { refresh: personal.refresh } : {}),
+  });
 }
 
-function renderBlock(block: Exclude<CardBlock, StepBlock>, ctx: RenderContext, level: Level): AcElement[] {
+function renderBlock(
+  block: Exclude<CardBlock, StepBlock>,
+  ctx: RenderContext,
+  personal: PersonalViews,
+  level: Level,
+): AcElement[] {
   const max = level.lineMax;
   switch (block.type) {
     case 'header':
@@ -137,11 +164,14 @@ function renderBlock(block: Exclude<CardBlock, StepBlock>, ctx: RenderContext, l
         ? [{ ...element, inlines: [runs[0], { ...runs[1], selectAction: openUrl(block.url) }] }]
         : [element];
     }
-    case 'actions':
-      return [{ type: 'ActionSet', actions: block.actions.map((a, i) => renderAction(a, ctx, `a${i}`)) }];
+    case 'actions': {
+      const actions = block.actions.filter(personal.offers).map((a, i) => renderAction(a, ctx, `a${i}`));
+      return actions.length > 0 ? [{ type: 'ActionSet', actions }] : [];
+    }
     case 'menu': {
       // An action whose input cannot be shown here (no colleagues known) is left out, not offered broken.
       const actions = block.actions
+        .filter(personal.offers)
         .filter((action) => action.input !== 'colleagues' || (ctx.colleagues ?? []).length > 0)
         .map((action, i) => renderAction(action, ctx, `m${i}`));
       if (actions.length === 0) return [];
@@ -163,8 +193,16 @@ function renderBlock(block: Exclude<CardBlock, StepBlock>, ctx: RenderContext, l
   }
 }
 
-function renderStep(step: StepBlock, ctx: RenderContext, level: Level, prefix: string): AcElement[] {
+function renderStep(
+  step: StepBlock,
+  ctx: RenderContext,
+  personal: PersonalViews,
+  level: Level,
+  prefix: string,
+  banner: AcElement | null,
+): AcElement[] {
   const items: AcElement[] = [
+    ...(banner ? [banner] : []),
     paragraph([
       run(step.title, { strong: true }, 200),
       run(`  ·  ${step.statusLabel}`, { tone: statusTone(step) }),
@@ -185,19 +223,18 @@ function renderStep(step: StepBlock, ctx: RenderContext, level: Level, prefix: s
     );
   }
   for (const detail of step.details) items.push(line(detail, {}, { spacing: 'none' }, level.lineMax));
-  const actions = step.actions.map((action, i) =>
-    renderAction(action, ctx, `${prefix}a${i}`, level.inlineInputs),
-  );
-  if (step.menu.length > 0) {
+  const actions = step.actions
+    .filter(personal.offers)
+    .map((action, i) => renderAction(action, ctx, `${prefix}a${i}`, level.inlineInputs));
+  const menu = step.menu.filter(personal.offers);
+  if (menu.length > 0) {
     actions.push({
       type: 'Action.ShowCard',
       title: t(ctx.locale, 'action.more'),
       card: card([
         {
           type: 'ActionSet',
-          actions: step.menu.map((action, i) =>
-            renderAction(action, ctx, `${prefix}m${i}`, level.inlineInputs),
-          ),
+          actions: menu.map((action, i) => renderAction(action, ctx, `${prefix}m${i}`, level.inlineInputs)),
         },
       ]),
     });

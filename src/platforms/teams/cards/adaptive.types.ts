@@ -37,6 +37,10 @@ export interface RenderContext {
   forms: Record<string, { kind: string; data: Record<string, unknown> | null }>;
   /** The incident the card belongs to; marks the card so it can be found again after a crash. */
   incidentId?: string;
+  /** The person this copy is for (an invoke answer, their refresh); absent for the copy all see. */
+  viewer?: string;
+  /** Teams user ids (MRIs, `29:…`) by user id, for the refresh of personal copies. */
+  teamsIds?: Record<string, string>;
 }
 
 /** The id put on a card's first element: which incident and which card it is. */

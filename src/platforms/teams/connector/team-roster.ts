@@ -14,8 +14,13 @@ const KEEP_MS = 60_000;
  * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context), kept for a
  * minute per team.
  */
+interface TeamMember extends MemberChoice {
+  /** The id Teams itself uses for the person in this team (`29:…`), e.g. in a card's refresh. */
+  teamsId: string;
+}
+
 export class TeamRoster {
-  private readonly kept = new Map<string, { at: number; people: MemberChoice[] }>();
+  private readonly kept = new Map<string, { at: number; people: TeamMember[] }>();
 
   constructor(
     private readonly connector: ConnectorAccess,
@@ -24,12 +29,23 @@ export class TeamRoster {
   ) {}
 
   async colleagues(workspaceId: string): Promise<MemberChoice[]> {
+    const people = await this.members(workspaceId);
+    return people.map(({ userId, displayName }) => ({ userId, displayName }));
+  }
+
+  /** Teams' own ids of the team's members, by the user id the bot stores. */
+  async teamsIds(workspaceId: string): Promise<Record<string, string>> {
+    const people = await this.members(workspaceId);
+    return Object.fromEntries(people.filter((p) => p.teamsId).map((p) => [p.userId, p.teamsId]));
+  }
+
+  private async members(workspaceId: string): Promise<TeamMember[]> {
     const now = this.clock.now().getTime();
     const known = this.kept.get(workspaceId);
     if (known && now - known.at < KEEP_MS) return known.people;
     const team = await this.references.team(workspaceId);
     if (!team) return [];
-    const people: MemberChoice[] = [];
+    const people: TeamMember[] = [];
     let token: string | undefined;
     do {
       const page = await this.connector.call(team.serviceUrl, (client) =>
@@ -40,7 +56,7 @@ export class TeamRoster {
       );
       for (const member of page.members ?? []) {
         const userId = member.aadObjectId || member.id;
-        if (userId) people.push({ userId, displayName: member.name || null });
+        if (userId) people.push({ userId, displayName: member.name || null, teamsId: member.id || '' });
       }
       token = page.continuationToken || undefined;
     } while (token && people.length < MAX_COLLEAGUES);

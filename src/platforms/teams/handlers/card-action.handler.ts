@@ -5,7 +5,7 @@ import { errorMessage } from '../../../core/i18n/catalogue.js';
 import type { Incident, Workspace } from '../../../core/incidents/incident.types.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
-import { decodeActionData, INPUT_PREFIX } from '../cards/action-data.codec.js';
+import { type ActionData, decodeActionData, INPUT_PREFIX } from '../cards/action-data.codec.js';
 import { toAdaptiveCard } from '../cards/adaptive-card.renderer.js';
 import { mergeFormPage } from '../cards/form-pages.js';
 import { formViewCard } from '../cards/form-view.card.js';
@@ -16,7 +16,8 @@ import { workspaceOfTeam } from '../teams.workspaces.js';
 import { answerWithCard, answerWithMessage } from './replies.js';
 
 interface Click {
-  payload: ActionPayload;
+  /** The step the button is about; a card's refresh names none. */
+  stepKey: string | undefined;
   incident: Incident;
   workspace: Workspace;
   locale: Locale;
@@ -33,10 +34,12 @@ async function readClick(
   context: TurnContext,
   data: Record<string, unknown>,
 ): Promise<Click> {
-  const payload = decodeActionData(data).action;
-  if (!payload) throw new DomainError('InvalidAction');
-  const incident = await deps.app.incidents.find(payload.incidentId);
-  if (!incident) throw new DomainError('IncidentNotFound', { incident: payload.incidentId });
+  const wire = decodeActionData(data);
+  // A card's refresh names only its incident: the card is shown, nothing is done.
+  const incidentId = wire.action?.incidentId ?? wire.incidentId;
+  if (!incidentId) throw new DomainError('InvalidAction');
+  const incident = await deps.app.incidents.find(incidentId);
+  if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
   const workspace = await deps.app.workspaces.get(incident.workspaceId);
   const spaceId = channelOf(context.activity);
   if (spaceId) {
@@ -48,25 +51,30 @@ async function readClick(
     const team = await deps.references.team(workspace.id);
     if (!team || team.tenantId !== tenantOf(context.activity)) throw new DomainError('InvalidAction');
   }
-  return { payload, incident, workspace, locale: localeOf(context.activity, workspace), spaceId };
+  const stepKey = wire.action?.stepKey;
+  return { stepKey, incident, workspace, locale: localeOf(context.activity, workspace), spaceId };
 }
 
 /** `stappenplan.action`: a step action, a note, a saved form or closing. */
 export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
   const locale = localeOf(context.activity);
   let click: Click;
+  let wire: ActionData;
+  let payload: ActionPayload;
   try {
+    wire = decodeActionData(data);
+    if (!wire.action) throw new DomainError('InvalidAction');
+    payload = wire.action;
     click = await readClick(deps, context, data);
   } catch (error) {
     return answerWithMessage(context, errorMessage(error, locale));
   }
-  const wire = decodeActionData(data);
   const isForm = wire.inputPrefix === INPUT_PREFIX.form;
   let input: ActionInputValues = inputValues(data, wire);
   const paged = isForm && wire.page !== undefined;
-  if (paged && click.payload.stepKey) {
+  if (paged && click.stepKey) {
     const form = await deps.app.commands
-      .formRequest(click.incident.id, click.payload.stepKey, actorOf(context.activity), click.locale)
+      .formRequest(click.incident.id, click.stepKey, actorOf(context.activity), click.locale)
       .catch(() => null);
     if (form) {
       input = {
@@ -83,11 +91,11 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
   }
   const actor = actorOf(context.activity);
   // One card, one person, one action: the pupil-name question is asked once per such dialog.
-  const dialog = `${actor.userId}:${context.activity.replyToId ?? ''}:${click.payload.kind}:${click.payload.stepKey ?? ''}`;
+  const dialog = `${actor.userId}:${context.activity.replyToId ?? ''}:${payload.kind}:${click.stepKey ?? ''}`;
   const result = await deps.app.interactions.handle({
     workspace: click.workspace,
     actor,
-    payload: click.payload,
+    payload,
     spaceId: click.spaceId,
     input,
     // Teams sends a retried delivery with the same activity id.
@@ -96,7 +104,7 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
     privacyConfirmed: deps.privacy.take(dialog),
   });
   if (result.confirmable) deps.privacy.remember(dialog);
-  const shown = !result.ok && result.errorCode === 'InvalidInput' && isForm && click.payload.stepKey;
+  const shown = !result.ok && result.errorCode === 'InvalidInput' && isForm && click.stepKey;
   if (shown && !(await refusalToShow(deps, context, click))) {
     // The form comes back with what was typed and the problem on top.
     return formView(deps, context, click, result.message, (input.form ?? {}) as Record<string, unknown>);
@@ -104,6 +112,7 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
   return answerWithIncidentCard(deps, context, click, {
     text: result.message,
     tone: result.ok ? 'good' : 'attention',
+    ...(click.stepKey ? { stepKey: click.stepKey } : {}),
   });
 }
 
@@ -127,7 +136,10 @@ export async function showFormView(deps: TeamsDeps, context: TurnContext, data: 
   }
 }
 
-/** `stappenplan.card`: back from a form view to the card as it is now. */
+/**
+ * `stappenplan.card`: back from a form view to the card as it is now, and the refresh that
+ * gives a person their own copy (the buttons only they may use).
+ */
 export async function showCard(deps: TeamsDeps, context: TurnContext, data: Record<string, unknown>) {
   try {
     const click = await readClick(deps, context, data);
@@ -147,7 +159,7 @@ async function formView(
   typed?: Record<string, unknown>,
   offset = 0,
 ) {
-  const stepKey = click.payload.stepKey ?? '';
+  const stepKey = click.stepKey ?? '';
   const form = await deps.app.commands.formRequest(
     click.incident.id,
     stepKey,
@@ -196,19 +208,20 @@ async function answerWithIncidentCard(
   deps: TeamsDeps,
   context: TurnContext,
   click: Click,
-  banner?: { text: string; tone: 'good' | 'attention' },
+  banner?: { text: string; tone: 'good' | 'attention'; stepKey?: string },
 ) {
   const refusal = await refusalToShow(deps, context, click);
   if (refusal) {
     return answerWithMessage(context, banner?.text ?? errorMessage(refusal, click.locale), banner?.tone);
   }
+  const actor = actorOf(context.activity);
   const posted = await deps.app.spaces.postedCards(click.incident);
   const clicked = posted.find(
     (card) => card.messageId === context.activity.replyToId && card.spaceId === click.spaceId,
   );
   if (!clicked) return answerWithMessage(context, banner?.text ?? '', banner?.tone);
   const card = await deps.app.spaces.buildCard(click.incident.id, clicked.cardKey);
-  const renderContext = await deps.renderContext(click.workspace, card);
+  const renderContext = { ...(await deps.renderContext(click.workspace, card)), viewer: actor.userId };
   return answerWithCard(context, toAdaptiveCard(card, renderContext, banner ? { banner } : {}));
 }
 
