@@ -115,11 +115,15 @@ export class SlackContext {
   }
 
   /**
-   * A message only the person sees, in the channel they are in. Where the bot cannot post
-   * ephemerally (not in that channel), it goes to their direct messages with the bot instead.
+   * A message only the person sees, in the channel they are in. Through the interaction's
+   * `response_url` when there is one: Slack lets it be used five times in 30 minutes, outside the
+   * Web API's per-workspace limits (https://docs.slack.dev/interactivity/handling-user-interaction#message_responses),
+   * so a clicker's answer does not queue behind everyone's card updates. Else chat.postEphemeral;
+   * where the bot cannot post there (not in that channel), their direct messages with the bot.
    */
-  async tell(channelId: string | null, userId: string, text: string): Promise<void> {
+  async tell(channelId: string | null, userId: string, text: string, responseUrl?: string): Promise<void> {
     const body = messageText(text);
+    if (responseUrl && (await this.respond(responseUrl, body))) return;
     try {
       if (!channelId) throw new SlackApiError('chat.postEphemeral', 'channel_not_found');
       await callSlack(this.client, 'chat.postEphemeral', { channel: channelId, user: userId, text: body });
@@ -131,7 +135,26 @@ export class SlackContext {
       }
     }
   }
+
+  /** Posts an ephemeral answer to a response_url Slack gave; false when that did not work. */
+  private async respond(responseUrl: string, text: string): Promise<boolean> {
+    if (!this.isResponseUrl(responseUrl)) return false;
+    try {
+      const response = await fetch(responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+        signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+      });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
 }
+
+/** A response_url that does not answer quickly is given up for the next way to reach the person. */
+const RESPONSE_URL_TIMEOUT_MS = 5_000;
 
 /** Waits for `work` up to `ms`: Slack wants an answer to an interaction within 3 seconds. */
 export async function settleWithin<T>(

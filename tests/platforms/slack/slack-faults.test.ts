@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../../src/core/i18n/catalogue.js';
 import { clickFor, waitForUpdate } from './support/card-steps.js';
 import { FakeSlack } from './support/fake-slack.js';
 import {
@@ -47,10 +48,17 @@ describe('Slack API trouble', () => {
     const direct = opened.card('phase:direct');
     h.fake.fail('chat.update', { status: 429, retryAfter: 1 });
     h.fake.fail('chat.postEphemeral', { error: 'ratelimited' });
+    // The click's response_url is used up (Slack takes five posts on one), so the answer falls
+    // back to chat.postEphemeral, which is rate limited once.
+    h.fake.responseUrlsUsedUp = true;
     const started = performance.now();
-    expect(await clickFor(h, BAS, direct, { kind: 'claim', step: 'attention-victim' })).toBe(
-      'Je hebt deze stap opgepakt: Aandacht voor het slachtoffer.',
-    );
+    try {
+      expect(await clickFor(h, BAS, direct, { kind: 'claim', step: 'attention-victim' })).toBe(
+        'Je hebt deze stap opgepakt: Aandacht voor het slachtoffer.',
+      );
+    } finally {
+      h.fake.responseUrlsUsedUp = false;
+    }
     await waitForUpdate(h, direct, (text) => text.includes('Opgepakt door Bas'));
     expect(performance.now() - started).toBeGreaterThan(900);
     expect(h.fake.named('chat.update').some((call) => call.error === 'http_429')).toBe(true);
@@ -58,6 +66,17 @@ describe('Slack API trouble', () => {
       'ratelimited',
       'ok',
     ]);
+  });
+
+  it('answers the clicker through the response_url of their click, not the Web API', async () => {
+    const direct = opened.card('phase:direct');
+    const ephemeralCalls = h.fake.named('chat.postEphemeral').length;
+    const responses = h.fake.responses.length;
+    expect(await clickFor(h, BAS, direct, { kind: 'claim', step: 'check-protocols' })).toBe(
+      t('nl', 'feedback.claim', { step: 'Check bestaande protocollen' }),
+    );
+    expect(h.fake.responses.length).toBe(responses + 1);
+    expect(h.fake.named('chat.postEphemeral')).toHaveLength(ephemeralCalls);
   });
 });
 

@@ -24,18 +24,19 @@ export function registerCardActions(bolt: App, slack: SlackContext): void {
       const { body, action } = args;
       const channelId = body.channel?.id ?? body.container?.channel_id ?? null;
       const userId = body.user.id;
+      const tell = (text: string) => slack.tell(channelId, userId, text, body.response_url);
       let workspace: Workspace;
       try {
         workspace = await slack.workspace(body.team?.id ?? body.user.team_id ?? '');
       } catch (error) {
-        await slack.tell(channelId, userId, await slack.describe(error, slack.defaultLocale, null, 'action'));
+        await tell(await slack.describe(error, slack.defaultLocale, null, 'action'));
         return;
       }
       let decoded: DecodedActionValue;
       try {
         decoded = decodeActionValue(elementValue(action));
       } catch (error) {
-        await slack.tell(channelId, userId, await slack.describe(error, workspace.locale, null, 'action'));
+        await tell(await slack.describe(error, workspace.locale, null, 'action'));
         return;
       }
       const incidentId = decoded.payload.incidentId;
@@ -58,14 +59,10 @@ export function registerCardActions(bolt: App, slack: SlackContext): void {
         });
         // Everyone's card first, then the clicker's own answer (which waits at most a moment).
         await settleWithin(result.cardsUpdated, ANSWER_WAITS_FOR_CARD_MS);
-        await slack.tell(channelId, userId, result.message);
+        await tell(result.message);
         await result.followUp;
       } catch (error) {
-        await slack.tell(
-          channelId,
-          userId,
-          await slack.describe(error, workspace.locale, incidentId, 'action'),
-        );
+        await tell(await slack.describe(error, workspace.locale, incidentId, 'action'));
       }
     },
   );

@@ -3,7 +3,6 @@ import { t } from '../../../core/i18n/catalogue.js';
 import type { Incident, Workspace } from '../../../core/incidents/incident.types.js';
 import type { OpenResult } from '../../../core/interactions/command.service.js';
 import { spaceNameFor } from '../../../core/spaces/space.service.js';
-import { messageText } from '../block-kit/block-kit.renderer.js';
 import { decodeMetadata, type ModalMetadata } from '../modals/modal-metadata.codec.js';
 import { CALLBACK, errorBlock, stateOf } from '../modals/modal-state.js';
 import { readOpenIncident } from '../modals/open-incident.modal.js';
@@ -155,27 +154,11 @@ async function sendNotice(
 }
 
 /** Answers in the channel the command was typed in (response_url), else in a direct message. */
-async function tellOpener(
+function tellOpener(
   slack: SlackContext,
   metadata: Pick<ModalMetadata, 'responseUrl' | 'channelId'>,
   userId: string,
   text: string,
 ): Promise<void> {
-  if (metadata.responseUrl && slack.isResponseUrl(metadata.responseUrl)) {
-    try {
-      const response = await fetch(metadata.responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: messageText(text),
-        }),
-      });
-      if (response.ok) return;
-    } catch {
-      // fall through to a direct message
-    }
-  }
-  await slack.tell(null, userId, text);
+  return slack.tell(null, userId, text, metadata.responseUrl);
 }

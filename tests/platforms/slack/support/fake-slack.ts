@@ -28,6 +28,9 @@ export interface ResponseUrlPost {
   at: number;
 }
 
+const RESPONSE_URL_USES = 5;
+const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
+
 /** What a call suffers instead of a normal answer. */
 export type Fault =
   | { status: 429; retryAfter: number }
@@ -52,11 +55,17 @@ export class FakeSlack {
   readonly requestedPaths: string[] = [];
   /** The URL apps.connections.open hands out (a local WebSocket server in the Socket Mode test). */
   socketUrl = '';
+  /** Every response_url answers as one used five times already (a test's fault). */
+  responseUrlsUsedUp = false;
   /** Slack's rate limits, when a test turns them on (`fake.rateLimits = new RateLimits()`). */
   rateLimits: RateLimits | null = null;
   private readonly faults: Array<{ method: string; fault: Fault; skip: number }> = [];
   private readonly hung: ServerResponse[] = [];
   private responseCounter = 0;
+  private readonly responseUrls = new Map<
+    string,
+    { userId: string | undefined; channelId: string | undefined; issuedAt: number; uses: number }
+  >();
 
   private constructor(
     private readonly server: Server,
@@ -88,9 +97,16 @@ export class FakeSlack {
     for (let i = 0; i < times; i += 1) this.faults.push({ method, fault, skip: after });
   }
 
-  newResponseUrl(): string {
+  /**
+   * A response_url for an interaction of `userId` in `channelId`. Like Slack's, it takes five
+   * posts within 30 minutes (https://docs.slack.dev/interactivity/handling-user-interaction#message_responses);
+   * an ephemeral post shows to that person in that channel only.
+   */
+  newResponseUrl(userId?: string, channelId?: string): string {
     this.responseCounter += 1;
-    return `${this.baseUrl}/respond/${this.responseCounter}`;
+    const id = String(this.responseCounter);
+    this.responseUrls.set(id, { userId, channelId, issuedAt: Date.now(), uses: 0 });
+    return `${this.baseUrl}/respond/${id}`;
   }
 
   named(method: string): RecordedCall[] {
@@ -118,20 +134,43 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private respond(id: string, raw: string, res: ServerResponse): void {
+    const url = this.responseUrls.get(id);
+    if (!url) return void res.writeHead(404).end('invalid_url');
+    // Slack's exact refusal text is not documented; what is: five uses within 30 minutes.
+    if (Date.now() - url.issuedAt > RESPONSE_URL_LIFETIME_MS)
+      return void res.writeHead(404).end('expired_url');
+    if (url.uses >= RESPONSE_URL_USES || this.responseUrlsUsedUp)
+      return void res.writeHead(404).end('used_url');
+    const body = JSON.parse(raw || '{}') as Json & Record<string, unknown>;
+    const ephemeral = body.response_type !== 'in_channel' && body.replace_original !== true;
+    if (ephemeral && url.userId && url.channelId) {
+      // Shown only to someone still in a channel that is still open, as chat.postEphemeral.
+      const channel = this.state.channels.get(url.channelId);
+      if (channel && (channel.isArchived || !channel.members.has(url.userId))) {
+        return void res.writeHead(404).end(channel.isArchived ? 'is_archived' : 'user_not_in_channel');
+      }
+    }
+    url.uses += 1;
+    this.responses.push({ id, body, at: performance.now() });
+    if (ephemeral && url.userId && url.channelId) {
+      this.state.ephemerals.push({
+        channel: url.channelId,
+        user: url.userId,
+        text: String(body.text ?? ''),
+        at: performance.now(),
+      });
+    }
+    res.writeHead(200).end('ok');
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const bytes = await readAll(req);
     const raw = bytes.toString('utf8');
     const path = (req.url ?? '').split('?')[0] ?? '';
     this.requestedPaths.push(path);
     if (path.startsWith('/upload/v1/')) return receiveUpload(this.state, req, bytes, res);
-    if (path.startsWith('/respond/')) {
-      this.responses.push({
-        id: path.slice('/respond/'.length),
-        body: JSON.parse(raw || '{}') as Json,
-        at: performance.now(),
-      });
-      return void res.writeHead(200).end('ok');
-    }
+    if (path.startsWith('/respond/')) return this.respond(path.slice('/respond/'.length), raw, res);
     if (!path.startsWith('/api/')) return void res.writeHead(404).end();
     const method = path.slice('/api/'.length);
     const args = parseArgs(raw, req.headers['content-type'] ?? '');

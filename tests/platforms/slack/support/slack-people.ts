@@ -159,7 +159,7 @@ export class SlackPeople {
         text: message.text,
         blocks: message.blocks,
       },
-      response_url: this.fake.newResponseUrl(),
+      response_url: this.fake.newResponseUrl(userId, message.channel),
       actions: [{ ...action, action_ts: `${Date.now() / 1000}` }],
     };
     return this.send(
