@@ -302,6 +302,7 @@ export class MemoryRetentionStore implements RetentionStore {
       const steps = state.steps.filter((s) => s.incidentId === incidentId);
       for (const step of steps) {
         step.ownerId = step.status === 'claimed' ? marker : null;
+        step.assignedBy = null;
         step.naReason = null;
       }
       Object.assign(incident, {
