@@ -260,8 +260,8 @@ describe('syncPlaybooks', () => {
     await syncPlaybooks(store, registry, [DEFAULT_PLAYBOOK, school()]);
     await syncPlaybooks(store, registry, [DEFAULT_PLAYBOOK, school()]);
     expect((await store.playbooks.list()).map((p) => `${p.key}@${p.version}`)).toEqual([
-      'stappenplan-sexting@2',
       'school-x@1',
+      'stappenplan-sexting@2',
     ]);
     expect(registry.get('school-x', 1).key).toBe('school-x');
   });

@@ -1,43 +1,23 @@
-import type {
-  AuditEvent,
-  FormAnswer,
-  Incident,
-  Member,
-  Note,
-  Step,
-  Workspace,
-} from '../../src/core/incidents/incident.types.js';
-import type {
-  CardMessage,
-  OpeningRecord,
-  Repositories,
-  Store,
-  StoredPlaybook,
-} from '../../src/core/ports/store.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Repositories, Store } from '../../src/core/ports/store.js';
+import { memoryRepositories } from './memory-repositories.js';
+import { emptyState, type MemoryState } from './memory-state.js';
 
-interface State {
-  workspaces: Workspace[];
-  incidents: Incident[];
-  counters: Map<string, number>;
-  members: Member[];
-  steps: Step[];
-  notes: Note[];
-  forms: FormAnswer[];
-  audit: AuditEvent[];
-  cards: CardMessage[];
-  playbooks: StoredPlaybook[];
-  requests: Map<string, { ref: string | null; at: Date }>;
-  openings: OpeningRecord[];
-}
+/** The transaction whose work is running: its calls go straight through, everyone else's wait. */
+const running = new AsyncLocalStorage<{ store: MemoryStore; open: boolean }>();
 
 /**
- * An in-memory Store for core tests. Transactions run one at a time and roll back on error,
- * which is what the services rely on from PostgreSQL.
+ * An in-memory Store for core tests. Like the embedded database (one connection), calls and
+ * transactions take turns: a call made while a transaction runs waits until it has committed or
+ * rolled back, so a rollback never takes a neighbour's write with it. A transaction that fails
+ * puts the state back as it found it. Transactions get these same repositories (a spy on one
+ * sees the calls made in transactions too). The contract suite (tests/support/contracts) holds
+ * it to what PGlite and PostgreSQL do.
  */
 export class MemoryStore implements Store {
-  state: State = emptyState();
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly repos = repositories(() => this.state);
+  state: MemoryState = emptyState();
+  private turn: Promise<unknown> = Promise.resolve();
+  private readonly repos = this.taking(memoryRepositories(() => this.state));
 
   incidents = this.repos.incidents;
   members = this.repos.members;
@@ -52,301 +32,54 @@ export class MemoryStore implements Store {
   openings = this.repos.openings;
 
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
-    const run = async () => {
-      const snapshot = cloneState(this.state);
+    if (this.inTransaction()) {
+      // On the embedded database a second transaction would wait for the first for ever.
+      return Promise.reject(new Error('MemoryStore: a transaction was started inside a transaction'));
+    }
+    return this.takeTurn(async () => {
+      const snapshot = structuredClone(this.state);
+      const context = { store: this, open: true };
       try {
-        return await fn(this.repos);
+        return await running.run(context, () => fn(this.repos));
       } catch (error) {
         this.state = snapshot;
         throw error;
+      } finally {
+        context.open = false;
       }
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    });
   }
 
   async ping(): Promise<boolean> {
     return true;
   }
-}
 
-function emptyState(): State {
-  return {
-    workspaces: [],
-    incidents: [],
-    counters: new Map(),
-    members: [],
-    steps: [],
-    notes: [],
-    forms: [],
-    audit: [],
-    cards: [],
-    playbooks: [],
-    requests: new Map(),
-    openings: [],
-  };
-}
-
-function cloneState(state: State): State {
-  return structuredClone(state);
-}
-
-const copy = <T>(value: T): T => structuredClone(value);
-
-/** Replaces the matching row; like an UPDATE of a missing row in SQL it must not invent one. */
-function replaceRow<T>(list: T[], matches: (row: T) => boolean, row: T, what: string): void {
-  const index = list.findIndex(matches);
-  if (index < 0) throw new Error(`MemoryStore: no ${what} to update`);
-  list[index] = copy(row);
-}
-
-function repositories(get: () => State): Repositories {
-  const updateSteps = (steps: Step[]) => {
-    for (const step of steps) {
-      replaceRow(get().steps, (s) => s.incidentId === step.incidentId && s.key === step.key, step, 'step');
-    }
-  };
-  const appendAudit = (events: AuditEvent[]) => {
-    for (const event of events) get().audit.push(copy({ ...event, id: String(get().audit.length + 1) }));
-  };
-  return {
-    incidents: {
-      async allocateNumber(workspaceId, year) {
-        const key = `${workspaceId}/${year}`;
-        const next = (get().counters.get(key) ?? 0) + 1;
-        get().counters.set(key, next);
-        return next;
-      },
-      async insert(incident) {
-        get().incidents.push(copy(incident));
-      },
-      async update(incident) {
-        replaceRow(get().incidents, (row) => row.id === incident.id, incident, 'incident');
-      },
-      async get(id) {
-        return copy(get().incidents.find((row) => row.id === id));
-      },
-      async getWithMembers(id) {
-        const incident = get().incidents.find((row) => row.id === id);
-        if (!incident) return undefined;
-        const members = get().members.filter((m) => m.incidentId === id);
-        return copy({ incident, members });
-      },
-      async findBySpace(workspaceId, spaceId) {
-        return copy(
-          get().incidents.find((row) => row.workspaceId === workspaceId && row.spaceId === spaceId),
-        );
-      },
-      async listForMember(workspaceId, userId, statuses) {
-        const ids = new Set(
-          get()
-            .members.filter((m) => m.userId === userId)
-            .map((m) => m.incidentId),
-        );
-        return copy(
-          get().incidents.filter(
-            (i) => i.workspaceId === workspaceId && ids.has(i.id) && statuses.includes(i.status),
-          ),
-        );
-      },
-      async listForWorkspace(workspaceId, statuses, limit) {
-        return copy(
-          get()
-            .incidents.filter((row) => row.workspaceId === workspaceId && statuses.includes(row.status))
-            .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-            .slice(0, limit),
-        );
-      },
-      async listByStatus(status, limit) {
-        return copy(
-          get()
-            .incidents.filter((row) => row.status === status)
-            .slice(0, limit),
-        );
-      },
-    },
-    members: {
-      async add(members) {
-        for (const member of members) {
-          const exists = get().members.some(
-            (m) => m.incidentId === member.incidentId && m.userId === member.userId,
-          );
-          if (!exists) get().members.push(copy(member));
-        }
-      },
-      async remove(incidentId, userId) {
-        get().members = get().members.filter((m) => !(m.incidentId === incidentId && m.userId === userId));
-      },
-      async list(incidentId) {
-        return copy(get().members.filter((m) => m.incidentId === incidentId));
-      },
-      async get(incidentId, userId) {
-        return copy(get().members.find((m) => m.incidentId === incidentId && m.userId === userId));
-      },
-    },
-    steps: {
-      async insertAll(steps) {
-        get().steps.push(...copy(steps));
-      },
-      async get(incidentId, key) {
-        return copy(get().steps.find((s) => s.incidentId === incidentId && s.key === key));
-      },
-      async list(incidentId) {
-        return copy(
-          get()
-            .steps.filter((s) => s.incidentId === incidentId)
-            .sort((a, b) => a.position - b.position),
-        );
-      },
-      async getMany(incidentId, keys) {
-        return copy(
-          get()
-            .steps.filter((s) => s.incidentId === incidentId && keys.includes(s.key))
-            .sort((a, b) => (a.key < b.key ? -1 : 1)),
-        );
-      },
-      async update(step) {
-        updateSteps([step]);
-      },
-      async updateMany(steps) {
-        updateSteps(steps);
-      },
-      async writeChanges({ steps, audit, requests }) {
-        updateSteps(steps);
-        appendAudit(audit);
-        for (const key of requests.keys) {
-          const id = `${requests.scope}:${key}`;
-          if (!get().requests.has(id)) get().requests.set(id, { ref: null, at: new Date() });
-        }
-      },
-    },
-    notes: {
-      async add(note) {
-        get().notes.push(copy(note));
-      },
-      async list(incidentId, limit) {
-        return copy(
-          get()
-            .notes.filter((n) => n.incidentId === incidentId)
-            .reverse()
-            .slice(0, limit),
-        );
-      },
-    },
-    forms: {
-      async upsert(answer) {
-        const list = get().forms.filter(
-          (f) => !(f.incidentId === answer.incidentId && f.stepKey === answer.stepKey),
-        );
-        list.push(copy(answer));
-        get().forms = list;
-      },
-      async get(incidentId, stepKey) {
-        return copy(get().forms.find((f) => f.incidentId === incidentId && f.stepKey === stepKey));
-      },
-      async list(incidentId) {
-        return copy(get().forms.filter((f) => f.incidentId === incidentId));
-      },
-    },
-    audit: {
-      async append(event) {
-        appendAudit([event]);
-      },
-      async appendMany(events) {
-        appendAudit(events);
-      },
-      async list(incidentId) {
-        return copy(get().audit.filter((a) => a.incidentId === incidentId));
-      },
-    },
-    cards: {
-      async list(incidentId) {
-        return copy(get().cards.filter((c) => c.incidentId === incidentId));
-      },
-      async save(message) {
-        const existing = get().cards.find(
-          (c) => c.incidentId === message.incidentId && c.cardKey === message.cardKey,
-        );
-        if (existing) return copy(existing);
-        get().cards.push(copy(message));
-        return copy(message);
-      },
-    },
-    workspaces: {
-      async ensure(platform, externalId, defaults) {
-        let found = get().workspaces.find((w) => w.platform === platform && w.externalId === externalId);
-        if (!found) {
-          found = {
-            id: `ws-${get().workspaces.length + 1}`,
-            platform,
-            externalId,
-            ...defaults,
-            settings: {},
-            createdAt: new Date(0),
-          };
-          get().workspaces.push(found);
-        }
-        return copy(found);
-      },
-      async get(id) {
-        return copy(get().workspaces.find((w) => w.id === id));
-      },
-      async update(workspace) {
-        replaceRow(get().workspaces, (w) => w.id === workspace.id, workspace, 'workspace');
-      },
-    },
-    playbooks: {
-      async get(key, version) {
-        return copy(get().playbooks.find((p) => p.key === key && p.version === version));
-      },
-      async insert(playbook) {
-        const existing = get().playbooks.find(
-          (p) => p.key === playbook.key && p.version === playbook.version,
-        );
-        if (existing) return copy(existing);
-        get().playbooks.push(copy(playbook));
-        return copy(playbook);
-      },
-      async list() {
-        return copy(get().playbooks);
-      },
-    },
-    requests: {
-      async markProcessed(key, scope, ref = null) {
-        const id = `${scope}:${key}`;
-        const known = get().requests.get(id);
-        if (known) return { first: false, ref: known.ref };
-        get().requests.set(id, { ref, at: new Date() });
-        return { first: true, ref };
-      },
-      async seen(keys, scope) {
-        return new Set(keys.filter((key) => get().requests.has(`${scope}:${key}`)));
-      },
-    },
-    openings: {
-      async get(incidentId) {
-        return copy(get().openings.find((row) => row.incidentId === incidentId));
-      },
-      async saveNotice(incidentId, noticeRef) {
-        openingRow(get(), incidentId).noticeRef = noticeRef;
-      },
-      async saveProblem(incidentId, problem) {
-        openingRow(get(), incidentId).problem = problem ? copy(problem) : null;
-      },
-    },
-  };
-}
-
-/** The incident's opening row, made on first use (like the INSERT … ON CONFLICT of the real store). */
-function openingRow(state: State, incidentId: string): OpeningRecord {
-  if (!state.incidents.some((incident) => incident.id === incidentId)) {
-    throw new Error('MemoryStore: no incident for this opening');
+  private inTransaction(): boolean {
+    const context = running.getStore();
+    return context?.store === this && context.open;
   }
-  let row = state.openings.find((candidate) => candidate.incidentId === incidentId);
-  if (!row) {
-    row = { incidentId, noticeRef: null, problem: null };
-    state.openings.push(row);
+
+  private takeTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work, work);
+    this.turn = result.catch(() => undefined);
+    return result;
   }
-  return row;
+
+  /** The repositories, each call made outside a transaction waiting for its turn. */
+  private taking(repos: Repositories): Repositories {
+    const wrap = <R extends object>(repo: R): R =>
+      Object.fromEntries(
+        Object.entries(repo).map(([name, method]) => {
+          const call = method as (...args: unknown[]) => Promise<unknown>;
+          return [
+            name,
+            (...args: unknown[]) =>
+              this.inTransaction() ? call(...args) : this.takeTurn(() => call(...args)),
+          ];
+        }),
+      ) as R;
+    return Object.fromEntries(
+      Object.entries(repos).map(([name, repo]) => [name, wrap(repo)]),
+    ) as Repositories;
+  }
 }

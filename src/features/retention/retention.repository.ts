@@ -79,11 +79,13 @@ export function retentionRepository(db: Kysely<Database>): RetentionStore {
         const forms = await removed('form_answer');
         const reminders = await removed('reminder');
         await removed('card_message');
-        // Steps keep key, phase, status and dates; the owner (a person) and the free-text reason go.
+        // Steps keep key, phase, status and dates; the people (owner, who assigned it) and the
+        // free-text reason go. A claimed step must keep an owner: the marker stands in.
         await trx
           .updateTable('step')
           .set({
             owner_id: sql<string | null>`case when status = 'claimed' then ${marker} else null end`,
+            assigned_by: null,
             na_reason: null,
           })
           .where('incident_id', '=', incidentId)

@@ -1,3 +1,4 @@
+import type { Repositories } from '../../../../src/core/ports/store.js';
 import type { ClaimRequest, ReminderStore } from '../../../../src/features/reminders/reminder.port.js';
 import type {
   Reminder,
@@ -30,8 +31,8 @@ export class MemoryReminderStore implements ReminderStore {
   }
 
   sync(incidentId: string, plan: (state: ReminderState) => WantedReminder[], now: Date) {
-    return this.store.transaction(async () => {
-      const state = await this.loadState(incidentId);
+    return this.store.transaction(async (tx) => {
+      const state = await this.stateFrom(tx, incidentId);
       if (!state) return { inserted: 0, cancelled: 0, kinds: [] };
       const wanted = plan(state);
       const kinds = new Set<ReminderKind>();
@@ -73,19 +74,8 @@ export class MemoryReminderStore implements ReminderStore {
     });
   }
 
-  async loadState(incidentId: string): Promise<ReminderState | undefined> {
-    const incident = await this.store.incidents.get(incidentId);
-    if (!incident) return undefined;
-    const workspace = await this.store.workspaces.get(incident.workspaceId);
-    if (!workspace) return undefined;
-    return {
-      incident,
-      workspace,
-      members: await this.store.members.list(incidentId),
-      steps: await this.store.steps.list(incidentId),
-      forms: await this.store.forms.list(incidentId),
-      reminders: this.forIncident(incidentId).map(copy),
-    };
+  loadState(incidentId: string): Promise<ReminderState | undefined> {
+    return this.stateFrom(this.store, incidentId);
   }
 
   async get(id: string) {
@@ -187,6 +177,22 @@ export class MemoryReminderStore implements ReminderStore {
       updatedAt: now,
     });
     return true;
+  }
+
+  /** Read through the transaction's repositories inside one, as the database reads under its lock. */
+  private async stateFrom(repos: Repositories, incidentId: string): Promise<ReminderState | undefined> {
+    const incident = await repos.incidents.get(incidentId);
+    if (!incident) return undefined;
+    const workspace = await repos.workspaces.get(incident.workspaceId);
+    if (!workspace) return undefined;
+    return {
+      incident,
+      workspace,
+      members: await repos.members.list(incidentId),
+      steps: await repos.steps.list(incidentId),
+      forms: await repos.forms.list(incidentId),
+      reminders: this.forIncident(incidentId).map(copy),
+    };
   }
 
   private forIncident(incidentId: string): Reminder[] {
@@ -296,6 +302,7 @@ export class MemoryRetentionStore implements RetentionStore {
       const steps = state.steps.filter((s) => s.incidentId === incidentId);
       for (const step of steps) {
         step.ownerId = step.status === 'claimed' ? marker : null;
+        step.assignedBy = null;
         step.naReason = null;
       }
       Object.assign(incident, {

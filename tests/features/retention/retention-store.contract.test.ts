@@ -1,0 +1,4 @@
+import { retentionStoreContract } from '../../support/contracts/retention-store.contract.js';
+
+// All three stores in one file, so a case that fails on one of them shows next to the others.
+retentionStoreContract();
