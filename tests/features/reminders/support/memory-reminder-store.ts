@@ -287,6 +287,7 @@ export class MemoryRetentionStore implements RetentionStore {
       state.notes = notes.kept;
       state.forms = forms.kept;
       state.cards = cards.kept;
+      state.openings = drop(state.openings).kept;
       let reminders = 0;
       for (const [id, row] of this.reminders.rows) {
         if (row.incidentId !== incidentId) continue;
@@ -296,6 +297,7 @@ export class MemoryRetentionStore implements RetentionStore {
       const steps = state.steps.filter((s) => s.incidentId === incidentId);
       for (const step of steps) {
         step.ownerId = step.status === 'claimed' ? marker : null;
+        step.assignedBy = null;
         step.naReason = null;
       }
       Object.assign(incident, {
