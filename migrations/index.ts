@@ -7,6 +7,7 @@ import * as m0009 from './0009_step_assigned_by.js';
 import * as m0010 from './0010_incident_finished.js';
 import * as m0011 from './0011_teams_spaces.js';
 import * as m0012 from './0012_idle_warning.js';
+import * as m0013 from './0013_audit_pseudonyms.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so the same
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0010_incident_finished': m0010,
   '0011_teams_spaces': m0011,
   '0012_idle_warning': m0012,
+  '0013_audit_pseudonyms': m0013,
 };

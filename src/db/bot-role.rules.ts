@@ -18,6 +18,8 @@ const READ_ADD = ['SELECT', 'INSERT'] as const;
 export const BOT_TABLE_PRIVILEGES: Readonly<Record<keyof Database, readonly TablePrivilege[]>> = {
   // Evidence: added to and read, never changed. The append-only triggers stay as a second wall.
   audit_event: READ_ADD,
+  // Who an incident's audit pseudonyms are: added on first sight, removed by the purge, never changed.
+  audit_actor: [...READ_ADD, 'DELETE'],
   // Made on first sight; its settings are changed by the school's administrator in the database
   // (WorkspaceService reads them again every 30 s), never by the bot. Never removed.
   workspace: READ_ADD,

@@ -1,5 +1,6 @@
 import type { ReminderTable } from '../features/reminders/reminder.table.js';
 import type { TeamsConversationTable, TeamsTeamTable } from '../platforms/teams/storage/teams.table.js';
+import type { AuditActorTable } from './tables/audit-actor.table.js';
 import type { AuditEventTable } from './tables/audit-event.table.js';
 import type { CardMessageTable } from './tables/card-message.table.js';
 import type { FormAnswerTable } from './tables/form-answer.table.js';
@@ -23,6 +24,7 @@ export interface Database {
   form_answer: FormAnswerTable;
   card_message: CardMessageTable;
   audit_event: AuditEventTable;
+  audit_actor: AuditActorTable;
   incident_opening: IncidentOpeningTable;
   processed_request: ProcessedRequestTable;
   reminder: ReminderTable;

@@ -77,6 +77,36 @@ describe.skipIf(adminUrl === null || psqlProblem !== null)('two database roles [
     auditAfterWork = await auditRows(owner);
   });
 
+  it('leaves the purged incident an audit trail that names nobody, and the open one its people', async () => {
+    const { rows } = await owner.query('select actor_id, details from audit_event where incident_id = $1', [
+      work.purgedId,
+    ]);
+    expect(rows.length).toBe(work.auditBeforePurge + 1);
+    for (const id of ['U-ANNA', 'U-BOB', 'U-CARLA']) expect(JSON.stringify(rows)).not.toContain(id);
+    const mapped = 'select user_id from audit_actor where incident_id = $1';
+    expect((await owner.query(mapped, [work.purgedId])).rows).toEqual([]);
+    expect((await owner.query(mapped, [work.openId])).rows).toEqual([{ user_id: 'U-ANNA' }]);
+  });
+
+  it('lets the bot role add, read and remove audit pseudonyms, never change one', async () => {
+    const { rows } = await bot.query(
+      "insert into audit_actor (incident_id, user_id) values ($1, 'U-DORA') returning pseudonym",
+      [work.openId],
+    );
+    const pseudonym = rows[0].pseudonym;
+    expect(pseudonym).toMatch(/^p-[0-9a-f]{12}$/);
+    await expect(
+      bot.query("update audit_actor set user_id = 'U-ELSE' where pseudonym = $1", [pseudonym]),
+    ).rejects.toThrow('permission denied for table audit_actor');
+    expect(
+      (await bot.query('select user_id from audit_actor where pseudonym = $1', [pseudonym])).rows,
+    ).toEqual([{ user_id: 'U-DORA' }]);
+    expect((await bot.query('delete from audit_actor where pseudonym = $1', [pseudonym])).rowCount).toBe(1);
+    await expect(bot.query('truncate audit_actor')).rejects.toThrow(
+      'permission denied for table audit_actor',
+    );
+  });
+
   it('gives the bot role exactly its privileges per table, none it could pass on, none on the migration tables', async () => {
     expect(BOT_TABLE_PRIVILEGES.audit_event).toEqual(['SELECT', 'INSERT']);
     for (const [table, allowed] of Object.entries(BOT_TABLE_PRIVILEGES)) {

@@ -6,6 +6,7 @@ import { migrateDownAll, migrateToLatest } from '../../src/db/migrate.js';
 import { describeEachDatabase } from '../support/databases.js';
 
 const TABLES = [
+  'audit_actor',
   'audit_event',
   'card_message',
   'form_answer',

@@ -158,6 +158,8 @@ export class IncidentService {
   async recordFileShared(incidentId: string, senderId: UserId): Promise<void> {
     const incident = await this.deps.store.incidents.get(incidentId);
     if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
+    // A purged incident's audit trail names nobody any more; a file shared there later is not its history.
+    if (incident.purgedAt) return;
     await this.deps.store.audit.append(
       auditEvent(incident, senderId, 'incident.file_shared', {}, this.deps.clock.now()),
     );

@@ -75,7 +75,10 @@ export interface AuditRepository {
   append(event: AuditEvent): Promise<void>;
   /** Appends in the given order. */
   appendMany(events: AuditEvent[]): Promise<void>;
-  /** Oldest first. */
+  /**
+   * Oldest first, naming people by their ids. Once the incident is purged, the people in its
+   * entries are per-incident pseudonyms that nothing resolves any more.
+   */
   list(incidentId: string): Promise<AuditEvent[]>;
 }
 

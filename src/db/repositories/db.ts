@@ -18,3 +18,8 @@ export function withLock<QB extends SelectQueryBuilder<Database, keyof Database,
 export function json(value: unknown): string {
   return JSON.stringify(value);
 }
+
+/** Runs `fn` in the caller's transaction, or in a new one when `db` is not one. */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

@@ -1,8 +1,9 @@
 import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Step, StepStatus } from '../../core/incidents/incident.types.js';
-import type { StepRepository } from '../../core/ports/store.js';
+import type { StepChanges, StepRepository } from '../../core/ports/store.js';
 import type { StepTable } from '../tables/step.table.js';
-import { type Db, json, withLock } from './db.js';
+import { pseudonymized } from './audit-actor.repository.js';
+import { type Db, inTransaction, json, withLock } from './db.js';
 
 export function stepRepository(db: Db): StepRepository {
   const repository: StepRepository = {
@@ -45,28 +46,34 @@ export function stepRepository(db: Db): StepRepository {
       if (steps.length === 0) return;
       await updateSteps(steps).execute(db);
     },
-    async writeChanges({ steps, audit, requests }) {
-      const parts: RawBuilder<unknown>[] = [];
-      if (steps.length > 0) parts.push(sql`s as (${updateSteps(steps)} returning 1)`);
-      if (audit.length > 0) {
-        const rows = audit.map(
-          (event) => sql`(${event.workspaceId}::uuid, ${event.incidentId}::uuid, ${event.actorId}::text,
-            ${event.action}::text, ${json(event.details)}::jsonb, ${event.at}::timestamptz)`,
-        );
-        parts.push(sql`a as (insert into audit_event (workspace_id, incident_id, actor_id, action, details, at)
-          values ${sql.join(rows)} returning 1)`);
-      }
-      if (requests.keys.length > 0) {
-        const rows = requests.keys.map((key) => sql`(${requests.scope}::text, ${key}::text)`);
-        parts.push(sql`r as (insert into processed_request (scope, key) values ${sql.join(rows)}
-          on conflict (scope, key) do nothing returning 1)`);
-      }
-      if (parts.length === 0) return;
-      // One statement, so a batch of actions costs one round trip to write.
-      await sql`with ${sql.join(parts)} select 1`.execute(db);
+    writeChanges(changes) {
+      return inTransaction(db, (trx) => writeChanges(trx, changes));
     },
   };
   return repository;
+}
+
+async function writeChanges(db: Db, { steps, audit: events, requests }: StepChanges): Promise<void> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (steps.length > 0) parts.push(sql`s as (${updateSteps(steps)} returning 1)`);
+  // The people's pseudonyms need a statement of their own (see pseudonymized).
+  const audit = await pseudonymized(db, events);
+  if (audit.length > 0) {
+    const rows = audit.map(
+      (event) => sql`(${event.workspaceId}::uuid, ${event.incidentId}::uuid, ${event.actorId}::text,
+            ${event.action}::text, ${json(event.details)}::jsonb, ${event.at}::timestamptz)`,
+    );
+    parts.push(sql`a as (insert into audit_event (workspace_id, incident_id, actor_id, action, details, at)
+          values ${sql.join(rows)} returning 1)`);
+  }
+  if (requests.keys.length > 0) {
+    const rows = requests.keys.map((key) => sql`(${requests.scope}::text, ${key}::text)`);
+    parts.push(sql`r as (insert into processed_request (scope, key) values ${sql.join(rows)}
+          on conflict (scope, key) do nothing returning 1)`);
+  }
+  if (parts.length === 0) return;
+  // The rest in one statement: a batch of actions costs one round trip, and one for the pseudonyms.
+  await sql`with ${sql.join(parts)} select 1`.execute(db);
 }
 
 /** UPDATE … FROM (VALUES …): changes existing steps only, never adds one. */

@@ -34,6 +34,7 @@ export function dossierFeature(deps: DossierFeatureDeps): {
             workspace: request.workspace,
             actor: request.actor,
             incidentId: request.payload.incidentId,
+            spaceId: request.spaceId,
             locale,
           }),
         }),

@@ -3,7 +3,7 @@ import { DomainError, NotAMemberError } from '../../core/errors/domain-error.js'
 import { t } from '../../core/i18n/catalogue.js';
 import type { Actor } from '../../core/incidents/incident.access.js';
 import { auditEvent } from '../../core/incidents/incident.access.js';
-import type { AuditEvent, Incident, Workspace } from '../../core/incidents/incident.types.js';
+import type { Incident, Workspace } from '../../core/incidents/incident.types.js';
 import type { PlaybookRegistry } from '../../core/playbook/playbook.registry.js';
 import type { Locale } from '../../core/playbook/playbook.types.js';
 import type { ChatGateway, HandoverResult, OutgoingFile } from '../../core/ports/chat-gateway.js';
@@ -31,6 +31,8 @@ export interface DossierRequest {
   workspace: Workspace;
   actor: Actor;
   incidentId: string;
+  /** Where the request came from (the chat of the command or of the button), when known. */
+  spaceId?: string | null;
   /** The asker's language, for the answer; the dossier itself is in the workspace's. */
   locale: Locale;
 }
@@ -52,7 +54,7 @@ export class DossierService {
     const { workspace, actor, locale } = request;
     const incident = await store.incidents.get(request.incidentId);
     if (!incident || incident.workspaceId !== workspace.id) throw new DomainError('IncidentNotFound');
-    if (incident.purgedAt) await this.refusePurged(incident, workspace, actor, locale);
+    if (incident.purgedAt) refusePurged(incident, workspace, request);
     if (!(await store.members.get(incident.id, actor.userId))) throw new NotAMemberError(actor.userId);
     const spaceId = incident.spaceId;
     if (!spaceId) throw new DomainError('InvalidAction');
@@ -108,17 +110,19 @@ export class DossierService {
       generatedAt,
     };
   }
+}
 
-  /**
-   * The content is gone: someone who was part of the incident hears why and since when; anyone
-   * else hears only that they are not a member, as before.
-   */
-  private async refusePurged(incident: Incident, workspace: Workspace, actor: Actor, locale: Locale) {
-    const audit = await this.deps.store.audit.list(incident.id);
-    if (!wasMemberAtPurge(audit, actor.userId)) throw new NotAMemberError(actor.userId);
-    const date = formatIsoDate(isoDateIn(incident.purgedAt ?? new Date(0), workspace.timezone), locale);
-    throw new DomainError('IncidentPurged', { incident: incident.number, date });
-  }
+/**
+ * The content is gone, and with it who the members were: the purge leaves the audit trail naming
+ * nobody. Asked in the incident's own space, whose cards already say the content was removed, the
+ * answer says why and since when; asked anywhere else, only that the asker is not a member, as a
+ * stranger hears.
+ */
+function refusePurged(incident: Incident, workspace: Workspace, request: DossierRequest): never {
+  if (!request.spaceId || request.spaceId !== incident.spaceId)
+    throw new NotAMemberError(request.actor.userId);
+  const date = formatIsoDate(isoDateIn(incident.purgedAt ?? new Date(0), workspace.timezone), request.locale);
+  throw new DomainError('IncidentPurged', { incident: incident.number, date });
 }
 
 /** The PDF and the Markdown of the same dossier, named by the incident number only. */
@@ -133,17 +137,6 @@ export async function dossierFiles(input: DossierInput): Promise<OutgoingFile[]>
       bytes: new TextEncoder().encode(renderDossierMarkdown(document)),
     },
   ];
-}
-
-/** Membership as the audit trail tells it (the member rows are gone after the purge). */
-function wasMemberAtPurge(audit: AuditEvent[], userId: string): boolean {
-  let member = false;
-  for (const event of audit) {
-    if (event.details.user !== userId) continue;
-    if (event.action === 'member.added') member = true;
-    if (event.action === 'member.removed') member = false;
-  }
-  return member;
 }
 
 function answerFor(result: HandoverResult, number: string, locale: Locale): string {

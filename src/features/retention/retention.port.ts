@@ -50,11 +50,12 @@ export interface RetentionStore {
    */
   listExpired(finishedBefore: Date, limit: number): Promise<ExpiredIncident[]>;
   /**
-   * Deletes members, notes, form answers, reminders and card references; replaces the title,
-   * lead and opener by the marker; clears the people (owner, assigner; a claimed step's owner
-   * becomes the marker) and free text on steps; keeps the number, kind, dates and step
-   * statuses; appends an `incident.purged` audit entry with the counts. Returns null when the
-   * incident no longer qualifies (already purged, or not finished before the date).
+   * Deletes members, notes, form answers, reminders, card references and the opening record;
+   * replaces the title, lead and opener by the marker and clears steps' free text and who
+   * assigned them; keeps the number, kind, dates and step statuses; appends an
+   * `incident.purged` audit entry with the counts and forgets who the pseudonyms in the
+   * incident's audit trail stand for (its `audit_actor` rows). Returns null when the incident no
+   * longer qualifies (already purged, or not finished before the date).
    */
   purge(request: PurgeRequest): Promise<PurgeCounts | null>;
   /** Not finished, not purged, last activity before the date; oldest first. */

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { json } from '../../db/repositories/db.js';
+import { auditRepository } from '../../db/repositories/audit.repository.js';
 import type { RetentionStore } from './retention.port.js';
 
 /** The last entry in an incident's audit trail (every change writes one); its opening otherwise. */
@@ -68,7 +68,13 @@ export function retentionRepository(db: Kysely<Database>): RetentionStore {
         const incident = await query.forUpdate().executeTakeFirst();
         if (!incident) return null;
         const removed = async (
-          table: 'incident_member' | 'note' | 'form_answer' | 'reminder' | 'card_message',
+          table:
+            | 'incident_member'
+            | 'note'
+            | 'form_answer'
+            | 'reminder'
+            | 'card_message'
+            | 'incident_opening',
         ) =>
           Number(
             (await trx.deleteFrom(table).where('incident_id', '=', incidentId).executeTakeFirst())
@@ -79,8 +85,10 @@ export function retentionRepository(db: Kysely<Database>): RetentionStore {
         const forms = await removed('form_answer');
         const reminders = await removed('reminder');
         await removed('card_message');
-        // Steps keep key, phase, status and dates; the people (owner, who assigned it) and the
-        // free-text reason go. A claimed step must keep an owner: the marker stands in.
+        // Where the opener's confirmation is (their own chat with the bot) and the last opening problem.
+        await removed('incident_opening');
+        // Steps keep key, phase, status and dates; the owner and who assigned it (people) and the
+        // free-text reason go. A step's assigner would otherwise name the pseudonym of its step.assigned entry.
         await trx
           .updateTable('step')
           .set({
@@ -98,23 +106,23 @@ export function retentionRepository(db: Kysely<Database>): RetentionStore {
           ])
           .where('incident_id', '=', incidentId)
           .executeTakeFirstOrThrow();
+        const counts = { members, notes, forms, reminders, steps: steps.total, stepsDone: steps.done };
+        // Before the incident is marked purged: from then on no entry may name a person in it.
+        await auditRepository(trx).append({
+          workspaceId: incident.workspace_id,
+          incidentId,
+          actorId,
+          action: 'incident.purged',
+          details: counts,
+          at,
+        });
         await trx
           .updateTable('incident')
           .set({ title: marker, lead_id: marker, opened_by: marker, purged_at: at, updated_at: at })
           .where('id', '=', incidentId)
           .execute();
-        const counts = { members, notes, forms, reminders, steps: steps.total, stepsDone: steps.done };
-        await trx
-          .insertInto('audit_event')
-          .values({
-            workspace_id: incident.workspace_id,
-            incident_id: incidentId,
-            actor_id: actorId,
-            action: 'incident.purged',
-            details: json(counts),
-            at,
-          })
-          .execute();
+        // Last: from here on nothing in the database says who the pseudonyms in its audit trail are.
+        await trx.deleteFrom('audit_actor').where('incident_id', '=', incidentId).execute();
         return counts;
       });
     },

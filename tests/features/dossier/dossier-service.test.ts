@@ -71,12 +71,12 @@ describeEachDatabase('asking for the dossier', (target) => {
     });
     return opened.incident;
   };
-  const ask = async (actor: Actor, incidentId: string) => {
+  const ask = async (actor: Actor, incidentId: string, spaceId: string | null = null) => {
     const result = await core.interactions.handle({
       workspace,
       actor,
       payload: { incidentId, kind: 'dossier' },
-      spaceId: null,
+      spaceId,
     });
     await result.followUp;
     return result;
@@ -152,7 +152,7 @@ describeEachDatabase('asking for the dossier', (target) => {
     expect(await ask(BOB, incident.id)).toMatchObject({ ok: true });
   });
 
-  it('after the retention purge the answer says why and since when; strangers learn nothing', async () => {
+  it('after the retention purge the answer in the incident space says why and since when; elsewhere nobody learns anything', async () => {
     clock.set('2026-03-02T08:30:00Z');
     const incident = await open();
     await (
@@ -183,13 +183,15 @@ describeEachDatabase('asking for the dossier', (target) => {
     expect((await retention.run()).purged).toBeGreaterThanOrEqual(1);
     const before = gateway.handovers.length;
 
-    const member = await ask(BOB, incident.id);
+    // The audit trail no longer says who the members were: the incident's own space is what counts.
+    const member = await ask(BOB, incident.id, incident.spaceId);
     expect(member).toMatchObject({ ok: false, errorCode: 'IncidentPurged' });
     expect(member.message).toBe(
       `Er kan geen dossier meer worden gemaakt: de inhoud van incident ${incident.number} is op 1 jun 2028 verwijderd, omdat de bewaartermijn voorbij was.`,
     );
     const stranger = await ask(STRANGER, incident.id);
     expect(stranger).toMatchObject({ ok: false, errorCode: 'NotAMember' });
+    expect(await ask(BOB, incident.id)).toMatchObject({ ok: false, errorCode: 'NotAMember' });
     expect(gateway.handovers).toHaveLength(before);
   });
 });

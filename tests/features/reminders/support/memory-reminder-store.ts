@@ -293,6 +293,7 @@ export class MemoryRetentionStore implements RetentionStore {
       state.notes = notes.kept;
       state.forms = forms.kept;
       state.cards = cards.kept;
+      state.openings = drop(state.openings).kept;
       let reminders = 0;
       for (const [id, row] of this.reminders.rows) {
         if (row.incidentId !== incidentId) continue;
