@@ -1,7 +1,7 @@
 import type { AuditAction } from '../../core/incidents/incident.types.js';
 import type { AuditRepository } from '../../core/ports/store.js';
 import { pseudonymized, reidentified } from './audit-actor.repository.js';
-import { type Db, inTransaction, json } from './db.js';
+import { type Db, inTransaction, json, rowsWhere } from './db.js';
 
 /**
  * Inserts and reads only: the table refuses UPDATE, DELETE and TRUNCATE. The people in an
@@ -32,12 +32,7 @@ export function auditRepository(db: Db): AuditRepository {
       });
     },
     async list(incidentId) {
-      const rows = await db
-        .selectFrom('audit_event')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
-        .orderBy('id')
-        .execute();
+      const rows = await rowsWhere(db, 'audit_event', { incident_id: incidentId }).orderBy('id').execute();
       const events = rows.map((row) => ({
         id: String(row.id),
         workspaceId: row.workspace_id,

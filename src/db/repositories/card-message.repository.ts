@@ -1,12 +1,9 @@
 import type { CardMessage, CardMessageRepository } from '../../core/ports/store.js';
-import type { Db } from './db.js';
+import { type Db, rowsWhere } from './db.js';
 
 export function cardMessageRepository(db: Db): CardMessageRepository {
   const list = async (incidentId: string): Promise<CardMessage[]> => {
-    const rows = await db
-      .selectFrom('card_message')
-      .selectAll()
-      .where('incident_id', '=', incidentId)
+    const rows = await rowsWhere(db, 'card_message', { incident_id: incidentId })
       .orderBy('created_at')
       .execute();
     return rows.map((row) => ({

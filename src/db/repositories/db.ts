@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder, SelectType } from 'kysely';
 import type { RowLock } from '../../core/ports/store.js';
 import type { Database } from '../database.js';
 
@@ -22,4 +22,25 @@ export function json(value: unknown): string {
 /** Runs `fn` in the caller's transaction, or in a new one when `db` is not one. */
 export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/** Column values a row must have, by column name. */
+export type RowMatch<T extends keyof Database> = {
+  [C in keyof Database[T]]?: SelectType<Database[T][C]>;
+};
+
+/**
+ * Every column of the rows of `table` whose columns equal `match`: the one shape most reads
+ * share, so a repository only says which table, which row and in what order.
+ */
+export function rowsWhere<T extends keyof Database>(
+  db: Db,
+  table: T,
+  match: RowMatch<T>,
+): SelectQueryBuilder<Database, T, Selectable<Database[T]>> {
+  const query = db
+    .selectFrom(table as keyof Database)
+    .selectAll()
+    .where((eb) => eb.and(match as never));
+  return query as unknown as SelectQueryBuilder<Database, T, Selectable<Database[T]>>;
 }

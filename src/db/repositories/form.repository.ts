@@ -3,7 +3,7 @@ import type { FormAnswer } from '../../core/incidents/incident.types.js';
 import type { FormKind } from '../../core/playbook/playbook.types.js';
 import type { FormRepository } from '../../core/ports/store.js';
 import type { FormAnswerTable } from '../tables/form-answer.table.js';
-import { type Db, json } from './db.js';
+import { type Db, json, rowsWhere } from './db.js';
 
 export function formRepository(db: Db): FormRepository {
   return {
@@ -30,21 +30,14 @@ export function formRepository(db: Db): FormRepository {
         .execute();
     },
     async get(incidentId, stepKey) {
-      const row = await db
-        .selectFrom('form_answer')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
-        .where('step_key', '=', stepKey)
-        .executeTakeFirst();
+      const row = await rowsWhere(db, 'form_answer', {
+        incident_id: incidentId,
+        step_key: stepKey,
+      }).executeTakeFirst();
       return row && toAnswer(row);
     },
     async list(incidentId) {
-      const rows = await db
-        .selectFrom('form_answer')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
-        .execute();
-      return rows.map(toAnswer);
+      return (await rowsWhere(db, 'form_answer', { incident_id: incidentId }).execute()).map(toAnswer);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Incident, IncidentKind, IncidentStatus } from '../../core/incident
 import type { IncidentFacts } from '../../core/playbook/playbook.types.js';
 import type { IncidentRepository } from '../../core/ports/store.js';
 import type { IncidentTable } from '../tables/incident.table.js';
-import { type Db, json, withLock } from './db.js';
+import { type Db, json, rowsWhere, withLock } from './db.js';
 import { toMember } from './member.repository.js';
 
 export function incidentRepository(db: Db): IncidentRepository {
@@ -31,10 +31,7 @@ export function incidentRepository(db: Db): IncidentRepository {
       await db.updateTable('incident').set(changes).where('id', '=', id).execute();
     },
     async get(id, lock) {
-      const row = await withLock(
-        db.selectFrom('incident').selectAll().where('id', '=', id),
-        lock,
-      ).executeTakeFirst();
+      const row = await withLock(rowsWhere(db, 'incident', { id }), lock).executeTakeFirst();
       return row && toIncident(row);
     },
     async getWithMembers(id, lock) {
@@ -59,12 +56,10 @@ export function incidentRepository(db: Db): IncidentRepository {
       return { incident: toIncident(incident), members: members.map(toMember) };
     },
     async findBySpace(workspaceId, spaceId) {
-      const row = await db
-        .selectFrom('incident')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('space_id', '=', spaceId)
-        .executeTakeFirst();
+      const row = await rowsWhere(db, 'incident', {
+        workspace_id: workspaceId,
+        space_id: spaceId,
+      }).executeTakeFirst();
       return row && toIncident(row);
     },
     async listForMember(workspaceId, userId, statuses) {
@@ -82,10 +77,7 @@ export function incidentRepository(db: Db): IncidentRepository {
     },
     async listForWorkspace(workspaceId, statuses, limit) {
       if (statuses.length === 0) return [];
-      const rows = await db
-        .selectFrom('incident')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
+      const rows = await rowsWhere(db, 'incident', { workspace_id: workspaceId })
         .where('status', 'in', statuses)
         .orderBy('created_at', 'desc')
         .limit(limit)
@@ -93,13 +85,7 @@ export function incidentRepository(db: Db): IncidentRepository {
       return rows.map(toIncident);
     },
     async listByStatus(status, limit) {
-      const rows = await db
-        .selectFrom('incident')
-        .selectAll()
-        .where('status', '=', status)
-        .orderBy('created_at')
-        .limit(limit)
-        .execute();
+      const rows = await rowsWhere(db, 'incident', { status }).orderBy('created_at').limit(limit).execute();
       return rows.map(toIncident);
     },
   };

@@ -1,6 +1,6 @@
 import type { Member } from '../../core/incidents/incident.types.js';
 import type { MemberRepository } from '../../core/ports/store.js';
-import type { Db } from './db.js';
+import { type Db, rowsWhere } from './db.js';
 
 export function memberRepository(db: Db): MemberRepository {
   return {
@@ -28,22 +28,17 @@ export function memberRepository(db: Db): MemberRepository {
         .execute();
     },
     async list(incidentId) {
-      const rows = await db
-        .selectFrom('incident_member')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
+      const rows = await rowsWhere(db, 'incident_member', { incident_id: incidentId })
         .orderBy('added_at')
         .orderBy('user_id')
         .execute();
       return rows.map(toMember);
     },
     async get(incidentId, userId) {
-      const row = await db
-        .selectFrom('incident_member')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      const row = await rowsWhere(db, 'incident_member', {
+        incident_id: incidentId,
+        user_id: userId,
+      }).executeTakeFirst();
       return row && toMember(row);
     },
   };

@@ -1,5 +1,5 @@
 import type { NoteRepository } from '../../core/ports/store.js';
-import type { Db } from './db.js';
+import { type Db, rowsWhere } from './db.js';
 
 export function noteRepository(db: Db): NoteRepository {
   return {
@@ -17,10 +17,7 @@ export function noteRepository(db: Db): NoteRepository {
         .execute();
     },
     async list(incidentId, limit) {
-      const rows = await db
-        .selectFrom('note')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
+      const rows = await rowsWhere(db, 'note', { incident_id: incidentId })
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit)

@@ -1,5 +1,5 @@
 import type { OpeningProblem, OpeningRepository } from '../../core/ports/store.js';
-import type { Db } from './db.js';
+import { type Db, rowsWhere } from './db.js';
 
 export function openingRepository(db: Db): OpeningRepository {
   const upsert = async (
@@ -15,11 +15,7 @@ export function openingRepository(db: Db): OpeningRepository {
   };
   return {
     async get(incidentId) {
-      const row = await db
-        .selectFrom('incident_opening')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
-        .executeTakeFirst();
+      const row = await rowsWhere(db, 'incident_opening', { incident_id: incidentId }).executeTakeFirst();
       if (!row) return undefined;
       return {
         incidentId: row.incident_id,

@@ -1,15 +1,10 @@
 import type { Playbook } from '../../core/playbook/playbook.types.js';
 import type { PlaybookRepository, StoredPlaybook } from '../../core/ports/store.js';
-import { type Db, json } from './db.js';
+import { type Db, json, rowsWhere } from './db.js';
 
 export function playbookRepository(db: Db): PlaybookRepository {
   const get = async (key: string, version: number): Promise<StoredPlaybook | undefined> => {
-    const row = await db
-      .selectFrom('playbook')
-      .selectAll()
-      .where('key', '=', key)
-      .where('version', '=', version)
-      .executeTakeFirst();
+    const row = await rowsWhere(db, 'playbook', { key, version }).executeTakeFirst();
     return (
       row && {
         key: row.key,

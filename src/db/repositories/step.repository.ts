@@ -3,7 +3,7 @@ import type { Step, StepStatus } from '../../core/incidents/incident.types.js';
 import type { StepChanges, StepRepository } from '../../core/ports/store.js';
 import type { StepTable } from '../tables/step.table.js';
 import { pseudonymized } from './audit-actor.repository.js';
-import { type Db, inTransaction, json, withLock } from './db.js';
+import { type Db, inTransaction, json, rowsWhere, withLock } from './db.js';
 
 export function stepRepository(db: Db): StepRepository {
   const repository: StepRepository = {
@@ -12,31 +12,19 @@ export function stepRepository(db: Db): StepRepository {
       await db.insertInto('step').values(steps.map(toRow)).execute();
     },
     async get(incidentId, key, lock) {
-      const query = db
-        .selectFrom('step')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
-        .where('key', '=', key);
+      const query = rowsWhere(db, 'step', { incident_id: incidentId, key });
       const row = await withLock(query, lock).executeTakeFirst();
       return row && toStep(row);
     },
     async getMany(incidentId, keys, lock) {
       if (keys.length === 0) return [];
-      const query = db
-        .selectFrom('step')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
+      const query = rowsWhere(db, 'step', { incident_id: incidentId })
         .where('key', 'in', keys)
         .orderBy('key');
       return (await withLock(query, lock).execute()).map(toStep);
     },
     async list(incidentId) {
-      const rows = await db
-        .selectFrom('step')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
-        .orderBy('position')
-        .execute();
+      const rows = await rowsWhere(db, 'step', { incident_id: incidentId }).orderBy('position').execute();
       return rows.map(toStep);
     },
     update(step) {

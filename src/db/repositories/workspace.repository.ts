@@ -3,7 +3,7 @@ import type { Platform, Workspace } from '../../core/incidents/incident.types.js
 import type { Locale } from '../../core/playbook/playbook.types.js';
 import type { WorkspaceRepository } from '../../core/ports/store.js';
 import type { WorkspaceTable } from '../tables/workspace.table.js';
-import { type Db, json } from './db.js';
+import { type Db, json, rowsWhere } from './db.js';
 
 export function workspaceRepository(db: Db): WorkspaceRepository {
   return {
@@ -19,16 +19,14 @@ export function workspaceRepository(db: Db): WorkspaceRepository {
         })
         .onConflict((oc) => oc.columns(['platform', 'external_id']).doNothing())
         .execute();
-      const row = await db
-        .selectFrom('workspace')
-        .selectAll()
-        .where('platform', '=', platform)
-        .where('external_id', '=', externalId)
-        .executeTakeFirstOrThrow();
+      const row = await rowsWhere(db, 'workspace', {
+        platform,
+        external_id: externalId,
+      }).executeTakeFirstOrThrow();
       return toWorkspace(row);
     },
     async get(id) {
-      const row = await db.selectFrom('workspace').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await rowsWhere(db, 'workspace', { id }).executeTakeFirst();
       return row && toWorkspace(row);
     },
     async update(workspace) {

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { createRepositories } from '../../db/kysely-store.js';
-import type { Db } from '../../db/repositories/db.js';
+import { type Db, rowsWhere } from '../../db/repositories/db.js';
 import type { ClaimRequest, ReminderStore } from './reminder.port.js';
 import type { ReminderTable } from './reminder.table.js';
 import type {
@@ -101,15 +101,12 @@ export function reminderRepository(db: Kysely<Database>): ReminderStore {
 
     async get(id) {
       if (!isUuid(id)) return undefined;
-      const row = await db.selectFrom('reminder').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await rowsWhere(db, 'reminder', { id }).executeTakeFirst();
       return row && toReminder(row);
     },
 
     async listForIncident(incidentId) {
-      const rows = await db
-        .selectFrom('reminder')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
+      const rows = await rowsWhere(db, 'reminder', { incident_id: incidentId })
         .orderBy('due_at')
         .orderBy('id')
         .execute();
@@ -237,7 +234,7 @@ async function readState(db: Db, incidentId: string): Promise<ReminderState | un
     repos.members.list(incidentId),
     repos.steps.list(incidentId),
     repos.forms.list(incidentId),
-    db.selectFrom('reminder').selectAll().where('incident_id', '=', incidentId).execute(),
+    rowsWhere(db, 'reminder', { incident_id: incidentId }).execute(),
   ]);
   return { incident, workspace, members, steps, forms, reminders: rows.map(toReminder) };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/database.js';
+import { rowsWhere } from '../../../db/repositories/db.js';
 import type { TeamsConversationTable } from './teams.table.js';
 
 /** Where the bot reaches a team. */
@@ -62,20 +63,13 @@ export class TeamsReferenceRepository {
   }
 
   async team(workspaceId: string): Promise<TeamRef | undefined> {
-    const row = await this.db
-      .selectFrom('teams_team')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst();
+    const row = await rowsWhere(this.db, 'teams_team', { workspace_id: workspaceId }).executeTakeFirst();
     return row && toTeam(row);
   }
 
   /** The teams of a tenant the bot is in, most recently used first. */
   async teamsOfTenant(tenantId: string): Promise<TeamRef[]> {
-    const rows = await this.db
-      .selectFrom('teams_team')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
+    const rows = await rowsWhere(this.db, 'teams_team', { tenant_id: tenantId })
       .orderBy('updated_at', 'desc')
       .execute();
     return rows.map(toTeam);
@@ -102,22 +96,19 @@ export class TeamsReferenceRepository {
   }
 
   async space(workspaceId: string, spaceId: string): Promise<SpaceRef | undefined> {
-    const row = await this.db
-      .selectFrom('teams_conversation')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('space_id', '=', spaceId)
-      .executeTakeFirst();
+    const row = await rowsWhere(this.db, 'teams_conversation', {
+      workspace_id: workspaceId,
+      space_id: spaceId,
+    }).executeTakeFirst();
     return row && toSpace(row);
   }
 
   /** The space made earlier under this name (a retry after a crash), if any. */
   async spaceNamed(workspaceId: string, name: string): Promise<SpaceRef | undefined> {
-    const row = await this.db
-      .selectFrom('teams_conversation')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('space_name', '=', name)
+    const row = await rowsWhere(this.db, 'teams_conversation', {
+      workspace_id: workspaceId,
+      space_name: name,
+    })
       .orderBy('created_at', 'asc')
       .executeTakeFirst();
     return row && toSpace(row);
@@ -125,12 +116,10 @@ export class TeamsReferenceRepository {
 
   /** Spaces of a tenant with this conversation id (the bot was added to a channel). */
   async spacesWithConversation(tenantId: string, conversationId: string): Promise<SpaceRef[]> {
-    const rows = await this.db
-      .selectFrom('teams_conversation')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('conversation_id', '=', conversationId)
-      .execute();
+    const rows = await rowsWhere(this.db, 'teams_conversation', {
+      tenant_id: tenantId,
+      conversation_id: conversationId,
+    }).execute();
     return rows.map(toSpace);
   }
 
