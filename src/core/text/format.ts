@@ -25,15 +25,17 @@ export function formatIsoDate(isoDate: string, locale: Locale): string {
   }).format(date);
 }
 
+/** Day, short month, year and a 24-hour time: how an instant is shown everywhere. */
+export const INSTANT_PARTS: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+
 /** An instant shown in the workspace's time zone: "2 dec 2026 09:00". */
 export function formatInstant(instant: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(instant);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...INSTANT_PARTS, timeZone }).format(instant);
 }

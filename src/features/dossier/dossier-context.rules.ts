@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../../core/incidents/incident.access.js';
 import type { UserId } from '../../core/incidents/incident.types.js';
 import { findStep } from '../../core/playbook/playbook.registry.js';
 import type { Locale } from '../../core/playbook/playbook.types.js';
-import { formatIsoDate } from '../../core/text/format.js';
+import { formatIsoDate, INSTANT_PARTS } from '../../core/text/format.js';
 import { zonedParts } from '../../core/time/zoned.js';
 import type { DossierInput } from './dossier.types.js';
 
@@ -76,16 +76,7 @@ export function dossierContext(input: DossierInput): DossierContext {
 type MomentParts = Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string>;
 
 function momentFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(DOSSIER_LANG[locale], {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  });
+  return new Intl.DateTimeFormat(DOSSIER_LANG[locale], { weekday: 'short', ...INSTANT_PARTS, timeZone });
 }
 
 function partsOf(format: Intl.DateTimeFormat, instant: Date): MomentParts {
