@@ -44,6 +44,7 @@ export const enErrors: Record<keyof typeof nlErrors, string> = {
   'input.tooMany': '{field}: at most {max}.',
   'input.format': '{field}: this format is not right.',
   'input.notInvited': '{field}: the lead must be one of the invited colleagues.',
+  'input.notInTeam': '{field}: this colleague is not in the team.',
   'input.notAMember': '{field}: this colleague is not a member of the incident.',
   'input.notBefore': '{field}: this date is before {date}.',
   'input.invisible': '{field}: this contains only invisible characters. Please type the text again.',

@@ -44,6 +44,7 @@ export const nlErrors = {
   'input.tooMany': '{field}: maximaal {max}.',
   'input.format': '{field}: dit formaat klopt niet.',
   'input.notInvited': '{field}: de regisseur moet een van de uitgenodigde collega’s zijn.',
+  'input.notInTeam': '{field}: deze collega zit niet in het team.',
   'input.notAMember': '{field}: deze collega is geen lid van het incident.',
   'input.notBefore': '{field}: deze datum ligt vóór {date}.',
   'input.invisible': '{field}: hier staan alleen onzichtbare tekens. Typ de tekst opnieuw.',

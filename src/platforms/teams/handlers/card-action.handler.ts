@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import { DomainError, isDomainError, NotAMemberError } from '../../../core/errors/domain-error.js';
-import { errorMessage } from '../../../core/i18n/catalogue.js';
+import { errorMessage, t } from '../../../core/i18n/catalogue.js';
 import type { Incident, Workspace } from '../../../core/incidents/incident.types.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
@@ -14,6 +14,7 @@ import type { TeamsDeps } from '../teams.context.js';
 import { actorOf, channelOf, localeOf, tenantOf } from '../teams.turn.js';
 import { workspaceOfTeam } from '../teams.workspaces.js';
 import { answerWithCard, answerWithMessage } from './replies.js';
+import { colleaguesInTeam } from './team-members.js';
 
 interface Click {
   /** The step the button is about; a card's refresh names none. */
@@ -88,6 +89,15 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
         ),
       };
     }
+  }
+  if (input.colleagues?.length) {
+    const team = await deps.references.team(click.workspace.id);
+    const colleagues = await colleaguesInTeam(context, team?.teamId, input.colleagues);
+    if (!colleagues) {
+      const field = t(click.locale, 'colleagues.label');
+      return answerWithMessage(context, t(click.locale, 'input.notInTeam', { field }));
+    }
+    input = { ...input, colleagues };
   }
   const actor = actorOf(context.activity);
   // One card, one person, one action: the pupil-name question is asked once per such dialog.

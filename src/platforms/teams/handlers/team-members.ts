@@ -21,3 +21,21 @@ export async function teamColleagues(context: TurnContext, teamId: string): Prom
   } while (continuationToken && people.length < MAX_COLLEAGUES);
   return people.slice(0, MAX_COLLEAGUES);
 }
+
+/**
+ * The colleagues chosen in a card, with the names Teams shows for them, or null when one of
+ * them is not in the team (a forged choice): only the team's members can be added.
+ */
+export async function colleaguesInTeam(
+  context: TurnContext,
+  teamId: string | undefined,
+  chosen: ReadonlyArray<{ userId: string }>,
+): Promise<Array<{ userId: string; displayName: string | null }> | null> {
+  const people = teamId ? await teamColleagues(context, teamId) : [];
+  const names = new Map(people.map((person) => [person.userId, person.displayName]));
+  if (chosen.some((colleague) => !names.has(colleague.userId))) return null;
+  return chosen.map((colleague) => ({
+    userId: colleague.userId,
+    displayName: names.get(colleague.userId) ?? null,
+  }));
+}
