@@ -84,7 +84,10 @@ describe.skipIf(!available)('the playground: one incident from the first minutes
     await overview.getByRole('button', { name: 'Opslaan' }).filter({ visible: true }).click();
     // The answer shows on the clicker's copy until the card is redrawn for everyone; the
     // timeline keeps the line.
-    await page.getByText(/heeft Tom Bakker \(teamleider\) toegevoegd aan het incident/).first().waitFor(WAIT);
+    await page
+      .getByText(/heeft Tom Bakker \(teamleider\) toegevoegd aan het incident/)
+      .first()
+      .waitFor(WAIT);
 
     await overview.getByRole('button', { name: 'Mensen, regie en dossier' }).click();
     await overview.getByRole('button', { name: 'Regie overdragen' }).click();
@@ -93,5 +96,50 @@ describe.skipIf(!available)('the playground: one incident from the first minutes
     await expect.poll(() => overview.textContent(), WAIT).toContain(`Regisseur${ZORG}`);
     await be(page, TEAMLEIDER);
     await page.getByRole('button', { name: CHAT }).waitFor(WAIT);
+  }, 90_000);
+
+  it('plans an aftercare moment for the team leader, then the new lead closes the acute phase', async () => {
+    await be(page, ZORG);
+    await page.getByRole('button', { name: CHAT }).click();
+    const plan = part(page, 'Plan momenten in voor nazorg');
+    await plan.getByRole('button', { name: 'Invullen' }).click();
+    await page.getByLabel('Datum').first().fill('2026-12-02');
+    await page.getByLabel('Over wie').first().selectOption({ index: 1 });
+    await page.getByLabel('Wie krijgt de herinnering').first().selectOption({ label: TEAMLEIDER });
+    await page.getByRole('button', { name: 'Opslaan' }).filter({ visible: true }).first().click();
+    await expect
+      .poll(() => part(page, 'Incident 2026-0001: Foto 2B').textContent(), WAIT)
+      .toContain('2 dec 2026');
+
+    await page.getByLabel('Bericht').fill('@Stappenplan incident sluit');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByRole('button', { name: 'Ja, sluiten' }).click(WAIT);
+    await page.getByText('Acute fase gesloten, evaluatie en nazorg lopen door').first().waitFor(WAIT);
+  }, 90_000);
+
+  it('the aftercare reminder still reaches the team leader on its day, after closing', async () => {
+    clock.set('2026-12-02T08:00:00Z');
+    expect(await scheduler.tick()).toMatchObject({ sent: 1 });
+    await be(page, TEAMLEIDER);
+    await page.getByRole('button', { name: PERSONAL }).click();
+    await page.getByText('Nazorg bij incident 2026-0001').first().waitFor(WAIT);
+  }, 60_000);
+
+  it('the evaluation is filled in, and the lead finishes the incident', async () => {
+    await be(page, ZORG);
+    await page.getByRole('button', { name: CHAT }).click();
+    const evaluation = part(page, 'Evalueer het proces in het ZAT-overleg');
+    await evaluation.getByRole('button', { name: 'Invullen' }).click();
+    await page.getByLabel('Wat ging goed?').fill('Snel een team bij elkaar');
+    await page.getByLabel('Wat kon beter?').fill('Ouders eerder bellen');
+    await page.getByRole('button', { name: 'Opslaan' }).filter({ visible: true }).first().click();
+    await page.getByText('Snel een team bij elkaar').first().waitFor(WAIT);
+
+    const overview = part(page, 'Incident 2026-0001: Foto 2B');
+    await overview.getByRole('button', { name: 'Mensen, regie en dossier' }).click();
+    await overview.getByRole('button', { name: 'Afronden' }).click();
+    await overview.locator('textarea:visible').fill('Verdere nazorg via de jeugdarts');
+    await overview.getByRole('button', { name: 'Opslaan' }).filter({ visible: true }).click();
+    await expect.poll(() => overview.textContent(), WAIT).toContain('Afgerond');
   }, 90_000);
 });
