@@ -61,27 +61,15 @@ export class PlaygroundState {
     return [...this.conversations.values()].filter((conversation) => this.canSee(aad, conversation.id));
   }
 
-  addPrivateChannel(name: string, members: string[]): Conversation {
-    this.counter += 1;
-    const id = `19:playground-${this.counter}@thread.tacv2`;
-    const conversation: Conversation = { id, name, kind: 'private', members: new Set(members) };
-    this.conversations.set(id, conversation);
-    this.changed();
-    return conversation;
-  }
-
-  /** A group chat made through Graph; the bot is in it once the app is installed. */
-  addGroupChat(topic: string, members: string[]): Conversation {
-    this.counter += 1;
-    const id = `19:playground-chat-${this.counter}@thread.v2`;
-    const conversation: Conversation = { id, name: topic, kind: 'chat', members: new Set(members) };
-    this.conversations.set(id, conversation);
-    this.changed();
-    return conversation;
-  }
-
-  /** Something about a conversation changed (its name, its members): the page redraws. */
-  touched(): void {
+  /** A chat or private channel as Graph made or changed it: the page shows it to its members. */
+  placeSpace(space: { id: string; name: string; kind: 'chat' | 'private'; members: string[] }): void {
+    const known = this.conversations.get(space.id);
+    if (known) {
+      known.name = space.name;
+      known.members = new Set(space.members);
+    } else {
+      this.conversations.set(space.id, { ...space, members: new Set(space.members) });
+    }
     this.changed();
   }
 
