@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type HttpServer, readBody, sendJson } from '../../http/http-server.js';
+import { CONVERSATION_NOT_FOUND, fileCardRefusal } from './connector.rules.js';
 import {
   DEMO_STAFF,
   PLAYGROUND_GROUP_ID,
@@ -57,10 +58,12 @@ export function registerConnector(server: HttpServer, state: PlaygroundState): v
         : sendJson(res, 404, { error: { code: 'NotFound' } });
     }
     if (method === 'POST') {
+      const refused = fileCardRefusal(conversation.split(';')[0] ?? '', body);
+      if (refused) return sendJson(res, refused.status, refused.body);
       const stored = state.add(conversation, { ...body, from: botFrom() }, activityId);
       return stored
         ? sendJson(res, 200, { id: stored.id })
-        : sendJson(res, 404, { error: { code: 'ConversationNotFound' } });
+        : sendJson(res, CONVERSATION_NOT_FOUND.status, CONVERSATION_NOT_FOUND.body);
     }
     sendJson(res, 405, { error: { code: 'MethodNotAllowed' } });
   };

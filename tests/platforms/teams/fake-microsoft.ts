@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  CONVERSATION_NOT_FOUND,
+  fileCardRefusal,
+  isPersonalConversation,
+} from '../../../src/platforms/playground/connector.rules.js';
 import { MANIFEST_ID } from '../../../src/platforms/teams/package/manifest-id.js';
 import { ALL_ROLES, FakeGraph } from './fake-graph.js';
 import { FakeOneDrive } from './fake-onedrive.js';
@@ -247,12 +252,8 @@ export class FakeMicrosoft {
     b: Record<string, unknown>,
   ) {
     const [conversationId = '', threadId] = conversation.split(';messageid=');
-    // The Connector refuses a conversation the bot is not in (Agents Playground: ConversationNotFound).
-    if (!this.botIn.has(conversationId) && !conversationId.startsWith('a:personal-'))
-      return {
-        status: 404,
-        body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } },
-      };
+    if (!this.botIn.has(conversationId) && !isPersonalConversation(conversationId))
+      return CONVERSATION_NOT_FOUND;
     const messages = this.activities.get(conversationId) ?? new Map<string, Record<string, unknown>>();
     this.activities.set(conversationId, messages);
     if (method === 'PUT' && activityId) {
@@ -261,16 +262,8 @@ export class FakeMicrosoft {
       return { status: 200, body: { id: activityId } };
     }
     if (method !== 'POST') return { status: 405 };
-    // "Send and receive files using bots": file cards work in the personal scope only.
-    const attachments = (b.attachments as Array<{ contentType?: string }> | undefined) ?? [];
-    if (
-      !conversationId.startsWith('a:personal-') &&
-      attachments.some((a) => String(a.contentType).startsWith('application/vnd.microsoft.teams.card.file.'))
-    )
-      return {
-        status: 400,
-        body: { error: { code: 'BadArgument', message: 'File cards need a personal chat.' } },
-      };
+    const refused = fileCardRefusal(conversationId, b);
+    if (refused) return refused;
     this.counter += 1;
     const id = `${this.counter}${randomUUID().slice(0, 4)}`;
     const replyTo = activityId ?? threadId;
