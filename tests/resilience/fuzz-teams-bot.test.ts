@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TENANT } from '../platforms/teams/fake-microsoft.js';
+import { TENANT } from '../platforms/teams/support/fake-microsoft.js';
 import {
   ANNA,
   BAS,
@@ -14,8 +14,8 @@ import {
   message,
   quiet,
   startHarness,
-} from '../platforms/teams/teams-harness.js';
-import { type OpenedIncident, openIncident } from '../platforms/teams/teams-open.support.js';
+} from '../platforms/teams/support/teams-harness.js';
+import { type OpenedIncident, openIncident } from '../platforms/teams/support/teams-open.support.js';
 import {
   crashCounter,
   diffCount,

@@ -15,8 +15,8 @@ import {
   message,
   quiet,
   startHarness,
-} from './teams-harness.js';
-import { type OpenedIncident, openIncident, requestOpeningForm } from './teams-open.support.js';
+} from './support/teams-harness.js';
+import { type OpenedIncident, openIncident, requestOpeningForm } from './support/teams-open.support.js';
 
 const TITLE_A = 'Foto klas 2b gedeeld';
 const TITLE_B = 'Filmpje in groepsapp sport';

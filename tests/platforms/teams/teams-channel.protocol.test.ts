@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeClock } from '../../support/core-fixture.js';
 import { freshPostgres } from '../../support/fresh-postgres.js';
-import { ANNA, cardText, eventually, GENERAL, type Harness, startHarness } from './teams-harness.js';
-import { addAppToChannel, requestOpeningForm, submitOpeningForm } from './teams-open.support.js';
+import { ANNA, cardText, eventually, GENERAL, type Harness, startHarness } from './support/teams-harness.js';
+import { addAppToChannel, requestOpeningForm, submitOpeningForm } from './support/teams-open.support.js';
 
 const serverUrl = inject('postgresUrl');
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import { ALL_ROLES } from './fake-graph.js';
-import { FakeMicrosoft } from './fake-microsoft.js';
+import { ALL_ROLES } from './support/fake-graph.js';
+import { FakeMicrosoft } from './support/fake-microsoft.js';
 import {
   ANNA,
   actionData,
@@ -19,8 +19,8 @@ import {
   type Harness,
   message,
   startHarness,
-} from './teams-harness.js';
-import { requestOpeningForm, submitOpeningForm } from './teams-open.support.js';
+} from './support/teams-harness.js';
+import { requestOpeningForm, submitOpeningForm } from './support/teams-open.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 

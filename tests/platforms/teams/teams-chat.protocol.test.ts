@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { freshPostgres } from '../../support/fresh-postgres.js';
-import { CATALOG_APP_ID } from './fake-graph.js';
+import { CATALOG_APP_ID } from './support/fake-graph.js';
 import {
   ANNA,
   actionData,
@@ -14,8 +14,8 @@ import {
   GENERAL,
   type Harness,
   startHarness,
-} from './teams-harness.js';
-import { type OpenedIncident, openIncident } from './teams-open.support.js';
+} from './support/teams-harness.js';
+import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 const serverUrl = inject('postgresUrl');

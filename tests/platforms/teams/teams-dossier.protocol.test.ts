@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from './fake-microsoft.js';
-import { ANNA, BAS, DIRK, eventually, type Harness, quiet, shown, startHarness } from './teams-harness.js';
-import { type OpenedIncident, openIncident } from './teams-open.support.js';
+import type { Person } from './support/fake-microsoft.js';
+import {
+  ANNA,
+  BAS,
+  DIRK,
+  eventually,
+  type Harness,
+  quiet,
+  shown,
+  startHarness,
+} from './support/teams-harness.js';
+import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
 
 const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';

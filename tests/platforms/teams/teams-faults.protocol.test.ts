@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import { FakeMicrosoft, GROUP_ID } from './fake-microsoft.js';
+import { FakeMicrosoft, GROUP_ID } from './support/fake-microsoft.js';
 import {
   ANNA,
   actionData,
@@ -17,13 +17,13 @@ import {
   type Harness,
   quiet,
   startHarness,
-} from './teams-harness.js';
+} from './support/teams-harness.js';
 import {
   addAppToChannel,
   openIncident,
   requestOpeningForm,
   submitOpeningForm,
-} from './teams-open.support.js';
+} from './support/teams-open.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { activityShapeProblem } from '../../../src/platforms/teams/activity-shape.js';
-import { ANNA, click, GENERAL, type Harness, message, startHarness } from './teams-harness.js';
+import { ANNA, click, GENERAL, type Harness, message, startHarness } from './support/teams-harness.js';
 
 /** Bodies that are JSON but not a Bot Framework activity: the sender's fault, so 400, never 500. */
 describe('Teams: a malformed activity', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import { GROUP_ID } from './fake-microsoft.js';
+import { GROUP_ID } from './support/fake-microsoft.js';
 import {
   ANNA,
   answeredCard,
@@ -14,8 +14,8 @@ import {
   quiet,
   shown,
   startHarness,
-} from './teams-harness.js';
-import { addAppToChannel, submitOpeningForm } from './teams-open.support.js';
+} from './support/teams-harness.js';
+import { addAppToChannel, submitOpeningForm } from './support/teams-open.support.js';
 
 describe('Teams: opening an incident from a channel', () => {
   let h: Harness;

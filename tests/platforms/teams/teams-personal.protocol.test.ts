@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import { TENANT } from './fake-microsoft.js';
+import { TENANT } from './support/fake-microsoft.js';
 import {
   ANNA,
   actionData,
@@ -11,7 +11,7 @@ import {
   type Harness,
   shown,
   startHarness,
-} from './teams-harness.js';
+} from './support/teams-harness.js';
 
 const SECOND_TEAM = '19:team-second@thread.tacv2';
 

@@ -17,8 +17,8 @@ import {
   quiet,
   shown,
   startHarness,
-} from './teams-harness.js';
-import { type OpenedIncident, openIncident } from './teams-open.support.js';
+} from './support/teams-harness.js';
+import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
 
 const HOSTILE_TITLE = '**Foto** <at>Dirk</at> [x](https://e.nl)';
 

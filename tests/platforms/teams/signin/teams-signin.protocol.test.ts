@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { VERBS } from '../../../../src/platforms/teams/cards/adaptive.types.js';
 import { freshPostgres } from '../../../support/fresh-postgres.js';
-import { FakeMicrosoft } from '../fake-microsoft.js';
+import { FakeMicrosoft } from '../support/fake-microsoft.js';
 import {
   ANNA,
   actionData,
@@ -16,7 +16,7 @@ import {
   message,
   quiet,
   shown,
-} from '../teams-harness.js';
+} from '../support/teams-harness.js';
 import { type BotProcess, entries, startBotProcess } from './bot-process.js';
 import { LocalIssuer } from './local-issuer.js';
 import {

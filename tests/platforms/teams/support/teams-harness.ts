@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { type App, startApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config/config.js';
-import type { Clock } from '../../../src/core/ports/clock.js';
-import { createDossierModule } from '../../../src/features/dossier/dossier.module.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import type { TeamsConfig } from '../../../src/platforms/teams/teams.config.js';
-import { TeamsModule } from '../../../src/platforms/teams/teams.module.js';
+import { type App, startApp } from '../../../../src/app.js';
+import { loadConfig } from '../../../../src/config/config.js';
+import type { Clock } from '../../../../src/core/ports/clock.js';
+import { createDossierModule } from '../../../../src/features/dossier/dossier.module.js';
+import { createLogger } from '../../../../src/logging/logger.js';
+import type { TeamsConfig } from '../../../../src/platforms/teams/teams.config.js';
+import { TeamsModule } from '../../../../src/platforms/teams/teams.module.js';
 import { FakeMicrosoft, type Person, TEAM_ID, TENANT } from './fake-microsoft.js';
 
 export const ANNA: Person = { aad: 'aad-anna', name: 'Anna' };

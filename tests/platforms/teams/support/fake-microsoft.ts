@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MANIFEST_ID } from '../../../src/platforms/teams/package/manifest-id.js';
+import { MANIFEST_ID } from '../../../../src/platforms/teams/package/manifest-id.js';
 import { ALL_ROLES, FakeGraph } from './fake-graph.js';
 import { FakeOneDrive } from './fake-onedrive.js';
 

@@ -1,4 +1,4 @@
-import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
+import { VERBS } from '../../../../src/platforms/teams/cards/adaptive.types.js';
 import { type Person, TEAM_ID, TENANT } from './fake-microsoft.js';
 import { type Answer, actionData, answeredCard, eventually, GENERAL, type Harness } from './teams-harness.js';
 
