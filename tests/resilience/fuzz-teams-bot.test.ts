@@ -1,17 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAll } from '../platforms/teams/support/card-reading.support.js';
 import { TENANT } from '../platforms/teams/support/fake-microsoft.js';
+import { clickActivity, messageActivity } from '../platforms/teams/support/teams-activities.support.js';
 import {
   ANNA,
   BAS,
   CARLA,
-  click,
   DIRK,
   eventually,
-  findAll,
   GENERAL,
   type Harness,
-  message,
   quiet,
   startHarness,
 } from '../platforms/teams/support/teams-harness.js';
@@ -88,12 +87,15 @@ describe('fuzzing /api/messages (the Teams module, test harness without sign-in)
       fc
         .tuple(sender, fc.constantFrom(...executes), fc.constantFrom(a.spaceId, b.spaceId, GENERAL))
         .map(([person, action, channel]) =>
-          click(h.microsoft, person, action.verb, action.data, { channel, replyToId: action.replyToId }),
+          clickActivity(h.microsoft, person, action.verb, action.data, {
+            channel,
+            replyToId: action.replyToId,
+          }),
         ),
       fc
         .tuple(sender, fc.constantFrom('nieuw', 'status', 'overzicht', 'help', 'x'), fc.boolean())
         .map(([person, text, inChannel]) =>
-          message(h.microsoft, person, `incident ${text}`, inChannel ? { channel: GENERAL } : {}),
+          messageActivity(h.microsoft, person, `incident ${text}`, inChannel ? { channel: GENERAL } : {}),
         ),
     );
     const mutated = fc.tuple(activity, mutations(ids)).map(([base, list]) => mutate(base as Json, list));

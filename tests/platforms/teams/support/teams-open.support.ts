@@ -1,6 +1,8 @@
 import { VERBS } from '../../../../src/platforms/teams/cards/adaptive.types.js';
+import { type ClickAnswer, clicker } from './card-click.support.js';
+import { actionData } from './card-reading.support.js';
 import { type Person, TEAM_ID, TENANT } from './fake-microsoft.js';
-import { type Answer, actionData, answeredCard, eventually, GENERAL, type Harness } from './teams-harness.js';
+import { eventually, GENERAL, type Harness } from './teams-harness.js';
 
 export interface OpenedIncident {
   /** The incident's space: the group chat's or the private channel's conversation id. */
@@ -27,23 +29,19 @@ export async function requestOpeningForm(h: Harness, asker: Person): Promise<Ope
   if (!pending) throw new Error('no pending card');
   const data = (pending.card.refresh as { action: { data: object } }).action.data;
   const where = { channel: GENERAL, replyToId: pending.id };
-  const form = answeredCard(await h.click(asker, VERBS.openForm, { ...data }, where));
+  const { card: form } = await clicker(h)(asker, VERBS.openForm, { ...data }, where);
   return { pendingId: pending.id, form, where };
 }
 
-/** `person` presses **Openen** on the form with these values; the invoke's answer. */
+/** `person` presses **Openen** on the form with these values; the card the invoke answered with. */
 export function submitOpeningForm(
   h: Harness,
   person: Person,
   opening: Pick<OpeningForm, 'form' | 'where'>,
   values: Record<string, string>,
-): Promise<Answer> {
-  return h.click(
-    person,
-    VERBS.openSubmit,
-    { ...actionData(opening.form, 'Openen'), ...values },
-    opening.where,
-  );
+): Promise<ClickAnswer> {
+  const data = { ...actionData(opening.form, 'Openen'), ...values };
+  return clicker(h)(person, VERBS.openSubmit, data, opening.where);
 }
 
 /**
