@@ -1,17 +1,15 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dialogFor } from '../platforms/slack/support/card-steps.js';
 import type { FakeMessage, FakeView, Json } from '../platforms/slack/support/fake-slack.state.js';
+import { slackHarness } from '../platforms/slack/support/slack-harness.hooks.js';
 import {
   ANNA,
   BAS,
   CEM,
   cards,
   eventually,
-  type Harness,
   openIncident,
-  startFakeSlack,
-  startHarness,
   TEAM_ID,
   XANDER,
 } from '../platforms/slack/support/slack-harness.js';
@@ -43,7 +41,7 @@ import {
  * and other incidents' and users' ids.
  */
 describe('fuzzing /slack/events', () => {
-  let h: Harness;
+  const h = slackHarness();
   let incidentB: string;
   let cardB: FakeMessage;
   const actions: Array<{ message: FakeMessage; action: Json }> = [];
@@ -51,7 +49,6 @@ describe('fuzzing /slack/events', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    h = await startHarness(await startFakeSlack());
     const a = await openIncident(h, ANNA, { title: 'Incident A', invited: [BAS] });
     const b = await openIncident(h, CEM, { title: 'Incident B' });
     cardB = b.card('phase:direct');
@@ -75,10 +72,6 @@ describe('fuzzing /slack/events', () => {
     ids.push(...actions.slice(0, 40).map(({ action }) => String(action.value ?? '')));
     ids.push(...views.map((view) => String(view.view.private_metadata ?? '')));
   }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await h?.fake.close();
-  });
 
   it(`answers ${FUZZ_RUNS} mutated requests without a 5xx, a crash, or a change to B`, async () => {
     const before = await snapshotIncident(h.app, incidentB);

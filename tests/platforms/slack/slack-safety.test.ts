@@ -1,35 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { decodeActionValue } from '../../../src/platforms/slack/block-kit/action-value.js';
 import { stepText } from './support/card-steps.js';
 import { SIGNING_SECRET } from './support/fake-slack.js';
 import type { FakeChannel, FakeMessage } from './support/fake-slack.state.js';
 import { postSigned } from './support/signed-request.js';
-import {
-  ANNA,
-  BAS,
-  CEM,
-  type Harness,
-  openIncident,
-  startFakeSlack,
-  startHarness,
-  TEAM_ID,
-  XANDER,
-} from './support/slack-harness.js';
+import { slackHarness } from './support/slack-harness.hooks.js';
+import { ANNA, BAS, CEM, openIncident, TEAM_ID, XANDER } from './support/slack-harness.js';
 
-let h: Harness;
+const h = slackHarness();
 let channel: FakeChannel;
 let card: (key: string) => FakeMessage;
 let other: (key: string) => FakeMessage;
 
 beforeAll(async () => {
-  h = await startHarness(await startFakeSlack());
   ({ channel, card } = await openIncident(h, ANNA, { title: 'Foto 4A', invited: [BAS] }));
   ({ card: other } = await openIncident(h, CEM, { title: 'Ander incident', invited: [ANNA] }));
-});
-afterAll(async () => {
-  await h?.close();
-  await h?.fake.close();
 });
 
 function fileMessage(channelId: string, userId: string, fileId: string, extra: Record<string, unknown> = {}) {
