@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { dialogFor } from '../platforms/slack/support/card-steps.js';
 import type { FakeMessage, FakeView, Json } from '../platforms/slack/support/fake-slack.state.js';
 import { slackHarness } from '../platforms/slack/support/slack-harness.hooks.js';
@@ -13,15 +13,12 @@ import {
   TEAM_ID,
   XANDER,
 } from '../platforms/slack/support/slack-harness.js';
+import { fuzzDoor } from './support/fuzz-door.js';
 import {
-  crashCounter,
   diffCount,
   FUZZ_RUNS,
-  type FuzzReport,
-  fire,
+  type Mutation,
   mutate,
-  mutations,
-  printReport,
   settle,
   snapshotIncident,
 } from './support/fuzz-values.js';
@@ -74,8 +71,6 @@ describe('fuzzing /slack/events', () => {
   }, 60_000);
 
   it(`answers ${FUZZ_RUNS} mutated requests without a 5xx, a crash, or a change to B`, async () => {
-    const before = await snapshotIncident(h.app, incidentB);
-    const crashes = crashCounter();
     const url = `${h.app.url}/slack/events`;
     const sender = fc.constantFrom(BAS, XANDER, ANNA, 'U0NOBODY');
     const request: fc.Arbitrary<SlackRequest> = fc.oneof(
@@ -92,26 +87,23 @@ describe('fuzzing /slack/events', () => {
         .tuple(sender, fc.constantFrom(...ids), fc.nat(4))
         .map(([user, channel, which]) => event(slackEvent(which, user, channel))),
     );
-    const mutated = fc.tuple(request, mutations(ids)).map(([base, list]) => mutateRequest(base, list));
-    let report: FuzzReport;
-    try {
-      report = await fire(mutated, FUZZ_RUNS, (sent) => sendSigned(url, sent));
-      await settle(() => h.fake.calls.length + h.logs.length);
-    } finally {
-      crashes.stop();
-    }
-    // A file shared in B's channel is recorded whoever shared it (the bot warns in the channel,
-    // and Slack only reports it for someone in that channel): evidence, not the sender's change.
-    const isFileShare = (line: string) => line.includes('"action":"incident.file_shared"');
-    const everything = await snapshotIncident(h.app, incidentB);
-    const after = everything.filter((line) => before.includes(line) || !isFileShare(line));
-    printReport('/slack/events (signed, mutated)', report, crashes.count(), diffCount(before, after));
-    console.log(
-      `file shares recorded in B's audit trail (allowed)   ${everything.filter(isFileShare).length}\n`,
-    );
-    expect(report.failures).toEqual([]);
-    expect(crashes.count()).toBe(0);
-    expect(after).toEqual(before);
+    const everything = await fuzzDoor({
+      name: '/slack/events (signed, mutated)',
+      app: h.app,
+      incidentId: incidentB,
+      requests: request,
+      ids,
+      runs: FUZZ_RUNS,
+      send: (sent) => sendSigned(url, sent),
+      mutate: mutateRequest,
+      settle: () => settle(() => h.fake.calls.length + h.logs.length),
+      // A file shared in B's channel is recorded whoever shared it (the bot warns in the channel,
+      // and Slack only reports it for someone in that channel): evidence, not the sender's change.
+      allowed: {
+        name: "file shares recorded in B's audit trail (allowed)",
+        line: (line) => line.includes('"action":"incident.file_shared"'),
+      },
+    });
     // The diff sees a real change: B's own member claims a step.
     await h.people.click(CEM, cardB, { kind: 'claim', step: 'attention-victim' });
     await eventually(async () => diffCount(everything, await snapshotIncident(h.app, incidentB)) > 0);
@@ -171,7 +163,7 @@ function valuesFor(view: FakeView): Json {
   return values;
 }
 
-function mutateRequest(base: SlackRequest, list: Parameters<typeof mutate>[1]): SlackRequest {
+function mutateRequest(base: SlackRequest, list: readonly Mutation[]): SlackRequest {
   switch (base.kind) {
     case 'action':
     case 'view':
