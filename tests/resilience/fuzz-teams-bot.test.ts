@@ -3,17 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findAll } from '../platforms/teams/support/card-reading.support.js';
 import { TENANT } from '../platforms/teams/support/fake-microsoft.js';
 import { clickActivity, messageActivity } from '../platforms/teams/support/teams-activities.support.js';
-import {
-  ANNA,
-  BAS,
-  CARLA,
-  DIRK,
-  eventually,
-  GENERAL,
-  quiet,
-  teamsHarness,
-} from '../platforms/teams/support/teams-harness.js';
+import { eventually, quiet, teamsHarness } from '../platforms/teams/support/teams-harness.js';
 import { type OpenedIncident, openIncident } from '../platforms/teams/support/teams-open.support.js';
+import { ANNA, BAS, CARLA, DIRK, GENERAL } from '../platforms/teams/support/teams-people.support.js';
 import { fuzzDoor, unknownInvoke } from './support/fuzz-door.js';
 import { FUZZ_RUNS } from './support/fuzz-values.js';
 

@@ -5,11 +5,11 @@ import type { PlaygroundModule } from '../../src/platforms/playground/playground
 import { PLAYGROUND_TEAM_ID, PLAYGROUND_TENANT } from '../../src/platforms/playground/playground.people.js';
 import {
   from,
-  inTeamChannel,
   type Json,
   mentioning,
-  openingForm,
   pressing,
+  pressOpen,
+  sayInTeamChannel,
   startPlaygroundApp,
   toBot,
 } from '../platforms/playground/support/playground-app.js';
@@ -47,26 +47,10 @@ describe('fuzzing /api/messages (Teams, through the playground)', () => {
 
   /** Opens an incident the way the playground's page does; returns its conversation id. */
   async function open(lead: string, invited: string, title: string): Promise<string> {
-    const said = {
-      ...from(app, lead),
-      ...inTeamChannel(`m-${title}`),
-      id: `m-${title}`,
-      ...mentioning('incident nieuw'),
-    };
-    await fetch(`${app.url}/playground/record`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user: lead, conversation: PLAYGROUND_TEAM_ID, activity: said }),
-    });
-    await toBot(app, said);
-    const pending = playground.state.list(PLAYGROUND_TEAM_ID).find((m) => m.replyToId === `m-${title}`);
+    const as = { id: lead, name: lead };
+    const pending = await sayInTeamChannel({ app, playground }, as, 'incident nieuw', `m-${title}`);
     if (!pending) throw new Error('no opening form');
-    await toBot(app, {
-      ...from(app, lead),
-      ...inTeamChannel(pending.id),
-      id: `a-${Math.random()}`,
-      ...pressing('stappenplan.open', openingForm(lead, title, invited)),
-    });
+    await pressOpen(app, as, pending.id, title, invited);
     const chat = await eventually(async () => chatOf(lead, invited)?.id, 10_000);
     // Every card is in the chat (Nu eerst, overview, phases, tips).
     await eventually(async () => playground.state.list(chat).length >= BUILTIN_CARD_KEYS.length, 10_000);

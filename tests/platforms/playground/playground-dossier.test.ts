@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
 import type { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
-import {
-  PLAYGROUND_TEAM_ID,
-  PLAYGROUND_TENANT,
-} from '../../../src/platforms/playground/playground.people.js';
+import { PLAYGROUND_TENANT } from '../../../src/platforms/playground/playground.people.js';
 import { FakeClock } from '../../support/core-fixture.js';
 import {
   from,
-  inTeamChannel,
   mentioning,
-  openingForm,
-  pressing,
+  pressOpen,
+  sayInTeamChannel,
   startPlaygroundApp,
   toBot,
 } from './support/playground-app.js';
@@ -51,15 +47,9 @@ describe('the playground hands over the dossier as one-time download links', () 
 
   beforeAll(async () => {
     ({ app, playground } = await startPlaygroundApp({ clock, dossier: true }));
-    const mentor = from(app, 'demo-mentor', 'Mila');
-    await toBot(app, { ...mentor, ...inTeamChannel('m-1'), id: 'm-1', ...mentioning('incident nieuw') });
-    const pending = playground.state.list(PLAYGROUND_TEAM_ID).find((m) => m.replyToId === 'm-1')!;
-    await toBot(app, {
-      ...mentor,
-      ...inTeamChannel(pending.id),
-      id: 'm-2',
-      ...pressing('stappenplan.open', openingForm('demo-mentor', 'Foto 2B', 'demo-zorg')),
-    });
+    const mentor = { id: 'demo-mentor', name: 'Mila' };
+    const pending = await sayInTeamChannel({ app, playground }, mentor, 'incident nieuw', 'm-1');
+    await pressOpen(app, mentor, pending!.id, 'Foto 2B', 'demo-zorg');
     chatId = await until(
       () => [...playground.state.conversations.values()].find((c) => c.name.startsWith('Incident '))?.id,
     );

@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
 import type { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
 import { PLAYGROUND_TEAM_ID } from '../../../src/platforms/playground/playground.people.js';
-import {
-  from,
-  inTeamChannel,
-  mentioning,
-  openingForm,
-  pressing,
-  startPlaygroundApp,
-} from './support/playground-app.js';
+import { pressOpen, sayInTeamChannel, startPlaygroundApp } from './support/playground-app.js';
 
 /** The playground without a browser: what its page does, over HTTP. */
 describe('the playground over HTTP', () => {
@@ -18,15 +11,6 @@ describe('the playground over HTTP', () => {
   const get = async (path: string) => {
     const response = await fetch(`${app.url}${path}`);
     return { status: response.status, body: response.status === 200 ? await response.json() : null };
-  };
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${app.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    return text ? JSON.parse(text) : null;
   };
   const visible = async (user: string) =>
     ((await get(`/playground/conversations?user=${user}`)).body as Array<{ name: string }>).map(
@@ -50,24 +34,16 @@ describe('the playground over HTTP', () => {
     const mentor = 'demo-mentor';
     const general = PLAYGROUND_TEAM_ID;
     // What the page does for "@Stappenplan incident nieuw": keep the message, then tell the bot.
-    const said = {
-      ...from(app, mentor, 'Mila'),
-      ...inTeamChannel('m-1'),
-      id: 'm-1',
-      ...mentioning('incident nieuw'),
-    };
-    await post('/playground/record', { user: mentor, conversation: general, activity: said });
-    await post('/api/messages', said);
-    const pending = playground.state.list(general).find((m) => m.replyToId === 'm-1');
+    const pending = await sayInTeamChannel(
+      { app, playground },
+      { id: mentor, name: 'Mila' },
+      'incident nieuw',
+      'm-1',
+    );
     expect(pending).toBeDefined();
-    const opened = await post('/api/messages', {
-      ...from(app, mentor, 'Mila'),
-      ...inTeamChannel(pending!.id),
-      id: `a-${Math.random()}`,
-      ...pressing('stappenplan.open', openingForm(mentor, 'Foto 2B', 'demo-zorg')),
-    });
+    const opened = await pressOpen(app, { id: mentor, name: 'Mila' }, pending!.id, 'Foto 2B', 'demo-zorg');
     // Not "geopend" before it is: the answer says it is being opened...
-    expect(JSON.stringify(opened)).toContain('Incident 2026-0001 wordt geopend');
+    expect(opened.text).toContain('Incident 2026-0001 wordt geopend');
     await expect.poll(() => visible(mentor), { timeout: 10_000 }).toContain('Incident 2026-0001');
     expect(await visible('demo-zorg')).toContain('Incident 2026-0001');
     expect(await visible('demo-directie')).not.toContain('Incident 2026-0001');

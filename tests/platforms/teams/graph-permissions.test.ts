@@ -5,7 +5,7 @@ import { GroupChatSpaces } from '../../../src/platforms/teams/graph/group-chat.s
 import { PrivateChannelSpaces } from '../../../src/platforms/teams/graph/private-channel.space.js';
 import { ALL_ROLES } from './support/fake-graph.js';
 import { FakeMicrosoft, GROUP_ID, TENANT } from './support/fake-microsoft.js';
-import { ANNA, BAS } from './support/teams-harness.js';
+import { ANNA, BAS } from './support/teams-people.support.js';
 
 const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 

@@ -5,17 +5,9 @@ import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { type ClickAnswer, clicker } from './support/card-click.support.js';
 import { actionData, cardText, findAll } from './support/card-reading.support.js';
 import { messageActivity } from './support/teams-activities.support.js';
-import {
-  ANNA,
-  BAS,
-  CARLA,
-  DIRK,
-  GENERAL,
-  type Harness,
-  quiet,
-  teamsHarness,
-} from './support/teams-harness.js';
+import { type Harness, quiet, teamsHarness } from './support/teams-harness.js';
 import { type OpenedIncident, openIncident, requestOpeningForm } from './support/teams-open.support.js';
+import { ANNA, BAS, CARLA, DIRK, GENERAL } from './support/teams-people.support.js';
 
 const TITLE_A = 'Foto klas 2b gedeeld';
 const TITLE_B = 'Filmpje in groepsapp sport';

@@ -2,8 +2,9 @@ import { expect, it } from 'vitest';
 import { FakeClock } from '../../support/core-fixture.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { cardText } from './support/card-reading.support.js';
-import { ANNA, eventually, GENERAL, teamsHarness } from './support/teams-harness.js';
+import { eventually, teamsHarness } from './support/teams-harness.js';
 import { addAppToChannel, requestOpeningForm, submitOpeningForm } from './support/teams-open.support.js';
+import { ANNA, GENERAL } from './support/teams-people.support.js';
 
 describeEachDatabase('Teams private channels: waiting for the app, reminding the lead once', (target) => {
   const clock = new FakeClock(new Date());

@@ -7,17 +7,9 @@ import { clicker } from './support/card-click.support.js';
 import { actionData, cardText } from './support/card-reading.support.js';
 import { ALL_ROLES } from './support/fake-graph.js';
 import { FakeMicrosoft } from './support/fake-microsoft.js';
-import {
-  ANNA,
-  BAS,
-  CARLA,
-  DIRK,
-  eventually,
-  GENERAL,
-  type Harness,
-  startHarness,
-} from './support/teams-harness.js';
+import { eventually, type Harness, startHarness } from './support/teams-harness.js';
 import { requestOpeningForm, submitOpeningForm } from './support/teams-open.support.js';
+import { ANNA, BAS, CARLA, DIRK, GENERAL } from './support/teams-people.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 

@@ -5,8 +5,9 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { clicker } from './support/card-click.support.js';
 import { actionData, cardText, findAll } from './support/card-reading.support.js';
 import { CATALOG_APP_ID } from './support/fake-graph.js';
-import { ANNA, BAS, CARLA, eventually, GENERAL, teamsHarness } from './support/teams-harness.js';
+import { eventually, teamsHarness } from './support/teams-harness.js';
 import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { ANNA, BAS, CARLA, GENERAL } from './support/teams-people.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 

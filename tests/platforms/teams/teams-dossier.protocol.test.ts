@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shown } from './support/card-reading.support.js';
 import type { Person } from './support/fake-microsoft.js';
-import { ANNA, BAS, DIRK, eventually, quiet, teamsHarness } from './support/teams-harness.js';
+import { eventually, quiet, teamsHarness } from './support/teams-harness.js';
 import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { ANNA, BAS, DIRK } from './support/teams-people.support.js';
 
 const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';

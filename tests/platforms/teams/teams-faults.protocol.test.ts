@@ -6,24 +6,14 @@ import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { clicker } from './support/card-click.support.js';
 import { actionData, cardText } from './support/card-reading.support.js';
 import { FakeMicrosoft, GROUP_ID } from './support/fake-microsoft.js';
-import {
-  ANNA,
-  BAS,
-  CARLA,
-  DIRK,
-  eventually,
-  GENERAL,
-  type Harness,
-  quiet,
-  startHarness,
-  teamsHarness,
-} from './support/teams-harness.js';
+import { eventually, type Harness, quiet, startHarness, teamsHarness } from './support/teams-harness.js';
 import {
   addAppToChannel,
   openIncident,
   requestOpeningForm,
   submitOpeningForm,
 } from './support/teams-open.support.js';
+import { ANNA, BAS, CARLA, DIRK, GENERAL } from './support/teams-people.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 

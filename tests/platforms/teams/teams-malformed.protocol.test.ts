@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { activityShapeProblem } from '../../../src/platforms/teams/activity-shape.js';
 import { clickActivity, messageActivity } from './support/teams-activities.support.js';
-import { ANNA, GENERAL, teamsHarness } from './support/teams-harness.js';
+import { teamsHarness } from './support/teams-harness.js';
+import { ANNA, GENERAL } from './support/teams-people.support.js';
 
 /** Bodies that are JSON but not a Bot Framework activity: the sender's fault, so 400, never 500. */
 describe('Teams: a malformed activity', () => {

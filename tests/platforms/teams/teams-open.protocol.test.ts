@@ -4,17 +4,9 @@ import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { clicker } from './support/card-click.support.js';
 import { cardText, findAll, shown } from './support/card-reading.support.js';
 import { GROUP_ID } from './support/fake-microsoft.js';
-import {
-  ANNA,
-  BAS,
-  DIRK,
-  eventually,
-  GENERAL,
-  type Harness,
-  quiet,
-  teamsHarness,
-} from './support/teams-harness.js';
+import { eventually, type Harness, quiet, teamsHarness } from './support/teams-harness.js';
 import { addAppToChannel, submitOpeningForm } from './support/teams-open.support.js';
+import { ANNA, BAS, DIRK, GENERAL } from './support/teams-people.support.js';
 
 describe('Teams: opening an incident from a channel', () => {
   const h = teamsHarness();

@@ -3,7 +3,8 @@ import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { clicker } from './support/card-click.support.js';
 import { actionData, cardText, findAll, shown } from './support/card-reading.support.js';
 import { TENANT } from './support/fake-microsoft.js';
-import { ANNA, GENERAL, teamsHarness } from './support/teams-harness.js';
+import { teamsHarness } from './support/teams-harness.js';
+import { ANNA, GENERAL } from './support/teams-people.support.js';
 
 const SECOND_TEAM = '19:team-second@thread.tacv2';
 

@@ -5,17 +5,9 @@ import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { clicker } from './support/card-click.support.js';
 import { actionData, answeredCard, cardText, findAll, shown } from './support/card-reading.support.js';
 import { clickActivity, messageActivity } from './support/teams-activities.support.js';
-import {
-  ANNA,
-  BAS,
-  DIRK,
-  eventually,
-  GENERAL,
-  type Harness,
-  quiet,
-  teamsHarness,
-} from './support/teams-harness.js';
+import { eventually, type Harness, quiet, teamsHarness } from './support/teams-harness.js';
 import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { ANNA, BAS, DIRK, GENERAL } from './support/teams-people.support.js';
 
 const HOSTILE_TITLE = '**Foto** <at>Dirk</at> [x](https://e.nl)';
 

@@ -10,6 +10,7 @@ import {
   PLAYGROUND_TEAM_ID,
   PLAYGROUND_TENANT,
 } from '../../../../src/platforms/playground/playground.people.js';
+import type { StoredMessage } from '../../../../src/platforms/playground/playground.state.js';
 
 export type Json = Record<string, unknown>;
 
@@ -85,4 +86,40 @@ export function pressing(verb: string, data: Json): Json {
 /** What **Openen** sends for `lead`'s opening form: a nude photo, one colleague invited. */
 export function openingForm(lead: string, title: string, invited: string): Json {
   return { k: 'o', u: lead, 'o:title': title, 'o:kind': 'nude_photo', 'o:invited': invited };
+}
+
+/**
+ * `@Stappenplan <text>` in the team's channel the way the page sends it: the message is kept in
+ * the channel first, then told to the bot. The bot's card under it, if it put one there.
+ */
+export async function sayInTeamChannel(
+  { app, playground }: { app: App; playground: PlaygroundModule },
+  user: { id: string; name: string },
+  text: string,
+  id: string,
+): Promise<StoredMessage | undefined> {
+  const said = { ...from(app, user.id, user.name), ...inTeamChannel(id), id, ...mentioning(text) };
+  await fetch(`${app.url}/playground/record`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: user.id, conversation: PLAYGROUND_TEAM_ID, activity: said }),
+  });
+  await toBot(app, said);
+  return playground.state.list(PLAYGROUND_TEAM_ID).find((message) => message.replyToId === id);
+}
+
+/** **Openen** pressed by `lead` on the opening form under `pendingId`: a nude photo, `invited` asked in. */
+export function pressOpen(
+  app: App,
+  lead: { id: string; name: string },
+  pendingId: string,
+  title: string,
+  invited: string,
+): Promise<{ status: number; text: string }> {
+  return toBot(app, {
+    ...from(app, lead.id, lead.name),
+    ...inTeamChannel(pendingId),
+    id: `a-${Math.random()}`,
+    ...pressing('stappenplan.open', openingForm(lead.id, title, invited)),
+  });
 }

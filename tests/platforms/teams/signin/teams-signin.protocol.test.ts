@@ -5,7 +5,8 @@ import { freshPostgres } from '../../../support/fresh-postgres.js';
 import { actionData, answeredCard, shown } from '../support/card-reading.support.js';
 import { FakeMicrosoft } from '../support/fake-microsoft.js';
 import { clickActivity, messageActivity } from '../support/teams-activities.support.js';
-import { ANNA, BAS, CARLA, DIRK, eventually, GENERAL, quiet } from '../support/teams-harness.js';
+import { eventually, quiet } from '../support/teams-harness.js';
+import { ANNA, BAS, CARLA, DIRK, GENERAL } from '../support/teams-people.support.js';
 import { type BotProcess, entries, startBotProcess } from './bot-process.js';
 import { LocalIssuer } from './local-issuer.js';
 import {

@@ -9,14 +9,9 @@ import type { TeamsConfig } from '../../../../src/platforms/teams/teams.config.j
 import { TeamsModule } from '../../../../src/platforms/teams/teams.module.js';
 import type { TargetName } from '../../../support/databases.js';
 import { freshPostgres } from '../../../support/fresh-postgres.js';
-import { FakeMicrosoft, type Person, TEAM_ID } from './fake-microsoft.js';
+import { FakeMicrosoft, type Person } from './fake-microsoft.js';
 import { clickActivity, messageActivity, type Where } from './teams-activities.support.js';
-
-export const ANNA: Person = { aad: 'aad-anna', name: 'Anna' };
-export const BAS: Person = { aad: 'aad-bas', name: 'Bas' };
-export const CARLA: Person = { aad: 'aad-carla', name: 'Carla' };
-export const DIRK: Person = { aad: 'aad-dirk', name: 'Dirk' };
-export const GENERAL = TEAM_ID;
+import { ANNA, BAS, CARLA, DIRK } from './teams-people.support.js';
 
 export interface Harness {
   app: App;

@@ -2,7 +2,8 @@ import { VERBS } from '../../../../src/platforms/teams/cards/adaptive.types.js';
 import { type ClickAnswer, clicker } from './card-click.support.js';
 import { actionData } from './card-reading.support.js';
 import { type Person, TEAM_ID, TENANT } from './fake-microsoft.js';
-import { eventually, GENERAL, type Harness } from './teams-harness.js';
+import { eventually, type Harness } from './teams-harness.js';
+import { GENERAL } from './teams-people.support.js';
 
 export interface OpenedIncident {
   /** The incident's space: the group chat's or the private channel's conversation id. */
