@@ -101,6 +101,14 @@ function replaceRow<T>(list: T[], matches: (row: T) => boolean, row: T, what: st
   list[index] = copy(row);
 }
 
+/** Adds `row` unless one that is the same already exists (ON CONFLICT DO NOTHING); the row kept. */
+function insertOnce<T>(list: T[], row: T, same: (existing: T) => boolean): T {
+  const existing = list.find(same);
+  if (existing) return copy(existing);
+  list.push(copy(row));
+  return copy(row);
+}
+
 function repositories(get: () => State): Repositories {
   const updateSteps = (steps: Step[]) => {
     for (const step of steps) {
@@ -265,12 +273,9 @@ function repositories(get: () => State): Repositories {
         return copy(get().cards.filter((c) => c.incidentId === incidentId));
       },
       async save(message) {
-        const existing = get().cards.find(
-          (c) => c.incidentId === message.incidentId && c.cardKey === message.cardKey,
-        );
-        if (existing) return copy(existing);
-        get().cards.push(copy(message));
-        return copy(message);
+        const sameCard = (c: typeof message) =>
+          c.incidentId === message.incidentId && c.cardKey === message.cardKey;
+        return insertOnce(get().cards, message, sameCard);
       },
     },
     workspaces: {
@@ -301,12 +306,11 @@ function repositories(get: () => State): Repositories {
         return copy(get().playbooks.find((p) => p.key === key && p.version === version));
       },
       async insert(playbook) {
-        const existing = get().playbooks.find(
+        return insertOnce(
+          get().playbooks,
+          playbook,
           (p) => p.key === playbook.key && p.version === playbook.version,
         );
-        if (existing) return copy(existing);
-        get().playbooks.push(copy(playbook));
-        return copy(playbook);
       },
       async list() {
         return copy(get().playbooks);

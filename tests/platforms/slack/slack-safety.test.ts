@@ -39,6 +39,17 @@ function fileMessage(channelId: string, userId: string, fileId: string, extra: R
   };
 }
 
+/** The `file_shared` event Slack sends beside the message of a share. */
+function fileShared(channelId: string, userId: string, fileId: string) {
+  return {
+    type: 'file_shared',
+    channel_id: channelId,
+    user_id: userId,
+    file_id: fileId,
+    file: { id: fileId },
+  };
+}
+
 const warnings = (channelId: string) =>
   h.fake.state.messages.filter(
     (message) => message.channel === channelId && message.text.includes('verwijder het bestand'),
@@ -88,22 +99,10 @@ describe('a file shared in an incident channel', () => {
 
   it('warns once per file: a retried delivery or the file_shared event for it changes nothing', async () => {
     await h.people.event(fileMessage(channel.id, BAS, 'F001'), { eventId: 'Ev001', retryNum: 1 });
-    await h.people.event({
-      type: 'file_shared',
-      channel_id: channel.id,
-      user_id: BAS,
-      file_id: 'F001',
-      file: { id: 'F001' },
-    });
+    await h.people.event(fileShared(channel.id, BAS, 'F001'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(warnings(channel.id)).toHaveLength(1);
-    await h.people.event({
-      type: 'file_shared',
-      channel_id: channel.id,
-      user_id: ANNA,
-      file_id: 'F002',
-      file: { id: 'F002' },
-    });
+    await h.people.event(fileShared(channel.id, ANNA, 'F002'));
     await h.fake.waitFor(() => warnings(channel.id).length === 2);
     expect(warnings(channel.id)[1]?.text).toContain('<@U0ANNA>');
   });

@@ -5,7 +5,7 @@ import { clicker } from './support/card-click.support.js';
 import { cardText, findAll, shown } from './support/card-reading.support.js';
 import { GROUP_ID } from './support/fake-microsoft.js';
 import { eventually, type Harness, quiet, teamsHarness } from './support/teams-harness.js';
-import { addAppToChannel, submitOpeningForm } from './support/teams-open.support.js';
+import { addAppToChannel, conversationStored, submitOpeningForm } from './support/teams-open.support.js';
 import { ANNA, BAS, DIRK, GENERAL } from './support/teams-people.support.js';
 
 describe('Teams: opening an incident from a channel', () => {
@@ -167,11 +167,7 @@ describe('Teams: opening an incident from a channel', () => {
     const channel = await eventually(() =>
       h.microsoft.channels.find((c) => c.displayName === 'incident-2026-0002'),
     );
-    await eventually(async () =>
-      (await h.app.database.db.selectFrom('teams_conversation').select('space_id').execute()).some(
-        (row) => row.space_id === channel.id,
-      ),
-    );
+    await eventually(() => conversationStored(h, channel.id));
     await addAppToChannel(h, channel.id);
     // The form in Bas's personal chat became the link into the new channel.
     await eventually(() =>

@@ -94,14 +94,7 @@ export async function openIncident(
   );
   if (h.space === 'channel') {
     // The opening waits for the app; the lead was told how to add it.
-    await eventually(async () => {
-      const row = await h.app.database.db
-        .selectFrom('teams_conversation')
-        .select('space_id')
-        .where('space_id', '=', space.id)
-        .executeTakeFirst();
-      return row !== undefined;
-    });
+    await eventually(() => conversationStored(h, space.id));
     await addAppToChannel(h, space.id);
   }
   const cards = await eventually(() => {
@@ -109,15 +102,20 @@ export async function openIncident(
     return posted.length === expectedCards ? posted : null;
   });
   // The opening is done once every card's id is stored and the incident is open.
-  await eventually(async () => {
-    const incident = await h.app.database.db
-      .selectFrom('incident')
-      .select('status')
-      .where('space_id', '=', space.id)
-      .executeTakeFirst();
-    return incident?.status === 'open';
-  });
+  await eventually(async () =>
+    (await h.app.context.store.incidents.listByStatus('open', 100)).some((open) => open.spaceId === space.id),
+  );
   const [now, ...rest] = cards;
   if (!now) throw new Error('no cards');
   return { spaceId: space.id, cards: rest, now };
+}
+
+/** Whether the bot has stored the conversation `spaceId` (a new private channel waits there for the app). */
+export async function conversationStored(h: Harness, spaceId: string): Promise<boolean> {
+  const row = await h.app.database.db
+    .selectFrom('teams_conversation')
+    .select('space_id')
+    .where('space_id', '=', spaceId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
