@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Card } from '../../src/core/cards/card.types.js';
-import type { Incident, UserId, Workspace } from '../../src/core/incidents/incident.types.js';
-import type { ChatGateway, EnsureSpaceRequest, PostedMessage } from '../../src/core/ports/chat-gateway.js';
+import type { Incident, Workspace } from '../../src/core/incidents/incident.types.js';
 import { SpaceService, spaceNameFor } from '../../src/core/spaces/space.service.js';
 import {
   ANNA,
@@ -11,61 +9,7 @@ import {
   createCoreFixture,
   rejection,
 } from '../support/core-fixture.js';
-
-/** Records every call; `failPostAt` makes the n-th postCard (1-based) throw, like a crash. */
-class RecordingGateway implements ChatGateway {
-  ensured: EnsureSpaceRequest[] = [];
-  posted: { spaceId: string; card: Card; messageId: string }[] = [];
-  updated: { spaceId: string; messageId: string; card: Card }[] = [];
-  pinned: string[] = [];
-  timeline: { overviewMessageId: string | null; text: string }[] = [];
-  texts: { spaceId: string; text: string }[] = [];
-  direct: { userId: UserId; card: Card }[] = [];
-  findCard?: (spaceId: string, incidentId: string, cardKey: string) => Promise<PostedMessage | null>;
-  private posts = 0;
-
-  constructor(
-    private readonly name: string,
-    private readonly failPostAt: number | null = null,
-  ) {}
-
-  async ensureSpace(request: EnsureSpaceRequest): Promise<{ spaceId: string }> {
-    this.ensured.push(request);
-    return { spaceId: `C-${request.name}` };
-  }
-
-  async postCard(spaceId: string, card: Card): Promise<PostedMessage> {
-    this.posts += 1;
-    if (this.posts === this.failPostAt) throw new Error('connection reset');
-    const messageId = `${this.name}-msg-${this.posts}`;
-    this.posted.push({ spaceId, card, messageId });
-    return { messageId };
-  }
-
-  async updateCard(spaceId: string, messageId: string, card: Card): Promise<void> {
-    this.updated.push({ spaceId, messageId, card });
-  }
-
-  async pinCard(_spaceId: string, messageId: string): Promise<void> {
-    this.pinned.push(messageId);
-  }
-
-  async postTimeline(_spaceId: string, overviewMessageId: string | null, text: string): Promise<void> {
-    this.timeline.push({ overviewMessageId, text });
-  }
-
-  async addMembers(_spaceId: string, _userIds: UserId[]): Promise<void> {}
-
-  async postText(spaceId: string, text: string): Promise<PostedMessage> {
-    this.texts.push({ spaceId, text });
-    return { messageId: `${this.name}-text-${this.texts.length}` };
-  }
-
-  async sendDirect(userId: UserId, card: Card): Promise<PostedMessage> {
-    this.direct.push({ userId, card });
-    return { messageId: `${this.name}-dm-${this.direct.length}` };
-  }
-}
+import { RecordingGateway } from '../support/recording-gateway.js';
 
 let fx: CoreFixture;
 let gateway: RecordingGateway;
@@ -75,7 +19,7 @@ const gatewayWorkspaces: Workspace[] = [];
 
 beforeEach(async () => {
   fx = await createCoreFixture();
-  gateway = new RecordingGateway('g1');
+  gateway = new RecordingGateway({ idPrefix: 'g1-msg-' });
   gatewayWorkspaces.length = 0;
   spaces = new SpaceService({
     store: fx.store,
@@ -95,20 +39,20 @@ describe('finishOpening', () => {
   it('creates one space named after the number, posts 10 cards in order, pins "Nu eerst" and the overview, opens', async () => {
     const opened = await spaces.finishOpening(incident.id);
 
-    expect(gateway.ensured).toHaveLength(1);
-    expect(gateway.ensured[0]).toMatchObject({
+    expect(gateway.spaces).toHaveLength(1);
+    expect(gateway.spaces[0]).toMatchObject({
       name: 'incident-2026-0001',
       workspace: { id: fx.workspace.id },
     });
-    expect(gateway.ensured[0]?.name).toBe(spaceNameFor(incident));
-    expect(gateway.ensured[0]?.members).toEqual([
+    expect(gateway.spaces[0]?.name).toBe(spaceNameFor(incident));
+    expect(gateway.spaces[0]?.members).toEqual([
       { userId: ANNA.userId, displayName: 'Anna', isLead: true },
       { userId: BOB.userId, displayName: 'Bob', isLead: false },
       { userId: 'U-CARLA', displayName: 'Carla', isLead: false },
     ]);
-    expect(gateway.posted.map((p) => p.card.key)).toEqual(BUILTIN_CARD_KEYS);
-    expect(gateway.posted.every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
-    expect(gateway.pinned).toEqual(['g1-msg-1', 'g1-msg-2']);
+    expect(gateway.named('postCard').map((p) => p.card?.key)).toEqual(BUILTIN_CARD_KEYS);
+    expect(gateway.named('postCard').every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
+    expect(gateway.named('pinCard').map((p) => p.messageId)).toEqual(['g1-msg-1', 'g1-msg-2']);
     expect(opened).toMatchObject({ status: 'open', spaceId: 'C-incident-2026-0001' });
     expect(await fx.store.incidents.get(incident.id)).toMatchObject({ status: 'open' });
     const stored = await fx.store.cards.list(incident.id);
@@ -119,15 +63,15 @@ describe('finishOpening', () => {
 
   it('the space name never contains the title', async () => {
     await spaces.finishOpening(incident.id);
-    expect(gateway.ensured[0]?.name).not.toContain('Foto');
+    expect(gateway.spaces[0]?.name).not.toContain('Foto');
   });
 
   it('calling it again posts nothing new', async () => {
     await spaces.finishOpening(incident.id);
     await spaces.finishOpening(incident.id);
-    expect(gateway.ensured).toHaveLength(1);
-    expect(gateway.posted).toHaveLength(10);
-    expect(gateway.pinned).toHaveLength(2);
+    expect(gateway.spaces).toHaveLength(1);
+    expect(gateway.named('postCard')).toHaveLength(10);
+    expect(gateway.named('pinCard')).toHaveLength(2);
     expect(fx.store.state.audit.filter((a) => a.action === 'incident.ready')).toHaveLength(1);
   });
 
@@ -135,12 +79,12 @@ describe('finishOpening', () => {
     const [a, b] = await Promise.all([spaces.finishOpening(incident.id), spaces.finishOpening(incident.id)]);
     expect(a.status).toBe('open');
     expect(b.status).toBe('open');
-    expect(gateway.ensured).toHaveLength(1);
-    expect(gateway.posted).toHaveLength(10);
+    expect(gateway.spaces).toHaveLength(1);
+    expect(gateway.named('postCard')).toHaveLength(10);
   });
 
   it('after a crash on the 4th card a second attempt posts only the missing 7 in the same space', async () => {
-    gateway = new RecordingGateway('g1', 4);
+    gateway = new RecordingGateway({ idPrefix: 'g1-msg-', failPostAt: 4 });
     expect(await rejection(spaces.finishOpening(incident.id))).toMatchObject({ message: 'connection reset' });
     const halfway = await fx.store.incidents.get(incident.id);
     expect(halfway).toMatchObject({ status: 'opening', spaceId: 'C-incident-2026-0001' });
@@ -149,28 +93,28 @@ describe('finishOpening', () => {
     );
 
     const first = gateway;
-    gateway = new RecordingGateway('g2');
+    gateway = new RecordingGateway({ idPrefix: 'g2-msg-' });
     const opened = await spaces.finishOpening(incident.id);
     expect(opened.status).toBe('open');
-    expect(gateway.ensured).toEqual([]);
-    expect(gateway.posted.map((p) => p.card.key)).toEqual(BUILTIN_CARD_KEYS.slice(3));
-    expect(gateway.posted.every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
-    expect(gateway.pinned).toEqual([]);
-    expect(first.pinned).toEqual(['g1-msg-1', 'g1-msg-2']);
+    expect(gateway.spaces).toEqual([]);
+    expect(gateway.named('postCard').map((p) => p.card?.key)).toEqual(BUILTIN_CARD_KEYS.slice(3));
+    expect(gateway.named('postCard').every((p) => p.spaceId === 'C-incident-2026-0001')).toBe(true);
+    expect(gateway.named('pinCard').map((p) => p.messageId)).toEqual([]);
+    expect(first.named('pinCard').map((p) => p.messageId)).toEqual(['g1-msg-1', 'g1-msg-2']);
     const stored = await fx.store.cards.list(incident.id);
     expect(stored.map((c) => c.cardKey)).toEqual(BUILTIN_CARD_KEYS);
     expect(stored[3]?.messageId).toBe('g2-msg-1');
   });
 
   it('a card found on the platform is not posted twice', async () => {
-    gateway = new RecordingGateway('g1', 2);
+    gateway = new RecordingGateway({ idPrefix: 'g1-msg-', failPostAt: 2 });
     await rejection(spaces.finishOpening(incident.id));
-    const finder = new RecordingGateway('g3');
+    const finder = new RecordingGateway({ idPrefix: 'g3-msg-' });
     finder.findCard = async (_spaceId, _incidentId, cardKey) =>
       cardKey === 'overview' ? { messageId: 'found-1' } : null;
     gateway = finder;
     await spaces.finishOpening(incident.id);
-    expect(finder.posted.map((p) => p.card.key)).toEqual(BUILTIN_CARD_KEYS.slice(2));
+    expect(finder.named('postCard').map((p) => p.card?.key)).toEqual(BUILTIN_CARD_KEYS.slice(2));
     expect((await fx.store.cards.list(incident.id)).find((c) => c.cardKey === 'overview')?.messageId).toBe(
       'found-1',
     );
@@ -179,8 +123,8 @@ describe('finishOpening', () => {
   it('a closed incident is left alone', async () => {
     await fx.incidents.close({ incidentId: incident.id, actor: ANNA });
     expect((await spaces.finishOpening(incident.id)).status).toBe('closed');
-    expect(gateway.ensured).toEqual([]);
-    expect(gateway.posted).toEqual([]);
+    expect(gateway.spaces).toEqual([]);
+    expect(gateway.named('postCard')).toEqual([]);
   });
 });
 
@@ -189,13 +133,13 @@ describe('resumeUnfinished', () => {
     const second = await fx.open();
     const third = await fx.open();
     await spaces.finishOpening(third.id);
-    gateway.posted = [];
+    gateway.calls.length = 0;
 
     const errors: string[] = [];
     const finished = await spaces.resumeUnfinished((failed) => errors.push(failed.id));
     expect(finished).toBe(2);
     expect(errors).toEqual([]);
-    expect(gateway.posted).toHaveLength(20);
+    expect(gateway.named('postCard')).toHaveLength(20);
     for (const id of [incident.id, second.id, third.id]) {
       expect((await fx.store.incidents.get(id))?.status).toBe('open');
     }
@@ -204,7 +148,7 @@ describe('resumeUnfinished', () => {
 
   it('one failing opening does not stop the others', async () => {
     const second = await fx.open();
-    gateway = new RecordingGateway('g1', 1);
+    gateway = new RecordingGateway({ idPrefix: 'g1-msg-', failPostAt: 1 });
     const errors: string[] = [];
     expect(await spaces.resumeUnfinished((failed) => errors.push(failed.id))).toBe(1);
     expect(errors).toEqual([incident.id]);
@@ -215,41 +159,41 @@ describe('resumeUnfinished', () => {
 describe('refresh', () => {
   it('redraws the overview once the opening is done, so it no longer says "wordt geopend"', async () => {
     await spaces.finishOpening(incident.id);
-    expect(gateway.updated.map((u) => u.card.key)).toEqual(['overview']);
-    const overview = JSON.stringify(gateway.updated[0]?.card);
+    expect(gateway.named('updateCard').map((u) => u.card?.key)).toEqual(['overview']);
+    const overview = JSON.stringify(gateway.named('updateCard')[0]?.card);
     expect(overview).not.toContain('Wordt geopend');
-    expect(JSON.stringify(gateway.posted[1]?.card)).toContain('Wordt geopend');
+    expect(JSON.stringify(gateway.named('postCard')[1]?.card)).toContain('Wordt geopend');
   });
 
   it('after a claim in Direct redraws the overview, "Nu eerst" and that phase card only', async () => {
     await spaces.finishOpening(incident.id);
-    gateway.updated.length = 0;
+    gateway.calls.length = 0;
     await fx.steps.act({ incidentId: incident.id, actor: BOB, stepKey: 'police-advice' }, { kind: 'claim' });
 
     await spaces.refresh(incident.id, ['direct']);
 
-    expect(gateway.updated.map((u) => [u.card.key, u.messageId])).toEqual([
+    expect(gateway.named('updateCard').map((u) => [u.card?.key, u.messageId])).toEqual([
       ['overview', 'g1-msg-2'],
       ['now', 'g1-msg-1'],
       ['phase:direct', 'g1-msg-3'],
     ]);
-    for (const { card } of gateway.updated.slice(1)) {
-      const step = card.blocks.find((b) => b.type === 'step' && b.stepKey === 'police-advice');
+    for (const { card } of gateway.named('updateCard').slice(1)) {
+      const step = card?.blocks.find((b) => b.type === 'step' && b.stepKey === 'police-advice');
       expect(step).toMatchObject({ status: 'claimed', details: ['Opgepakt door Bob'] });
     }
   });
 
   it('a change in another phase leaves "Nu eerst" alone', async () => {
     await spaces.finishOpening(incident.id);
-    gateway.updated.length = 0;
+    gateway.calls.length = 0;
     await spaces.refresh(incident.id, ['communication']);
-    expect(gateway.updated.map((u) => u.card.key)).toEqual(['overview', 'phase:communication']);
+    expect(gateway.named('updateCard').map((u) => u.card?.key)).toEqual(['overview', 'phase:communication']);
   });
 
   it('an incident opened before "Nu eerst" existed gets it, pinned, on its next redraw, once', async () => {
     await spaces.finishOpening(incident.id);
     fx.store.state.cards = fx.store.state.cards.filter((c) => c.cardKey !== 'now');
-    gateway = new RecordingGateway('g2');
+    gateway = new RecordingGateway({ idPrefix: 'g2-msg-' });
     const later = new SpaceService({
       store: fx.store,
       incidents: fx.incidents,
@@ -259,25 +203,30 @@ describe('refresh', () => {
       gatewayFor: () => gateway,
     });
     await later.refresh(incident.id, []);
-    expect(gateway.posted.map((p) => p.card.key)).toEqual(['now']);
-    expect(gateway.pinned).toEqual(['g2-msg-1']);
+    expect(gateway.named('postCard').map((p) => p.card?.key)).toEqual(['now']);
+    expect(gateway.named('pinCard').map((p) => p.messageId)).toEqual(['g2-msg-1']);
     expect((await fx.store.cards.list(incident.id)).find((c) => c.cardKey === 'now')?.messageId).toBe(
       'g2-msg-1',
     );
     await later.refresh(incident.id, ['direct']);
-    expect(gateway.posted).toHaveLength(1);
-    expect(gateway.updated.map((u) => u.card.key)).toEqual(['overview', 'overview', 'now', 'phase:direct']);
+    expect(gateway.named('postCard')).toHaveLength(1);
+    expect(gateway.named('updateCard').map((u) => u.card?.key)).toEqual([
+      'overview',
+      'overview',
+      'now',
+      'phase:direct',
+    ]);
   });
 
   it('unknown phases and unposted cards are skipped; refreshAll redraws all 9', async () => {
     await spaces.refresh(incident.id, ['direct']);
-    expect(gateway.updated).toEqual([]);
+    expect(gateway.named('updateCard')).toEqual([]);
     await spaces.finishOpening(incident.id);
-    gateway.updated.length = 0;
+    gateway.calls.length = 0;
     await spaces.refresh(incident.id, ['no-such-phase'], false);
-    expect(gateway.updated).toEqual([]);
+    expect(gateway.named('updateCard')).toEqual([]);
     await spaces.refreshAll(incident.id);
-    expect(gateway.updated.map((u) => u.card.key)).toEqual([
+    expect(gateway.named('updateCard').map((u) => u.card?.key)).toEqual([
       'overview',
       'now',
       ...BUILTIN_CARD_KEYS.slice(2, 9),
@@ -286,10 +235,12 @@ describe('refresh', () => {
 
   it('timeline lines go under the overview', async () => {
     await spaces.timeline(incident.id, 'nog geen kanaal');
-    expect(gateway.timeline).toEqual([]);
+    expect(gateway.named('postTimeline')).toEqual([]);
     await spaces.finishOpening(incident.id);
     await spaces.timeline(incident.id, 'Bob heeft iets gedaan');
-    expect(gateway.timeline).toEqual([{ overviewMessageId: 'g1-msg-2', text: 'Bob heeft iets gedaan' }]);
+    expect(gateway.named('postTimeline')).toMatchObject([
+      { messageId: 'g1-msg-2', text: 'Bob heeft iets gedaan' },
+    ]);
     expect(gatewayWorkspaces.every((w) => w.id === fx.workspace.id)).toBe(true);
   });
 });

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { RateLimits, SLACK_TIERS } from '../platforms/slack/support/fake-slack.rate-limits.js';
 import type { FakeMessage } from '../platforms/slack/support/fake-slack.state.js';
+import { slackHarness } from '../platforms/slack/support/slack-harness.hooks.js';
 import {
   cards,
   eventually,
   type Harness,
   memberId,
-  startFakeSlack,
-  startHarness,
   TEAM_ID,
 } from '../platforms/slack/support/slack-harness.js';
 import { BUILTIN_CARD_KEYS } from '../support/core-fixture.js';
-import { freshPostgres } from '../support/fresh-postgres.js';
 
 /** Every card of an incident on the built-in playbook (Nu eerst, overview, phases, tips). */
 const CARDS = BUILTIN_CARD_KEYS.length;
@@ -43,18 +41,9 @@ function percentile(values: number[], p: number): number {
  * limits (429 with Retry-After): every card posted, every click recorded exactly once.
  */
 describe.skipIf(adminUrl === null)('load: incidents opened at once, then clicks [postgres]', () => {
-  let h: Harness;
-  let database: Awaited<ReturnType<typeof freshPostgres>>;
-
-  beforeAll(async () => {
-    database = await freshPostgres(adminUrl ?? '');
-    h = await startHarness(await startFakeSlack(INCIDENTS * MEMBERS), { databaseUrl: database.url });
+  const h = slackHarness({ colleagues: INCIDENTS * MEMBERS, database: 'postgres' });
+  beforeAll(() => {
     h.fake.rateLimits = new RateLimits();
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await h?.fake.close();
-    await database?.drop();
   });
 
   it(`opens ${INCIDENTS} incidents of ${MEMBERS} members with all their cards and records every click once`, async () => {

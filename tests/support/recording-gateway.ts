@@ -10,14 +10,23 @@ export interface GatewayCall {
   userId?: string;
 }
 
+export interface RecordingGatewayOptions {
+  /** What every message id starts with (default `M`): `g2-msg-` tells a second gateway's ids apart. */
+  idPrefix?: string;
+  /** The n-th postCard (1-based) throws, as a connection reset halfway through an opening would. */
+  failPostAt?: number;
+}
+
 /** A ChatGateway that records every call, for core tests of what the bot would send. */
 export class RecordingGateway implements ChatGateway {
   readonly calls: GatewayCall[] = [];
   readonly spaces: EnsureSpaceRequest[] = [];
+  /** Set to play a platform that still has cards whose ids were never stored. */
+  findCard?: (spaceId: string, incidentId: string, cardKey: string) => Promise<PostedMessage | null>;
   private counter = 0;
-  /** Set to make the n-th postCard (1-based) throw once. */
-  failOnPost: number | null = null;
   private posts = 0;
+
+  constructor(private readonly options: RecordingGatewayOptions = {}) {}
 
   async ensureSpace(request: EnsureSpaceRequest) {
     this.spaces.push(request);
@@ -27,7 +36,7 @@ export class RecordingGateway implements ChatGateway {
 
   async postCard(spaceId: string, card: Card): Promise<PostedMessage> {
     this.posts += 1;
-    if (this.failOnPost === this.posts) throw new Error('network down');
+    if (this.options.failPostAt === this.posts) throw new Error('connection reset');
     this.calls.push({ method: 'postCard', spaceId, card });
     return { messageId: this.nextId() };
   }
@@ -81,6 +90,6 @@ export class RecordingGateway implements ChatGateway {
 
   private nextId(): string {
     this.counter += 1;
-    return `M${this.counter}`;
+    return `${this.options.idPrefix ?? 'M'}${this.counter}`;
   }
 }

@@ -1,17 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { STRANGER } from '../../support/core-fixture.js';
-import { ANNA, BOB, CARLA, createReminderHarness, type ReminderHarness } from './support/reminder-harness.js';
+import { ANNA, BOB, CARLA, STRANGER } from '../../support/core-fixture.js';
+import { createReminderHarness, type ReminderHarness } from './support/reminder-harness.js';
 
 /** Bob plans one aftercare moment for Monday 9 March and receives it. */
 async function delivered(): Promise<{ h: ReminderHarness; incidentId: string; reminderId: string }> {
   const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
   const { incidentId } = await h.open();
-  await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'plan-aftercare' });
-  await h.click(
-    BOB,
-    { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
-    { form: { moments: [{ date: '2026-03-09', about: 'victim', remind: 'U-BOB' }] } },
-  );
+  await h.step(BOB, incidentId, 'claim', 'plan-aftercare');
+  await h.step(BOB, incidentId, 'form', 'plan-aftercare', {
+    form: { moments: [{ date: '2026-03-09', about: 'victim', remind: 'U-BOB' }] },
+  });
   await h.runUntil('2026-03-09T07:00:00Z', 30);
   const reminderId = h.gateway.directs()[0]?.reminderId as string;
   expect(reminderId).toBeTruthy();
@@ -29,27 +27,17 @@ describe('the buttons on a reminder', () => {
   });
 
   it('Gedaan asks for a note, stores it once on the step and tells the team', async () => {
-    const empty = await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
-      { note: '  ' },
-    );
+    const empty = await h.reminder(BOB, incidentId, 'reminderDone', reminderId, { note: '  ' });
     expect(empty).toMatchObject({ ok: false, message: 'Notitie: vul dit in.' });
-    const done = await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
-      { note: 'Gaat beter, heeft een buddy in de klas.' },
-    );
+    const done = await h.reminder(BOB, incidentId, 'reminderDone', reminderId, {
+      note: 'Gaat beter, heeft een buddy in de klas.',
+    });
     expect(done).toMatchObject({
       ok: true,
       changed: true,
       message: 'Dank je wel. Je notitie staat bij het incident.',
     });
-    const again = await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
-      { note: 'Nog een keer' },
-    );
+    const again = await h.reminder(BOB, incidentId, 'reminderDone', reminderId, { note: 'Nog een keer' });
     expect(again).toMatchObject({ ok: true, changed: false });
     const notes = await h.store.notes.list(incidentId, 10);
     expect(notes.map((note) => [note.stepKey, note.authorId, note.text])).toEqual([
@@ -71,7 +59,7 @@ describe('the buttons on a reminder', () => {
   });
 
   it('Een week later brings it back a week later at the start of school, and it can be answered again', async () => {
-    const snoozed = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
+    const snoozed = await h.reminder(BOB, incidentId, 'reminderSnooze', reminderId);
     expect(snoozed).toMatchObject({
       ok: true,
       changed: true,
@@ -83,7 +71,7 @@ describe('the buttons on a reminder', () => {
       attempts: 0,
       dueAt: new Date('2026-03-16T07:00:00Z'),
     });
-    const twice = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
+    const twice = await h.reminder(BOB, incidentId, 'reminderSnooze', reminderId);
     expect(twice).toMatchObject({ changed: false, message: snoozed.message });
     await h.service.syncAll();
     expect((await h.reminders.get(reminderId))?.status).toBe('pending');
@@ -92,17 +80,13 @@ describe('the buttons on a reminder', () => {
       [reminderId, '2026-03-09T07:00:00.000Z'],
       [reminderId, '2026-03-16T07:00:00.000Z'],
     ]);
-    const done = await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
-      { note: 'Gesprek gehad.' },
-    );
+    const done = await h.reminder(BOB, incidentId, 'reminderDone', reminderId, { note: 'Gesprek gehad.' });
     expect(done.changed).toBe(true);
   });
 
   it('Niet meer nodig stops it for good, also after the schedule is recomputed', async () => {
-    await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
-    const stopped = await h.click(BOB, { incidentId: incidentId, kind: 'reminderStop', ref: reminderId });
+    await h.reminder(BOB, incidentId, 'reminderSnooze', reminderId);
+    const stopped = await h.reminder(BOB, incidentId, 'reminderStop', reminderId);
     expect(stopped).toMatchObject({
       ok: true,
       changed: true,
@@ -110,7 +94,7 @@ describe('the buttons on a reminder', () => {
     });
     expect(await h.reminders.get(reminderId)).toMatchObject({ status: 'cancelled', outcome: 'stopped' });
     await h.service.syncAll();
-    const snooze = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
+    const snooze = await h.reminder(BOB, incidentId, 'reminderSnooze', reminderId);
     expect(snooze).toMatchObject({ changed: false, message: 'Goed. Je krijgt deze herinnering niet meer.' });
     await h.runUntil('2026-03-20T12:00:00Z', 60);
     expect(h.gateway.directs()).toHaveLength(1);
@@ -120,20 +104,12 @@ describe('the buttons on a reminder', () => {
   });
 
   it('refuses strangers, other incidents and made-up reminders', async () => {
-    const stranger = await h.click(STRANGER, {
-      incidentId: incidentId,
-      kind: 'reminderSnooze',
-      ref: reminderId,
-    });
+    const stranger = await h.reminder(STRANGER, incidentId, 'reminderSnooze', reminderId);
     expect(stranger).toMatchObject({ ok: false, errorCode: 'NotAMember' });
     const { incidentId: other } = await h.open();
-    const elsewhere = await h.click(BOB, { incidentId: other, kind: 'reminderStop', ref: reminderId });
+    const elsewhere = await h.reminder(BOB, other, 'reminderStop', reminderId);
     expect(elsewhere).toMatchObject({ ok: false, errorCode: 'InvalidAction' });
-    const unknown = await h.click(BOB, {
-      incidentId: incidentId,
-      kind: 'reminderStop',
-      ref: 'no-such-reminder',
-    });
+    const unknown = await h.reminder(BOB, incidentId, 'reminderStop', 'no-such-reminder');
     expect(unknown).toMatchObject({ ok: false, errorCode: 'InvalidAction' });
     const missing = await h.click(BOB, { incidentId: incidentId, kind: 'reminderStop' });
     expect(missing).toMatchObject({ ok: false, errorCode: 'InvalidAction' });
@@ -142,31 +118,19 @@ describe('the buttons on a reminder', () => {
 
   it('lets the person reminded put off their own reminder after leaving, but not write into the incident', async () => {
     await h.fx.incidents.removeMember({ incidentId, actor: ANNA }, 'U-BOB');
-    const note = await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
-      { note: 'Gesproken' },
-    );
+    const note = await h.reminder(BOB, incidentId, 'reminderDone', reminderId, { note: 'Gesproken' });
     expect(note).toMatchObject({ ok: false, errorCode: 'NotAMember' });
-    const stop = await h.click(BOB, { incidentId: incidentId, kind: 'reminderStop', ref: reminderId });
+    const stop = await h.reminder(BOB, incidentId, 'reminderStop', reminderId);
     expect(stop.ok).toBe(true);
-    const carla = await h.click(
-      CARLA,
-      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
-      { note: 'Overgenomen' },
-    );
+    const carla = await h.reminder(CARLA, incidentId, 'reminderDone', reminderId, { note: 'Overgenomen' });
     expect(carla.ok).toBe(true);
   });
 
   it('lets aftercare of a closed incident be postponed and done; after finishing, refuses both', async () => {
     await h.click(ANNA, { incidentId: incidentId, kind: 'close' });
-    const snooze = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
+    const snooze = await h.reminder(BOB, incidentId, 'reminderSnooze', reminderId);
     expect(snooze.ok, snooze.message).toBe(true);
-    const done = await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
-      { note: 'Laatste gesprek.' },
-    );
+    const done = await h.reminder(BOB, incidentId, 'reminderDone', reminderId, { note: 'Laatste gesprek.' });
     expect(done.ok).toBe(true);
     const finished = await h.click(
       ANNA,
@@ -174,13 +138,9 @@ describe('the buttons on a reminder', () => {
       { reason: 'Nazorg loopt verder via de mentor' },
     );
     expect(finished.ok, finished.message).toBe(true);
-    const later = await h.click(BOB, { incidentId: incidentId, kind: 'reminderSnooze', ref: reminderId });
+    const later = await h.reminder(BOB, incidentId, 'reminderSnooze', reminderId);
     expect(later).toMatchObject({ ok: false, errorCode: 'IncidentFinished' });
-    const note = await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'reminderDone', ref: reminderId },
-      { note: 'Nog een gesprek.' },
-    );
+    const note = await h.reminder(BOB, incidentId, 'reminderDone', reminderId, { note: 'Nog een gesprek.' });
     expect(note).toMatchObject({ ok: false, errorCode: 'IncidentFinished' });
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../../src/core/ports/gateway-error.js';
 import { ReminderDispatcher } from '../../../src/features/reminders/reminder.dispatcher.js';
+import { BOB } from '../../support/core-fixture.js';
 import { never } from '../../support/scripted-gateway.js';
-import { BOB, createReminderHarness, type HarnessOptions } from './support/reminder-harness.js';
+import { createReminderHarness, type HarnessOptions } from './support/reminder-harness.js';
 
 /** One aftercare moment for Bob on Monday 9 March, 08:00 local (07:00 UTC); no nudge. */
 async function planned(options: HarnessOptions = {}) {
@@ -12,11 +13,9 @@ async function planned(options: HarnessOptions = {}) {
     ...options,
   });
   const { incidentId } = await h.open();
-  await h.click(
-    BOB,
-    { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
-    { form: { moments: [{ date: '2026-03-09', about: 'victim', remind: 'U-BOB' }] } },
-  );
+  await h.step(BOB, incidentId, 'form', 'plan-aftercare', {
+    form: { moments: [{ date: '2026-03-09', about: 'victim', remind: 'U-BOB' }] },
+  });
   const [reminder] = (await h.reminders.listForIncident(incidentId)).filter((r) => r.kind === 'aftercare');
   h.clock.set('2026-03-09T07:00:00Z');
   return { h, incidentId, reminderId: reminder?.id as string };

@@ -1,20 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  ANNA,
-  BOB,
-  CARLA,
-  createReminderHarness,
-  moment,
-  pendingOf,
-  planAftercare,
-} from './support/reminder-harness.js';
+import { ANNA, BOB, CARLA } from '../../support/core-fixture.js';
+import { createReminderHarness, moment, pendingOf, planAftercare } from './support/reminder-harness.js';
 
 describe('the nudge about unclaimed Direct steps', () => {
   it('comes after 2 school hours, over the weekend, listing only what nobody holds, mentioning the lead', async () => {
     const h = await createReminderHarness({ start: '2026-03-06T15:00:00Z' }); // Friday 16:00
     const { incidentId, spaceId } = await h.open();
-    await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'attention-victim' });
-    await h.click(BOB, { incidentId: incidentId, kind: 'done', stepKey: 'scope-impact' });
+    await h.step(BOB, incidentId, 'claim', 'attention-victim');
+    await h.step(BOB, incidentId, 'done', 'scope-impact');
     await h.runUntil('2026-03-09T07:45:00Z', 15); // Monday 08:45
     const nudges = () => h.gateway.delivered.filter((d) => d.method === 'postText' && d.mention);
     expect(nudges()).toEqual([]);
@@ -38,14 +31,10 @@ describe('the nudge about unclaimed Direct steps', () => {
     await h.service.sync(incidentId); // the periodic sync finds the new incident
     expect(await pendingOf(h, incidentId, 'nudge')).toHaveLength(1);
     for (const step of ['attention-victim', 'scope-impact', 'check-protocols', 'involve-care-coordinator']) {
-      await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: step });
+      await h.step(BOB, incidentId, 'claim', step);
     }
-    await h.click(
-      ANNA,
-      { incidentId: incidentId, kind: 'notApplicable', stepKey: 'police-advice' },
-      { reason: 'Al overlegd' },
-    );
-    await h.click(CARLA, { incidentId: incidentId, kind: 'claim', stepKey: 'action-list' });
+    await h.step(ANNA, incidentId, 'notApplicable', 'police-advice', { reason: 'Al overlegd' });
+    await h.step(CARLA, incidentId, 'claim', 'action-list');
     expect(await pendingOf(h, incidentId, 'nudge')).toEqual([]);
     await h.runUntil('2026-03-05T12:00:00Z', 30);
     expect(h.gateway.delivered.filter((d) => d.mention)).toEqual([]);
@@ -59,13 +48,9 @@ describe('the nudge about unclaimed Direct steps', () => {
     const syncs = vi.spyOn(h.reminders, 'sync');
     const direct = ['attention-victim', 'scope-impact', 'check-protocols', 'involve-care-coordinator'];
     await Promise.all([
-      ...direct.map((step) => h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: step })),
-      h.click(
-        ANNA,
-        { incidentId: incidentId, kind: 'notApplicable', stepKey: 'police-advice' },
-        { reason: 'Al overlegd' },
-      ),
-      h.click(CARLA, { incidentId: incidentId, kind: 'claim', stepKey: 'action-list' }),
+      ...direct.map((step) => h.step(BOB, incidentId, 'claim', step)),
+      h.step(ANNA, incidentId, 'notApplicable', 'police-advice', { reason: 'Al overlegd' }),
+      h.step(CARLA, incidentId, 'claim', 'action-list'),
     ]);
     expect(syncs.mock.calls.length).toBeGreaterThanOrEqual(1);
     expect(syncs.mock.calls.length).toBeLessThanOrEqual(2);
@@ -77,12 +62,8 @@ describe('steps past their deadline', () => {
   it('remind their owner once a school day, never at the weekend, until the step is done', async () => {
     const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
     const { incidentId } = await h.open();
-    await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'check-protocols' });
-    await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'setDue', stepKey: 'check-protocols' },
-      { dueDate: '2026-03-04' },
-    );
+    await h.step(BOB, incidentId, 'claim', 'check-protocols');
+    await h.step(BOB, incidentId, 'setDue', 'check-protocols', { dueDate: '2026-03-04' });
     await h.runUntil('2026-03-10T12:00:00Z', 15);
     const overdue = h.gateway.directs().filter((d) => d.card?.fallback.startsWith('Deadline verstreken'));
     expect(overdue.map((d) => d.at.toISOString())).toEqual([
@@ -96,7 +77,7 @@ describe('steps past their deadline', () => {
     expect(JSON.stringify(overdue[0]?.card)).toContain(
       'De stap “Check bestaande protocollen” had klaar moeten zijn op 4 mrt 2026.',
     );
-    await h.click(BOB, { incidentId: incidentId, kind: 'done', stepKey: 'check-protocols' });
+    await h.step(BOB, incidentId, 'done', 'check-protocols');
     expect(await pendingOf(h, incidentId, 'overdue')).toEqual([]);
     await h.runUntil('2026-03-13T12:00:00Z', 30);
     expect(h.gateway.directs().filter((d) => d.card?.fallback.startsWith('Deadline'))).toHaveLength(5);
@@ -105,17 +86,9 @@ describe('steps past their deadline', () => {
   it('go to the lead when nobody holds the step, and never twice on one day after a new deadline', async () => {
     const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
     const { incidentId } = await h.open();
-    await h.click(
-      ANNA,
-      { incidentId: incidentId, kind: 'setDue', stepKey: 'police-advice' },
-      { dueDate: '2026-03-02' },
-    );
+    await h.step(ANNA, incidentId, 'setDue', 'police-advice', { dueDate: '2026-03-02' });
     await h.runUntil('2026-03-03T10:00:00Z', 15);
-    await h.click(
-      ANNA,
-      { incidentId: incidentId, kind: 'setDue', stepKey: 'police-advice' },
-      { dueDate: '2026-03-03' },
-    );
+    await h.step(ANNA, incidentId, 'setDue', 'police-advice', { dueDate: '2026-03-03' });
     await h.runUntil('2026-03-04T12:00:00Z', 15);
     const overdue = h.gateway.directs().filter((d) => d.card?.fallback.startsWith('Deadline'));
     expect(overdue.map((d) => [d.target, d.at.toISOString()])).toEqual([
@@ -131,12 +104,8 @@ describe('closing and the evaluation', () => {
     const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
     const { incidentId } = await h.open();
     await planAftercare(h, incidentId, [moment('2026-03-20', 'victim', 'U-BOB')]);
-    await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'check-protocols' });
-    await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'setDue', stepKey: 'check-protocols' },
-      { dueDate: '2026-03-10' },
-    );
+    await h.step(BOB, incidentId, 'claim', 'check-protocols');
+    await h.step(BOB, incidentId, 'setDue', 'check-protocols', { dueDate: '2026-03-10' });
     h.clock.set('2026-03-05T10:00:00Z');
     await h.click(ANNA, { incidentId: incidentId, kind: 'close' });
     const rows = await h.reminders.listForIncident(incidentId);
@@ -175,7 +144,7 @@ describe('closing and the evaluation', () => {
   it('does not remind about an evaluation that was done before closing', async () => {
     const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
     const { incidentId } = await h.open();
-    await h.click(ANNA, { incidentId: incidentId, kind: 'done', stepKey: 'evaluate-zat' });
+    await h.step(ANNA, incidentId, 'done', 'evaluate-zat');
     await h.click(ANNA, { incidentId: incidentId, kind: 'close' });
     expect((await h.reminders.listForIncident(incidentId)).filter((r) => r.status === 'pending')).toEqual([]);
   });

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../../src/core/text/format.js';
 import { isoDateIn } from '../../../src/core/time/zoned.js';
-import {
-  ANNA,
-  BOB,
-  CARLA,
-  createReminderHarness,
-  moment,
-  pendingOf,
-  planAftercare,
-} from './support/reminder-harness.js';
+import { ANNA, BOB, CARLA } from '../../support/core-fixture.js';
+import { createReminderHarness, moment, pendingOf, planAftercare } from './support/reminder-harness.js';
 
 describe('aftercare moments', () => {
   it('suggests 1 week, 6 weeks and 3 months on school days, reminding the step owner', async () => {
@@ -23,7 +16,7 @@ describe('aftercare moments', () => {
         moment('2026-06-02', 'victim', 'U-CARLA'),
       ],
     });
-    await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'plan-aftercare' });
+    await h.step(BOB, incidentId, 'claim', 'plan-aftercare');
     h.clock.set('2026-03-05T08:30:00Z'); // Thursday: +7 days is Thursday, +6 weeks Thursday 16 April
     const owned = await h.commands.formRequest(incidentId, 'plan-aftercare', CARLA, 'nl');
     expect(owned.values).toEqual({
@@ -147,7 +140,7 @@ describe('aftercare moments', () => {
   it('reminds the step owner instead of a colleague who left the incident (found by the periodic sync)', async () => {
     const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
     const { incidentId } = await h.open();
-    await h.click(BOB, { incidentId: incidentId, kind: 'claim', stepKey: 'plan-aftercare' });
+    await h.step(BOB, incidentId, 'claim', 'plan-aftercare');
     await planAftercare(h, incidentId, [moment('2026-03-09', 'victim', 'U-CARLA')]);
     await h.fx.incidents.removeMember({ incidentId, actor: ANNA }, 'U-CARLA');
     await h.service.syncAll();
@@ -162,34 +155,23 @@ describe('aftercare moments', () => {
     ]);
     await h.runUntil('2026-03-04T09:00:00Z', 60);
     expect(h.gateway.directs()).toHaveLength(1);
-    const moved = await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
-      {
-        form: {
-          moments: [
-            moment('2026-03-03', 'victim', 'U-BOB', done?.id),
-            moment('2026-04-21', 'class', 'U-BOB', later?.id),
-          ],
-        },
+    const moved = await h.step(BOB, incidentId, 'form', 'plan-aftercare', {
+      form: {
+        moments: [
+          moment('2026-03-03', 'victim', 'U-BOB', done?.id),
+          moment('2026-04-21', 'class', 'U-BOB', later?.id),
+        ],
       },
-    );
+    });
     expect(moved.ok, moved.message).toBe(true);
     expect((await pendingOf(h, incidentId, 'aftercare')).map((r) => r.dueAt.toISOString())).toEqual([
       '2026-04-21T06:00:00.000Z',
     ]);
-    const backdated = await h.click(
-      BOB,
-      { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
-      {
-        form: {
-          moments: [
-            moment('2026-03-03', 'victim', 'U-BOB', done?.id),
-            moment('2026-03-02', 'class', 'U-BOB'),
-          ],
-        },
+    const backdated = await h.step(BOB, incidentId, 'form', 'plan-aftercare', {
+      form: {
+        moments: [moment('2026-03-03', 'victim', 'U-BOB', done?.id), moment('2026-03-02', 'class', 'U-BOB')],
       },
-    );
+    });
     expect(backdated).toMatchObject({
       ok: false,
       message: 'Datum (rij 2): deze datum ligt vóór 4 mrt 2026.',
@@ -202,25 +184,19 @@ describe('the end of the rest period', () => {
   it('reminds the owner of the step on the last day, and not for an end date already past', async () => {
     const h = await createReminderHarness({ start: '2026-03-02T08:30:00Z' });
     const { incidentId } = await h.open();
-    await h.click(CARLA, { incidentId: incidentId, kind: 'claim', stepKey: 'rest-period' });
-    const past = await h.click(
-      CARLA,
-      { incidentId: incidentId, kind: 'form', stepKey: 'rest-period' },
-      { form: { startDate: '2026-02-16', endDate: '2026-02-20' } },
-    );
+    await h.step(CARLA, incidentId, 'claim', 'rest-period');
+    const past = await h.step(CARLA, incidentId, 'form', 'rest-period', {
+      form: { startDate: '2026-02-16', endDate: '2026-02-20' },
+    });
     expect(past.ok).toBe(true);
     expect(await pendingOf(h, incidentId, 'rest_end')).toEqual([]);
-    await h.click(
-      CARLA,
-      { incidentId: incidentId, kind: 'form', stepKey: 'rest-period' },
-      {
-        form: {
-          startDate: '2026-03-02',
-          endDate: '2026-03-13',
-          arrangements: 'Thuis, schoolwerk via de mentor',
-        },
+    await h.step(CARLA, incidentId, 'form', 'rest-period', {
+      form: {
+        startDate: '2026-03-02',
+        endDate: '2026-03-13',
+        arrangements: 'Thuis, schoolwerk via de mentor',
       },
-    );
+    });
     await h.runUntil('2026-03-16T12:00:00Z', 30);
     expect(h.gateway.directs()).toHaveLength(1);
     expect(h.gateway.directs()[0]).toMatchObject({ target: 'U-CARLA', at: new Date('2026-03-13T07:00:00Z') });

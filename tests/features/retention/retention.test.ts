@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../../src/core/ports/gateway-error.js';
 import type { RetentionStore } from '../../../src/features/retention/retention.port.js';
 import { RetentionService } from '../../../src/features/retention/retention.service.js';
+import { ANNA, BOB } from '../../support/core-fixture.js';
 import { MemoryRetentionStore } from '../reminders/support/memory-reminder-store.js';
-import {
-  ANNA,
-  BOB,
-  createReminderHarness,
-  type ReminderHarness,
-} from '../reminders/support/reminder-harness.js';
+import { createReminderHarness, type ReminderHarness } from '../reminders/support/reminder-harness.js';
 
 /**
  * An incident with a note, a form, three reminders (aftercare, nudge, evaluation), closed and

@@ -1,21 +1,16 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, startApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config/config.js';
-import { createDossierModule } from '../../../src/features/dossier/dossier.module.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
-import {
-  PLAYGROUND_TEAM_ID,
-  PLAYGROUND_TENANT,
-} from '../../../src/platforms/playground/playground.people.js';
+import type { App } from '../../../src/app.js';
+import type { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
+import { PLAYGROUND_TENANT } from '../../../src/platforms/playground/playground.people.js';
 import { FakeClock } from '../../support/core-fixture.js';
-
-const MENTION = {
-  type: 'mention',
-  mentioned: { id: 'stappenplan', name: 'Stappenplan' },
-  text: '<at>Stappenplan</at>',
-};
+import {
+  from,
+  mentioning,
+  pressOpen,
+  sayInTeamChannel,
+  startPlaygroundApp,
+  toBot,
+} from './support/playground-app.js';
 
 /** Polls until `check` gives something truthy (the bot works after its answers). */
 async function until<T>(check: () => T | undefined | false): Promise<T> {
@@ -35,30 +30,13 @@ describe('the playground hands over the dossier as one-time download links', () 
   let chatId: string;
   const clock = new FakeClock(new Date());
 
-  const post = async (body: unknown) => {
-    const response = await fetch(`${app.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    return text ? JSON.parse(text) : null;
-  };
-  const from = (user: string, name: string) => ({
-    channelId: 'msteams',
-    serviceUrl: `${app.url}/playground/connector/`,
-    from: { id: `29:${user}`, name, aadObjectId: user },
-    recipient: { id: 'stappenplan', name: 'Stappenplan' },
-  });
   /** `@Stappenplan incident dossier` in the incident's group chat; the bot's text answer. */
   const askDossier = async (user: string, name: string) => {
     const before = playground.state.list(chatId).length;
-    await post({
-      ...from(user, name),
+    await toBot(app, {
+      ...from(app, user, name),
       id: `d-${Math.random()}`,
-      type: 'message',
-      text: '<at>Stappenplan</at> incident dossier',
-      entities: [MENTION],
+      ...mentioning('incident dossier'),
       conversation: { id: chatId, conversationType: 'groupChat', isGroup: true, tenantId: PLAYGROUND_TENANT },
       channelData: { tenant: { id: PLAYGROUND_TENANT } },
     });
@@ -68,56 +46,10 @@ describe('the playground hands over the dossier as one-time download links', () 
   const linksIn = (text: string) => [...text.matchAll(/http:\/\/\S+/g)].map((m) => m[0].replace(/\\/g, ''));
 
   beforeAll(async () => {
-    playground = new PlaygroundModule();
-    const logs = new Writable({ write: (_chunk, _encoding, done) => done() });
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: 'memory://' }), {
-      logger: createLogger('info', logs),
-      clock,
-      modules: [playground, createDossierModule()],
-    });
-    const general = PLAYGROUND_TEAM_ID;
-    const channelData = {
-      team: { id: general },
-      channel: { id: general },
-      tenant: { id: PLAYGROUND_TENANT },
-    };
-    const conversation = {
-      id: `${general};messageid=m-1`,
-      conversationType: 'channel',
-      tenantId: PLAYGROUND_TENANT,
-    };
-    await post({
-      ...from('demo-mentor', 'Mila'),
-      id: 'm-1',
-      type: 'message',
-      text: '<at>Stappenplan</at> incident nieuw',
-      entities: [MENTION],
-      conversation,
-      channelData,
-    });
-    const pending = playground.state.list(general).find((m) => m.replyToId === 'm-1')!;
-    await post({
-      ...from('demo-mentor', 'Mila'),
-      id: 'm-2',
-      replyToId: pending.id,
-      conversation: { ...conversation, id: `${general};messageid=${pending.id}` },
-      channelData,
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'stappenplan.open',
-          data: {
-            k: 'o',
-            u: 'demo-mentor',
-            'o:title': 'Foto 2B',
-            'o:kind': 'nude_photo',
-            'o:invited': 'demo-zorg',
-          },
-        },
-      },
-    });
+    ({ app, playground } = await startPlaygroundApp({ clock, dossier: true }));
+    const mentor = { id: 'demo-mentor', name: 'Mila' };
+    const pending = await sayInTeamChannel({ app, playground }, mentor, 'incident nieuw', 'm-1');
+    await pressOpen(app, mentor, pending!.id, 'Foto 2B', 'demo-zorg');
     chatId = await until(
       () => [...playground.state.conversations.values()].find((c) => c.name.startsWith('Incident '))?.id,
     );

@@ -1,12 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import { Writable } from 'node:stream';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, startApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config/config.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
+import type { App } from '../../../src/app.js';
 import { chromiumAvailable, launchChromium } from './support/chromium.js';
+import { startPlaygroundApp } from './support/playground-app.js';
 
 const available = chromiumAvailable('The playground browser test');
 
@@ -24,11 +21,7 @@ describe.skipIf(!available)('the playground in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const logs = new Writable({ write: (_chunk, _encoding, done) => done() });
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: 'memory://' }), {
-      logger: createLogger('info', logs),
-      modules: [new PlaygroundModule()],
-    });
+    ({ app } = await startPlaygroundApp());
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {

@@ -1,15 +1,12 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, startApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config/config.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
+import type { App } from '../../../src/app.js';
 import {
   PLAYGROUND_TEAM_ID,
   PLAYGROUND_TENANT,
 } from '../../../src/platforms/playground/playground.people.js';
+import { startPlaygroundApp } from './support/playground-app.js';
 
 interface Sent {
   path: string;
@@ -70,11 +67,7 @@ describe('the playground answers only this machine’s own page', () => {
   let elsewhere = '';
 
   beforeAll(async () => {
-    const logs = new Writable({ write: (_chunk, _encoding, done) => done() });
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: 'memory://' }), {
-      logger: createLogger('info', logs),
-      modules: [new PlaygroundModule()],
-    });
+    ({ app } = await startPlaygroundApp());
     port = Number(new URL(app.url).port);
     listener = createServer((req, res) => {
       heard.push(`${req.method} ${req.url}`);

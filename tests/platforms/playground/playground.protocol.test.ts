@@ -1,13 +1,8 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, startApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config/config.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
-import {
-  PLAYGROUND_TEAM_ID,
-  PLAYGROUND_TENANT,
-} from '../../../src/platforms/playground/playground.people.js';
+import type { App } from '../../../src/app.js';
+import type { PlaygroundModule } from '../../../src/platforms/playground/playground.module.js';
+import { PLAYGROUND_TEAM_ID } from '../../../src/platforms/playground/playground.people.js';
+import { pressOpen, sayInTeamChannel, startPlaygroundApp } from './support/playground-app.js';
 
 /** The playground without a browser: what its page does, over HTTP. */
 describe('the playground over HTTP', () => {
@@ -17,51 +12,12 @@ describe('the playground over HTTP', () => {
     const response = await fetch(`${app.url}${path}`);
     return { status: response.status, body: response.status === 200 ? await response.json() : null };
   };
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${app.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    return text ? JSON.parse(text) : null;
-  };
   const visible = async (user: string) =>
     ((await get(`/playground/conversations?user=${user}`)).body as Array<{ name: string }>).map(
       (c) => c.name,
     );
-  const envelope = (
-    user: string,
-    name: string,
-    channel: string,
-    replyToId: string,
-    id = `a-${Math.random()}`,
-  ) => ({
-    id,
-    channelId: 'msteams',
-    serviceUrl: `${app.url}/playground/connector/`,
-    from: { id: `29:${user}`, name, aadObjectId: user },
-    recipient: { id: 'stappenplan', name: 'Stappenplan' },
-    replyToId,
-    conversation: {
-      id: `${channel};messageid=${replyToId}`,
-      conversationType: 'channel',
-      tenantId: PLAYGROUND_TENANT,
-    },
-    channelData: {
-      team: { id: PLAYGROUND_TEAM_ID },
-      channel: { id: channel },
-      tenant: { id: PLAYGROUND_TENANT },
-    },
-  });
-
   beforeAll(async () => {
-    playground = new PlaygroundModule();
-    const logs = new Writable({ write: (_chunk, _encoding, done) => done() });
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: 'memory://' }), {
-      logger: createLogger('info', logs),
-      modules: [playground],
-    });
+    ({ app, playground } = await startPlaygroundApp());
   });
   afterAll(async () => app?.close());
 
@@ -78,36 +34,16 @@ describe('the playground over HTTP', () => {
     const mentor = 'demo-mentor';
     const general = PLAYGROUND_TEAM_ID;
     // What the page does for "@Stappenplan incident nieuw": keep the message, then tell the bot.
-    const said = {
-      ...envelope(mentor, 'Mila', general, 'm-1', 'm-1'),
-      type: 'message',
-      text: '<at>Stappenplan</at> incident nieuw',
-      entities: [
-        {
-          type: 'mention',
-          mentioned: { id: 'stappenplan', name: 'Stappenplan' },
-          text: '<at>Stappenplan</at>',
-        },
-      ],
-    };
-    await post('/playground/record', { user: mentor, conversation: general, activity: said });
-    await post('/api/messages', said);
-    const pending = playground.state.list(general).find((m) => m.replyToId === 'm-1');
+    const pending = await sayInTeamChannel(
+      { app, playground },
+      { id: mentor, name: 'Mila' },
+      'incident nieuw',
+      'm-1',
+    );
     expect(pending).toBeDefined();
-    const opened = await post('/api/messages', {
-      ...envelope(mentor, 'Mila', general, pending!.id),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'stappenplan.open',
-          data: { k: 'o', u: mentor, 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'demo-zorg' },
-        },
-      },
-    });
+    const opened = await pressOpen(app, { id: mentor, name: 'Mila' }, pending!.id, 'Foto 2B', 'demo-zorg');
     // Not "geopend" before it is: the answer says it is being opened...
-    expect(JSON.stringify(opened)).toContain('Incident 2026-0001 wordt geopend');
+    expect(opened.text).toContain('Incident 2026-0001 wordt geopend');
     await expect.poll(() => visible(mentor), { timeout: 10_000 }).toContain('Incident 2026-0001');
     expect(await visible('demo-zorg')).toContain('Incident 2026-0001');
     expect(await visible('demo-directie')).not.toContain('Incident 2026-0001');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_SPECS } from '../../../src/core/forms/form.specs.js';
+import { type FieldSpec, FORM_SPECS } from '../../../src/core/forms/form.specs.js';
 import type { Member } from '../../../src/core/incidents/incident.types.js';
 import type { FormRequest } from '../../../src/core/interactions/command.service.js';
 import { FORM_KINDS, type FormKind } from '../../../src/core/playbook/playbook.types.js';
@@ -38,6 +38,14 @@ function request(kind: FormKind, values: Record<string, unknown> | null): FormRe
     values,
     members,
   };
+}
+
+/** A valid answer for a form field; `text` for the fields typed in. */
+function answerFor(field: FieldSpec, text: string): unknown {
+  if (field.type === 'choice') return field.options?.[0];
+  if (field.type === 'date') return '2026-12-01';
+  if (field.type === 'user') return 'U3';
+  return text;
 }
 
 const inputIds = (view: Json) =>
@@ -101,29 +109,12 @@ describe('modals', () => {
       }) as unknown as Json;
       expect(validateModal(empty)).toEqual([]);
       const full: Record<string, unknown> = {};
-      for (const field of spec.fields)
-        full[field.name] =
-          field.type === 'choice'
-            ? field.options?.[0]
-            : field.type === 'date'
-              ? '2026-12-01'
-              : field.type === 'user'
-                ? 'U3'
-                : 'y'.repeat(field.max ?? 10);
+      for (const field of spec.fields) full[field.name] = answerFor(field, 'y'.repeat(field.max ?? 10));
       if (spec.list) {
         full[spec.list.name] = Array.from({ length: spec.list.max }, (_, i) =>
           Object.fromEntries([
             ['id', `row-${i}`],
-            ...spec.list!.fields.map((field) => [
-              field.name,
-              field.type === 'choice'
-                ? field.options?.[0]
-                : field.type === 'date'
-                  ? '2026-12-01'
-                  : field.type === 'user'
-                    ? 'U3'
-                    : `r${i}`,
-            ]),
+            ...spec.list!.fields.map((field) => [field.name, answerFor(field, `r${i}`)]),
           ]),
         );
       }

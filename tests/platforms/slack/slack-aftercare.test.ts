@@ -1,44 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createSchedulerModule,
-  loadSchedulerConfig,
-  type SchedulerModule,
-} from '../../../src/jobs/scheduler.module.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSchedulerModule, loadSchedulerConfig } from '../../../src/jobs/scheduler.module.js';
 import { FakeClock } from '../../support/core-fixture.js';
 import { dialogFor, offered, submitFor } from './support/card-steps.js';
 import { type FakeChannel, type FakeMessage, textsOf } from './support/fake-slack.state.js';
-import {
-  ANNA,
-  BAS,
-  type Harness,
-  openIncident,
-  startFakeSlack,
-  startHarness,
-} from './support/slack-harness.js';
+import { slackHarness } from './support/slack-harness.hooks.js';
+import { ANNA, BAS, openIncident } from './support/slack-harness.js';
 
 /**
  * Closing ends the acute phase only (issue 12, bug 2): on Slack, the aftercare moments planned
  * before closing still reach the colleague to remind, the ZAT evaluation form can still be filled
  * in, and the incident is finished by the lead with a reason, after which nothing is sent.
  */
-let h: Harness;
-let scheduler: SchedulerModule;
+const clock = new FakeClock('2026-11-25T09:00:00Z'); // Wednesday, 10:00 in Amsterdam
+const scheduler = createSchedulerModule(loadSchedulerConfig({}), { cron: false });
+const h = slackHarness({ clock, scheduler });
 let channel: FakeChannel;
 let card: (key: string) => FakeMessage;
-const clock = new FakeClock('2026-11-25T09:00:00Z'); // Wednesday, 10:00 in Amsterdam
 
 const text = (message: FakeMessage) =>
   textsOf(h.fake.state.message(message.channel, message.ts).blocks ?? []).join('\n');
 const directs = () => h.fake.state.messages.filter((message) => message.channel.startsWith('D'));
 
 beforeAll(async () => {
-  scheduler = createSchedulerModule(loadSchedulerConfig({}), { cron: false });
-  h = await startHarness(await startFakeSlack(), { clock, scheduler });
   ({ channel, card } = await openIncident(h, ANNA, { title: 'Foto 3C', invited: [BAS] }));
-});
-afterAll(async () => {
-  await h?.close();
-  await h?.fake.close();
 });
 
 describe('closing an incident with planned aftercare moments', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   clickFor,
   dialogFor,
@@ -11,28 +11,15 @@ import {
 } from './support/card-steps.js';
 import type { FakeChannel, FakeMessage } from './support/fake-slack.state.js';
 import { mentionsIn, textsOf } from './support/fake-slack.state.js';
-import {
-  ANNA,
-  BAS,
-  CEM,
-  type Harness,
-  openIncident,
-  startFakeSlack,
-  startHarness,
-  TEAM_ID,
-} from './support/slack-harness.js';
+import { slackHarness } from './support/slack-harness.hooks.js';
+import { ANNA, BAS, CEM, openIncident, TEAM_ID } from './support/slack-harness.js';
 
-let h: Harness;
+const h = slackHarness();
 let channel: FakeChannel;
 let card: (key: string) => FakeMessage;
 
 beforeAll(async () => {
-  h = await startHarness(await startFakeSlack());
   ({ channel, card } = await openIncident(h, ANNA, { title: 'Foto 3C', invited: [BAS, CEM] }));
-});
-afterAll(async () => {
-  await h?.close();
-  await h?.fake.close();
 });
 
 const overviewText = () => textsOf(h.fake.state.message(channel.id, card('overview').ts).blocks).join('\n');

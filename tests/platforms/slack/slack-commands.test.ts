@@ -1,36 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { offered, submitFor } from './support/card-steps.js';
 import type { FakeChannel, FakeMessage } from './support/fake-slack.state.js';
 import { textsOf } from './support/fake-slack.state.js';
-import {
-  ANNA,
-  BAS,
-  CEM,
-  type Harness,
-  openIncident,
-  startFakeSlack,
-  startHarness,
-  TEAM_ID,
-  YEAR,
-} from './support/slack-harness.js';
+import { slackHarness } from './support/slack-harness.hooks.js';
+import { ANNA, BAS, CEM, openIncident, TEAM_ID, YEAR } from './support/slack-harness.js';
 
 /** This file runs in a workspace set to English: every answer follows that setting. */
-let h: Harness;
+const h = slackHarness({ coordinators: [CEM] });
 let channel: FakeChannel;
 let card: (key: string) => FakeMessage;
 
 beforeAll(async () => {
-  h = await startHarness(await startFakeSlack(), { coordinators: [CEM] });
   await h.app.context.store.workspaces.ensure('slack', TEAM_ID, {
     locale: 'en',
     timezone: 'Europe/Amsterdam',
   });
   ({ channel, card } = await openIncident(h, ANNA, { title: 'Photo 2B', invited: [BAS] }));
-});
-afterAll(async () => {
-  await h?.close();
-  await h?.fake.close();
 });
 
 async function reply(userId: string, text: string, channelId?: string) {

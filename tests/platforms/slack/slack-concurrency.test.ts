@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshPostgres } from '../../support/fresh-postgres.js';
+import { describe, expect, inject, it } from 'vitest';
 import { stepText } from './support/card-steps.js';
-import {
-  ANNA,
-  type Harness,
-  memberId,
-  openIncident,
-  startFakeSlack,
-  startHarness,
-  TEAM_ID,
-} from './support/slack-harness.js';
+import { slackHarness } from './support/slack-harness.hooks.js';
+import { ANNA, memberId, openIncident, TEAM_ID } from './support/slack-harness.js';
 
 const adminUrl = inject('postgresUrl');
 
 /** Twenty colleagues press Oppakken on the same step at the same moment, on a real PostgreSQL server. */
 describe.skipIf(adminUrl === null)('20 members claiming one step at once [postgres]', () => {
-  let h: Harness;
-  let database: Awaited<ReturnType<typeof freshPostgres>>;
-
-  beforeAll(async () => {
-    database = await freshPostgres(adminUrl ?? '');
-    h = await startHarness(await startFakeSlack(19), { databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.fake.close();
-    await database?.drop();
-  });
+  const h = slackHarness({ colleagues: 19, database: 'postgres' });
 
   it('gives the step exactly one owner and tells the other 19 who has it', async () => {
     const colleagues = Array.from({ length: 19 }, (_, i) => memberId(h.fake, i + 1));

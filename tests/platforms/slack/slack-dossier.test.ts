@@ -1,34 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK } from '../../../src/platforms/slack/modals/modal-state.js';
 import { FakeSlack } from './support/fake-slack.js';
 import type { FakeFile } from './support/fake-slack.state.js';
-import {
-  ANNA,
-  BAS,
-  BOT_USER,
-  cards,
-  type Harness,
-  MANIFEST,
-  openIncident,
-  startFakeSlack,
-  startHarness,
-  XANDER,
-  YEAR,
-} from './support/slack-harness.js';
+import { slackHarness, withSlackHarness } from './support/slack-harness.hooks.js';
+import { ANNA, BAS, BOT_USER, cards, MANIFEST, openIncident, XANDER, YEAR } from './support/slack-harness.js';
 import { manifestScopes } from './support/slack-scopes.js';
 
 /** The dossier in Slack: asked for in the incident channel, uploaded there with files.uploadV2. */
 describe('the dossier in Slack', () => {
-  let h: Harness;
+  const h = slackHarness();
   let opened: Awaited<ReturnType<typeof openIncident>>;
 
   beforeAll(async () => {
-    h = await startHarness(await startFakeSlack());
     opened = await openIncident(h, ANNA, { title: 'Foto 2B', invited: [BAS] });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.fake.close();
   });
 
   const reply = async (userId: string, text: string, channelId?: string) => {
@@ -146,21 +130,20 @@ describe('the dossier in a Slack app installed before it existed', () => {
     const fake = await FakeSlack.start(manifestScopes(MANIFEST).filter((scope) => scope !== 'files:write'));
     fake.state.addUser({ id: ANNA, name: 'anna', displayName: 'Anna' });
     fake.state.addUser({ id: BAS, name: 'bas', displayName: 'Bas' });
-    const h = await startHarness(fake);
-    try {
-      const opened = await openIncident(h, ANNA, { title: 'Foto 2B', invited: [BAS] });
-      const before = h.fake.responses.length;
-      await h.people.command(BAS, 'dossier', opened.channel.id);
-      const answer = String((await h.fake.waitFor(() => h.fake.responses[before], 10_000)).body.text);
-      expect(answer).toContain('De Slack-app mist het recht “files:write”');
-      const asked = h.fake.named('files.getUploadURLExternal');
-      expect(asked.length).toBeGreaterThan(0);
-      expect(asked.every((call) => call.error === 'missing_scope')).toBe(true);
-      expect(h.fake.named('files.completeUploadExternal')).toEqual([]);
-      expect([...h.fake.state.files.values()]).toEqual([]);
-    } finally {
-      await h.close();
-      await fake.close();
-    }
+    await withSlackHarness(
+      async (h) => {
+        const opened = await openIncident(h, ANNA, { title: 'Foto 2B', invited: [BAS] });
+        const before = h.fake.responses.length;
+        await h.people.command(BAS, 'dossier', opened.channel.id);
+        const answer = String((await h.fake.waitFor(() => h.fake.responses[before], 10_000)).body.text);
+        expect(answer).toContain('De Slack-app mist het recht “files:write”');
+        const asked = h.fake.named('files.getUploadURLExternal');
+        expect(asked.length).toBeGreaterThan(0);
+        expect(asked.every((call) => call.error === 'missing_scope')).toBe(true);
+        expect(h.fake.named('files.completeUploadExternal')).toEqual([]);
+        expect([...h.fake.state.files.values()]).toEqual([]);
+      },
+      { fake },
+    );
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { clickFor, waitForUpdate } from './support/card-steps.js';
 import { FakeSlack } from './support/fake-slack.js';
+import { slackHarness, withSlackHarness } from './support/slack-harness.hooks.js';
 import {
   ANNA,
   BAS,
@@ -22,15 +23,8 @@ import { manifestScopes } from './support/slack-scopes.js';
 const year = YEAR;
 
 describe('Slack API trouble', () => {
-  let h: Harness;
+  const h = slackHarness();
   let opened: Awaited<ReturnType<typeof openIncident>>;
-  beforeAll(async () => {
-    h = await startHarness(await startFakeSlack());
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.fake.close();
-  });
 
   it('posts every card once when chat.postMessage fails with 5xx, and takes another name when one is taken', async () => {
     const stranger = h.fake.state.addChannel(`incident-${year}-0001`, { isPrivate: true, members: [BAS] });
@@ -84,36 +78,34 @@ describe('a missing scope', () => {
   it('tells the person opening which permission the app lacks, and keeps the incident', async () => {
     const fake = await FakeSlack.start(manifestScopes(MANIFEST).filter((scope) => scope !== 'groups:write'));
     fake.state.addUser({ id: ANNA, name: 'anna', displayName: 'Anna' });
-    const h = await startHarness(fake);
-    try {
-      await h.people.command(ANNA, 'nieuw');
-      const view = await fake.waitFor(() => fake.state.views[0]);
-      expect((await h.people.submit(ANNA, view, { title: 'Zonder recht', kind: 'nude_photo' })).status).toBe(
-        200,
-      );
-      // The confirmation that said "wordt geopend…" now says what is missing, never "geopend".
-      const told = await fake.waitFor(() =>
-        fake.state.messages.find(
-          (m) => m.channel.startsWith('D') && JSON.stringify(m.blocks ?? []).includes('groups:write'),
-        ),
-      );
-      const text = JSON.stringify(told.blocks);
-      expect(text).toContain(`Incident ${year}-0001 kon nog niet worden geopend.`);
-      expect(text).toContain('De app mist de toestemming “groups:write”');
-      expect(text).toContain('Probeer opnieuw');
-      expect(text).not.toContain('is geopend');
-      expect(await h.app.context.store.incidents.listByStatus('opening', 5)).toHaveLength(1);
-    } finally {
-      await h.close();
-      await fake.close();
-    }
+    await withSlackHarness(
+      async (h) => {
+        await h.people.command(ANNA, 'nieuw');
+        const view = await fake.waitFor(() => fake.state.views[0]);
+        expect(
+          (await h.people.submit(ANNA, view, { title: 'Zonder recht', kind: 'nude_photo' })).status,
+        ).toBe(200);
+        // The confirmation that said "wordt geopend…" now says what is missing, never "geopend".
+        const told = await fake.waitFor(() =>
+          fake.state.messages.find(
+            (m) => m.channel.startsWith('D') && JSON.stringify(m.blocks ?? []).includes('groups:write'),
+          ),
+        );
+        const text = JSON.stringify(told.blocks);
+        expect(text).toContain(`Incident ${year}-0001 kon nog niet worden geopend.`);
+        expect(text).toContain('De app mist de toestemming “groups:write”');
+        expect(text).toContain('Probeer opnieuw');
+        expect(text).not.toContain('is geopend');
+        expect(await h.app.context.store.incidents.listByStatus('opening', 5)).toHaveLength(1);
+      },
+      { fake },
+    );
   });
 });
 
 describe('an honest confirmation', () => {
   it('a conversations.create failure turns "wordt geopend…" into the problem and a retry, never a success', async () => {
-    const h = await startHarness(await startFakeSlack());
-    try {
+    await withSlackHarness(async (h) => {
       h.fake.fail('conversations.create', { status: 500 }, 50);
       await h.people.command(ANNA, 'nieuw');
       const view = await h.fake.waitFor(() => h.fake.state.views.at(-1));
@@ -141,10 +133,7 @@ describe('an honest confirmation', () => {
       expect(channel?.name).toBe(`incident-${year}-0001`);
       expect(JSON.stringify(opened.blocks)).toContain(`<#${channel?.id}>`);
       expect(await h.app.context.store.incidents.listByStatus('opening', 5)).toHaveLength(0);
-    } finally {
-      await h.close();
-      await h.fake.close();
-    }
+    });
   });
 });
 
@@ -220,20 +209,16 @@ describe('the process dies while opening an incident', () => {
 
 describe('the database is gone', () => {
   it('keeps the modal open with a calm message, and answers commands without a stack trace', async () => {
-    const h = await startHarness(await startFakeSlack());
-    try {
+    await withSlackHarness(async (h) => {
       await h.people.command(ANNA, 'nieuw');
       const view = await h.fake.waitFor(() => h.fake.state.views[0]);
       await h.app.database.close();
       const submitted = await h.people.submit(ANNA, view, { title: 'Onbereikbaar', kind: 'nude_photo' });
-      const calm = 'Er ging iets mis. Er is niets verloren gegaan; probeer het over een moment opnieuw.';
+      const calm = t('nl', 'error.unexpected');
       expect(submitted.errors).toEqual({ title: calm });
       await h.people.command(ANNA, 'status');
       const reply = await h.fake.waitFor(() => h.fake.responses.find((r) => r.body.text === calm));
       expect(JSON.stringify(reply.body)).not.toMatch(/at |Error|stack/);
-    } finally {
-      await h.close();
-      await h.fake.close();
-    }
+    });
   });
 });

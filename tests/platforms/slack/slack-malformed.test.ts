@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIGNING_SECRET } from './support/fake-slack.js';
 import { postSigned } from './support/signed-request.js';
-import { type Harness, startFakeSlack, startHarness, TEAM_ID } from './support/slack-harness.js';
+import { slackHarness } from './support/slack-harness.hooks.js';
+import { TEAM_ID } from './support/slack-harness.js';
 
 /** Correctly signed requests whose shape Bolt cannot read: the request is at fault, not the app. */
 describe('a signed but malformed Slack request', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness(await startFakeSlack());
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.fake.close();
-  });
+  const h = slackHarness();
 
   const signed = (body: string, contentType = 'application/json') =>
     postSigned(`${h.app.url}/slack/events`, body, { secret: SIGNING_SECRET, contentType });

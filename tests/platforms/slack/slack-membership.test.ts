@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/catalogue.js';
-import {
-  ANNA,
-  BAS,
-  CEM,
-  cards,
-  type Harness,
-  openIncident,
-  startFakeSlack,
-  startHarness,
-  YEAR,
-} from './support/slack-harness.js';
+import { slackHarness } from './support/slack-harness.hooks.js';
+import { ANNA, BAS, CEM, cards, openIncident, YEAR } from './support/slack-harness.js';
 
 /** The overview's menu: colleagues join and leave, the lead is handed over; the channel follows. */
 describe('people joining and leaving (Slack)', () => {
-  let h: Harness;
+  const h = slackHarness();
   let opened: Awaited<ReturnType<typeof openIncident>>;
 
   beforeAll(async () => {
-    h = await startHarness(await startFakeSlack());
     opened = await openIncident(h, ANNA, { title: 'Foto 2B', invited: [BAS] });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.fake.close();
   });
 
   /** Clicks a menu entry that needs a dialog and waits for the dialog Slack opens. */

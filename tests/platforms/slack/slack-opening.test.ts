@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUILTIN_CARD_KEYS } from '../../support/core-fixture.js';
 import { mentionsIn, textsOf } from './support/fake-slack.state.js';
+import { slackHarness } from './support/slack-harness.hooks.js';
 import {
   ANNA,
   BAS,
@@ -8,24 +9,13 @@ import {
   CEM,
   cards,
   eventually,
-  type Harness,
   incidentChannels,
   openIncident,
-  startFakeSlack,
-  startHarness,
   TEAM_ID,
   YEAR,
 } from './support/slack-harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness(await startFakeSlack());
-});
-afterAll(async () => {
-  await h?.close();
-  await h?.fake.close();
-});
+const h = slackHarness();
 
 async function modalFor(userId: string, text = 'nieuw') {
   const before = h.fake.state.views.length;

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ANNA,
-  BAS,
-  CEM,
-  type Harness,
-  openIncident,
-  startFakeSlack,
-  startHarness,
-} from './support/slack-harness.js';
+import { describe, expect, it } from 'vitest';
+import { slackHarness, withSlackHarness } from './support/slack-harness.hooks.js';
+import { ANNA, BAS, CEM, type Harness, openIncident } from './support/slack-harness.js';
 
 /**
  * Slack's rate limits are per method (https://docs.slack.dev/apis/web-api/rate-limits), but the
@@ -15,14 +8,7 @@ import {
  * valid for 3 seconds, so a name lookup that is rate limited must not hold up a dialog.
  */
 describe('a rate-limited name lookup', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness(await startFakeSlack());
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.fake.close();
-  });
+  const h = slackHarness();
 
   it('does not keep another teacher’s /incident nieuw from opening its dialog', async () => {
     await h.people.command(ANNA, 'nieuw');
@@ -38,15 +24,8 @@ describe('a rate-limited name lookup', () => {
     expect(h.fake.named('views.open').map((call) => call.error ?? 'ok')).toEqual(['ok', 'ok']);
   });
 
-  it('a card update answered 429 does not hold up the clicker’s answer', async () => {
-    const fresh = await startHarness(await startFakeSlack());
-    try {
-      await clickWhileUpdatesWait(fresh);
-    } finally {
-      await fresh.close();
-      await fresh.fake.close();
-    }
-  });
+  it('a card update answered 429 does not hold up the clicker’s answer', () =>
+    withSlackHarness(clickWhileUpdatesWait));
 });
 
 async function clickWhileUpdatesWait(h: Harness): Promise<void> {

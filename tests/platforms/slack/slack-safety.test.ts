@@ -1,35 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { decodeActionValue } from '../../../src/platforms/slack/block-kit/action-value.js';
 import { stepText } from './support/card-steps.js';
 import { SIGNING_SECRET } from './support/fake-slack.js';
 import type { FakeChannel, FakeMessage } from './support/fake-slack.state.js';
 import { postSigned } from './support/signed-request.js';
-import {
-  ANNA,
-  BAS,
-  CEM,
-  type Harness,
-  openIncident,
-  startFakeSlack,
-  startHarness,
-  TEAM_ID,
-  XANDER,
-} from './support/slack-harness.js';
+import { slackHarness } from './support/slack-harness.hooks.js';
+import { ANNA, BAS, CEM, openIncident, TEAM_ID, XANDER } from './support/slack-harness.js';
 
-let h: Harness;
+const h = slackHarness();
 let channel: FakeChannel;
 let card: (key: string) => FakeMessage;
 let other: (key: string) => FakeMessage;
 
 beforeAll(async () => {
-  h = await startHarness(await startFakeSlack());
   ({ channel, card } = await openIncident(h, ANNA, { title: 'Foto 4A', invited: [BAS] }));
   ({ card: other } = await openIncident(h, CEM, { title: 'Ander incident', invited: [ANNA] }));
-});
-afterAll(async () => {
-  await h?.close();
-  await h?.fake.close();
 });
 
 function fileMessage(channelId: string, userId: string, fileId: string, extra: Record<string, unknown> = {}) {
@@ -50,6 +36,17 @@ function fileMessage(channelId: string, userId: string, fileId: string, extra: R
       },
     ],
     ...extra,
+  };
+}
+
+/** The `file_shared` event Slack sends beside the message of a share. */
+function fileShared(channelId: string, userId: string, fileId: string) {
+  return {
+    type: 'file_shared',
+    channel_id: channelId,
+    user_id: userId,
+    file_id: fileId,
+    file: { id: fileId },
   };
 }
 
@@ -102,22 +99,10 @@ describe('a file shared in an incident channel', () => {
 
   it('warns once per file: a retried delivery or the file_shared event for it changes nothing', async () => {
     await h.people.event(fileMessage(channel.id, BAS, 'F001'), { eventId: 'Ev001', retryNum: 1 });
-    await h.people.event({
-      type: 'file_shared',
-      channel_id: channel.id,
-      user_id: BAS,
-      file_id: 'F001',
-      file: { id: 'F001' },
-    });
+    await h.people.event(fileShared(channel.id, BAS, 'F001'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(warnings(channel.id)).toHaveLength(1);
-    await h.people.event({
-      type: 'file_shared',
-      channel_id: channel.id,
-      user_id: ANNA,
-      file_id: 'F002',
-      file: { id: 'F002' },
-    });
+    await h.people.event(fileShared(channel.id, ANNA, 'F002'));
     await h.fake.waitFor(() => warnings(channel.id).length === 2);
     expect(warnings(channel.id)[1]?.text).toContain('<@U0ANNA>');
   });

@@ -22,7 +22,7 @@ import { renderContextFor } from '../../../src/platforms/teams/cards/render-cont
 import { closeQuestionCard } from '../../../src/platforms/teams/handlers/close.handler.js';
 import { pendingCard } from '../../../src/platforms/teams/handlers/open-command.handler.js';
 import { type CoreFixture, createCoreFixture } from '../../support/core-fixture.js';
-import { checkCard } from './adaptive-cards.support.js';
+import { checkCard } from './support/adaptive-cards.support.js';
 
 const HOSTILE =
   '**vet** _schuin_ <at>Bob</at> [klik](https://evil.example) {{DATE(2017-02-14T06:08:00Z)}} # kop';

@@ -3,9 +3,9 @@ import { GraphClient } from '../../../src/platforms/teams/graph/graph.client.js'
 import { ClientCredentialTokens } from '../../../src/platforms/teams/graph/graph-token.js';
 import { GroupChatSpaces } from '../../../src/platforms/teams/graph/group-chat.space.js';
 import { PrivateChannelSpaces } from '../../../src/platforms/teams/graph/private-channel.space.js';
-import { ALL_ROLES } from './fake-graph.js';
-import { FakeMicrosoft, GROUP_ID, TENANT } from './fake-microsoft.js';
-import { ANNA, BAS } from './teams-harness.js';
+import { ALL_ROLES } from './support/fake-graph.js';
+import { FakeMicrosoft, GROUP_ID, TENANT } from './support/fake-microsoft.js';
+import { ANNA, BAS } from './support/teams-people.support.js';
 
 const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 

@@ -11,8 +11,8 @@ import { toAdaptiveCard } from '../../../src/platforms/teams/cards/adaptive-card
 import { MAX_PERSONAL_VIEWS } from '../../../src/platforms/teams/cards/personal-views.js';
 import { renderContextFor } from '../../../src/platforms/teams/cards/render-context.js';
 import { BOB, createCoreFixture } from '../../support/core-fixture.js';
-import { checkCard } from './adaptive-cards.support.js';
-import { cardText, findAll } from './teams-harness.js';
+import { checkCard } from './support/adaptive-cards.support.js';
+import { cardText, findAll } from './support/card-reading.support.js';
 
 const DONE = t('nl', 'action.done');
 let view: IncidentView;

@@ -3,24 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import { ALL_ROLES } from './fake-graph.js';
-import { FakeMicrosoft } from './fake-microsoft.js';
-import {
-  ANNA,
-  actionData,
-  answeredCard,
-  BAS,
-  CARLA,
-  cardText,
-  click,
-  DIRK,
-  eventually,
-  GENERAL,
-  type Harness,
-  message,
-  startHarness,
-} from './teams-harness.js';
-import { requestOpeningForm, submitOpeningForm } from './teams-open.support.js';
+import { clicker } from './support/card-click.support.js';
+import { actionData, cardText } from './support/card-reading.support.js';
+import { ALL_ROLES } from './support/fake-graph.js';
+import { FakeMicrosoft } from './support/fake-microsoft.js';
+import { eventually, type Harness, startHarness } from './support/teams-harness.js';
+import { requestOpeningForm, submitOpeningForm } from './support/teams-open.support.js';
+import { ANNA, BAS, CARLA, DIRK, GENERAL } from './support/teams-people.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 
@@ -28,7 +17,7 @@ const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-b
 async function submitForm(h: Harness): Promise<string> {
   const opening = await requestOpeningForm(h, ANNA);
   const answer = await submitOpeningForm(h, ANNA, opening, OPEN);
-  expect(cardText(answeredCard(answer))).toMatch(/wordt geopend/);
+  expect(answer.text).toMatch(/wordt geopend/);
   return opening.pendingId;
 }
 
@@ -61,12 +50,8 @@ describe('Teams group chats: an opening that cannot finish says why, and a retry
     expect(microsoft.named('POST', /^\/graph\/chats$/)).toHaveLength(1);
 
     microsoft.roles.add('Chat.Create');
-    const retry = await h.post(
-      click(microsoft, ANNA, VERBS.action, actionData(failed, 'Probeer opnieuw'), {
-        channel: GENERAL,
-        replyToId: pendingId,
-      }),
-    );
+    const onPending = { channel: GENERAL, replyToId: pendingId };
+    const retry = await h.click(ANNA, VERBS.action, actionData(failed, 'Probeer opnieuw'), onPending);
     expect(retry.status).toBe(200);
     await eventually(() => cardText(notice(h, pendingId)).includes('Incident 2026-0001 is geopend'));
     expect(microsoft.chats).toHaveLength(1);
@@ -87,27 +72,22 @@ describe('Teams group chats: an opening that cannot finish says why, and a retry
     const microsoft = new FakeMicrosoft([ANNA, BAS, CARLA, DIRK]);
     h = await startHarness({ space: 'chat', microsoft });
     // Bas's pending card in the channel: the message Anna's forged submit will name.
-    await h.post(message(microsoft, BAS, 'incident nieuw', { channel: GENERAL }));
+    await h.say(BAS, 'incident nieuw', { channel: GENERAL });
     const other = microsoft.cards(GENERAL).at(-1)!;
     const before = JSON.stringify(microsoft.activities.get(GENERAL)?.get(other.id));
-    await h.post(message(microsoft, ANNA, 'incident nieuw', { channel: GENERAL }));
+    await h.say(ANNA, 'incident nieuw', { channel: GENERAL });
     const mine = microsoft.cards(GENERAL).at(-1)!;
     const data = (mine.card.refresh as { action: { data: object } }).action.data;
-    const form = answeredCard(
-      await h.post(
-        click(microsoft, ANNA, VERBS.openForm, { ...data }, { channel: GENERAL, replyToId: mine.id }),
-      ),
+    const click = clicker(h);
+    const { card: form } = await click(
+      ANNA,
+      VERBS.openForm,
+      { ...data },
+      { channel: GENERAL, replyToId: mine.id },
     );
-    const answer = await h.post(
-      click(
-        microsoft,
-        ANNA,
-        VERBS.openSubmit,
-        { ...actionData(form, 'Openen'), ...OPEN },
-        { channel: GENERAL, replyToId: other.id },
-      ),
-    );
-    expect(cardText(answeredCard(answer))).toContain('wordt geopend');
+    const submit = { ...actionData(form, 'Openen'), ...OPEN };
+    const answer = await click(ANNA, VERBS.openSubmit, submit, { channel: GENERAL, replyToId: other.id });
+    expect(answer.text).toContain('wordt geopend');
     await eventually(() => microsoft.postedCards(microsoft.chats[0]?.id ?? '-').length === 10);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(JSON.stringify(microsoft.activities.get(GENERAL)?.get(other.id))).toBe(before);

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NEEDED_PERMISSIONS } from '../../../src/platforms/teams/check/teams-permissions.js';
-import { ALL_ROLES } from './fake-graph.js';
-import { FakeMicrosoft } from './fake-microsoft.js';
-import { ANNA } from './teams-harness.js';
+import { ALL_ROLES } from './support/fake-graph.js';
+import { FakeMicrosoft } from './support/fake-microsoft.js';
+import { ANNA } from './support/teams-people.support.js';
 
 const TENANT_ID = '7c1e9a3b-4d2f-4a8e-b6c0-5e9d1f2a3b4c';
 const APP_ID = '11111111-2222-4333-8444-555555555555';

@@ -2,16 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../../src/core/cards/action-payload.js';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import {
-  ANNA,
-  answeredCard,
-  cardText,
-  eventually,
-  findAll,
-  type Harness,
-  startHarness,
-} from './teams-harness.js';
-import { type OpenedIncident, openIncident } from './teams-open.support.js';
+import { answeredCard, cardText, findAll } from './support/card-reading.support.js';
+import { eventually, type Harness, startHarness } from './support/teams-harness.js';
+import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { ANNA } from './support/teams-people.support.js';
 
 /** Adding colleagues from the overview's menu: names from the team, only the team's members. */
 describe('Teams: adding colleagues to an incident', () => {

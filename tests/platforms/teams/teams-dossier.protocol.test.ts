@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from './fake-microsoft.js';
-import { ANNA, BAS, DIRK, eventually, type Harness, quiet, shown, startHarness } from './teams-harness.js';
-import { type OpenedIncident, openIncident } from './teams-open.support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shown } from './support/card-reading.support.js';
+import type { Person } from './support/fake-microsoft.js';
+import { eventually, quiet, teamsHarness } from './support/teams-harness.js';
+import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { ANNA, BAS, DIRK } from './support/teams-people.support.js';
 
 const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
@@ -10,12 +12,11 @@ type Attachment = { contentType: string; name?: string; content?: Record<string,
 
 /** The dossier in Teams: file consent cards in the requester's personal chat, through the fake Connector. */
 describe('Teams: the dossier', () => {
-  let h: Harness;
+  const h = teamsHarness();
   let incident: OpenedIncident;
   let number: string;
 
   beforeAll(async () => {
-    h = await startHarness();
     incident = await openIncident(h, ANNA, {
       'o:title': 'Foto 2B',
       'o:kind': 'nude_photo',
@@ -23,10 +24,6 @@ describe('Teams: the dossier', () => {
     });
     number = (await h.app.context.incidents.findBySpace((await workspaceId()) ?? '', incident.spaceId))!
       .number;
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.microsoft.stop();
   });
 
   async function workspaceId() {

@@ -3,39 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import { FakeMicrosoft, GROUP_ID } from './fake-microsoft.js';
-import {
-  ANNA,
-  actionData,
-  answeredCard,
-  BAS,
-  CARLA,
-  cardText,
-  DIRK,
-  eventually,
-  GENERAL,
-  type Harness,
-  quiet,
-  startHarness,
-} from './teams-harness.js';
+import { clicker } from './support/card-click.support.js';
+import { actionData, cardText } from './support/card-reading.support.js';
+import { FakeMicrosoft, GROUP_ID } from './support/fake-microsoft.js';
+import { eventually, type Harness, quiet, startHarness, teamsHarness } from './support/teams-harness.js';
 import {
   addAppToChannel,
   openIncident,
   requestOpeningForm,
   submitOpeningForm,
-} from './teams-open.support.js';
+} from './support/teams-open.support.js';
+import { ANNA, BAS, CARLA, DIRK, GENERAL } from './support/teams-people.support.js';
 
 const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
 
 describe('Teams: Microsoft having a bad moment', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.microsoft.stop();
-  });
+  const h = teamsHarness();
 
   it('Graph throttling (429 with Retry-After) and server errors are retried until the channel exists', async () => {
     h.microsoft.fail('POST', new RegExp(`/graph/teams/${GROUP_ID}/channels$`), 429, 2, {
@@ -70,11 +53,9 @@ describe('Teams: Microsoft having a bad moment', () => {
     const opened = await openIncident(h, ANNA, { ...OPEN, 'o:title': 'Foto 3C' });
     const phase = opened.cards[1]!;
     h.microsoft.fail('PUT', /activities/, 503, 20, { 'retry-after': '0' });
-    const response = await h.click(ANNA, VERBS.action, actionData(phase.card, 'Oppakken'), {
-      channel: opened.spaceId,
-      replyToId: phase.id,
-    });
-    expect(cardText(answeredCard(response))).toContain('Je hebt deze stap opgepakt');
+    const inSpace = { channel: opened.spaceId, replyToId: phase.id };
+    const response = await clicker(h)(ANNA, VERBS.action, actionData(phase.card, 'Oppakken'), inSpace);
+    expect(response.text).toContain('Je hebt deze stap opgepakt');
     await eventually(() => h.logs.some((line) => line.includes('follow-up after an action failed')));
     const steps = await h.app.database.db
       .selectFrom('step')
@@ -213,14 +194,7 @@ describe('Teams: finishing an opening after a crash', () => {
 });
 
 describe('Teams: a bot with an app id', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ appId: '00000000-0000-4000-8000-000000000001' });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.microsoft.stop();
-  });
+  const h = teamsHarness({ appId: '00000000-0000-4000-8000-000000000001' });
 
   it('refuses an activity without a valid token, and bad bodies', async () => {
     const response = await h.say(ANNA, 'incident nieuw', { channel: GENERAL });

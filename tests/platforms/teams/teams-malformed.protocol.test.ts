@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { activityShapeProblem } from '../../../src/platforms/teams/activity-shape.js';
-import { ANNA, click, GENERAL, type Harness, message, startHarness } from './teams-harness.js';
+import { clickActivity, messageActivity } from './support/teams-activities.support.js';
+import { teamsHarness } from './support/teams-harness.js';
+import { ANNA, GENERAL } from './support/teams-people.support.js';
 
 /** Bodies that are JSON but not a Bot Framework activity: the sender's fault, so 400, never 500. */
 describe('Teams: a malformed activity', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ space: 'chat' });
-  });
-  afterAll(async () => h?.close());
+  const h = teamsHarness({ space: 'chat' });
 
   it('gets 400 when a string field is not a string or an account is not an object', async () => {
-    const good = message(h.microsoft, ANNA, 'incident status', { channel: GENERAL });
+    const good = messageActivity(h.microsoft, ANNA, 'incident status', { channel: GENERAL });
     for (const broken of [
       { ...good, locale: 42 },
       { ...good, serviceUrl: { a: 1 } },
@@ -27,7 +25,7 @@ describe('Teams: a malformed activity', () => {
 
   it('answers a verb named after an object property ("constructor") as an unknown button, not 501', async () => {
     for (const verb of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-      const answer = await h.post(click(h.microsoft, ANNA, verb, { k: 'x' }, { channel: GENERAL }));
+      const answer = await h.post(clickActivity(h.microsoft, ANNA, verb, { k: 'x' }, { channel: GENERAL }));
       expect(answer.status, verb).toBe(200);
       expect(JSON.stringify(answer.body)).toContain(t('nl', 'error.InvalidAction'));
     }

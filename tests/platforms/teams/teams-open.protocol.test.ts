@@ -1,36 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { t } from '../../../src/core/i18n/catalogue.js';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import { GROUP_ID } from './fake-microsoft.js';
-import {
-  ANNA,
-  answeredCard,
-  BAS,
-  cardText,
-  DIRK,
-  eventually,
-  findAll,
-  GENERAL,
-  type Harness,
-  quiet,
-  shown,
-  startHarness,
-} from './teams-harness.js';
-import { addAppToChannel, submitOpeningForm } from './teams-open.support.js';
+import { clicker } from './support/card-click.support.js';
+import { cardText, findAll, shown } from './support/card-reading.support.js';
+import { GROUP_ID } from './support/fake-microsoft.js';
+import { eventually, type Harness, quiet, teamsHarness } from './support/teams-harness.js';
+import { addAppToChannel, conversationStored, submitOpeningForm } from './support/teams-open.support.js';
+import { ANNA, BAS, DIRK, GENERAL } from './support/teams-people.support.js';
 
 describe('Teams: opening an incident from a channel', () => {
-  let h: Harness;
+  const h = teamsHarness();
+  const click = clicker(h);
   let pendingId: string;
   let form: Record<string, unknown>;
   /** The asker's form, clicked on the channel's pending card. */
   const onPending = () => ({ form, where: { channel: GENERAL, replyToId: pendingId } });
-
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.microsoft.stop();
-  });
 
   it('answers "@Stappenplan incident nieuw" with a card that shows the form only to the asker', async () => {
     const response = await h.say(ANNA, 'incident nieuw foto van Jan', { channel: GENERAL });
@@ -50,13 +34,8 @@ describe('Teams: opening an incident from a channel', () => {
 
   it('gives Anna the form on refresh and Dirk only the pending card', async () => {
     const data = (h.microsoft.cards(GENERAL)[0]!.card.refresh as { action: { data: object } }).action.data;
-    const forAnna = await h.click(
-      ANNA,
-      VERBS.openForm,
-      { ...data },
-      { channel: GENERAL, replyToId: pendingId },
-    );
-    form = answeredCard(forAnna);
+    const onPending = { channel: GENERAL, replyToId: pendingId };
+    form = (await click(ANNA, VERBS.openForm, { ...data }, onPending)).card;
     const ids = findAll(form, (n) => typeof n.id === 'string').map((n) => n.id);
     expect(ids).toEqual(expect.arrayContaining(['o:title', 'o:kind', 'o:spread', 'o:invited', 'o:lead']));
     const invite = findAll(form, (n) => n.id === 'o:invited')[0] as { choices: Array<{ value: string }> };
@@ -66,16 +45,10 @@ describe('Teams: opening an incident from a channel', () => {
     expect(cardText(form)).toContain('wat je na het commando typt, ziet iedereen in dit kanaal');
     expect(cardText(form)).toContain('persoonlijke chat met Stappenplan');
 
-    const forDirk = await h.click(
-      DIRK,
-      VERBS.openForm,
-      { ...data },
-      { channel: GENERAL, replyToId: pendingId },
-    );
-    const dirkCard = answeredCard(forDirk);
-    expect(findAll(dirkCard, (n) => n.id === 'o:title')).toEqual([]);
-    expect(JSON.stringify(dirkCard)).not.toContain('Jan');
-    expect(cardText(dirkCard)).toContain('Alleen Anna ziet dat formulier');
+    const forDirk = await click(DIRK, VERBS.openForm, { ...data }, onPending);
+    expect(findAll(forDirk.card, (n) => n.id === 'o:title')).toEqual([]);
+    expect(JSON.stringify(forDirk.card)).not.toContain('Jan');
+    expect(forDirk.text).toContain('Alleen Anna ziet dat formulier');
   });
 
   it('answers bad input on the form itself, keeping what was typed', async () => {
@@ -84,8 +57,8 @@ describe('Teams: opening an incident from a channel', () => {
       'o:kind': 'nude_photo',
       'o:invited': 'aad-bas',
     });
-    const again = answeredCard(response);
-    expect(cardText(again)).toContain('Korte titel: minimaal 3 tekens.');
+    const again = response.card;
+    expect(response.text).toContain('Korte titel: minimaal 3 tekens.');
     expect(findAll(again, (n) => n.id === 'o:invited')[0]?.value).toBe('aad-bas');
     expect(h.microsoft.channels).toEqual([]);
   });
@@ -99,7 +72,7 @@ describe('Teams: opening an incident from a channel', () => {
     };
     const response = await submitOpeningForm(h, ANNA, onPending(), values);
     // Nothing says "geopend" before it is true.
-    expect(cardText(answeredCard(response))).toContain('Incident 2026-0001 wordt geopend…');
+    expect(response.text).toContain(t('nl', 'opening.pending', { number: '2026-0001' }));
     // The channel's pending card says the same, with the number only.
     const updated = h.microsoft.activities.get(GENERAL)?.get(pendingId);
     expect(JSON.stringify(updated)).toContain('2026-0001 wordt geopend');
@@ -155,7 +128,7 @@ describe('Teams: opening an incident from a channel', () => {
   it('a second submit of the same form opens nothing new', async () => {
     const values = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
     const response = await submitOpeningForm(h, ANNA, onPending(), values);
-    expect(cardText(answeredCard(response))).toContain('Incident 2026-0001');
+    expect(response.text).toContain('Incident 2026-0001');
     await quiet(h.microsoft);
     expect(h.microsoft.channels).toHaveLength(1);
   });
@@ -165,7 +138,7 @@ describe('Teams: opening an incident from a channel', () => {
       'o:title': 'Foto 5E',
       'o:kind': 'other',
     });
-    expect(cardText(answeredCard(response))).toContain('Dit formulier is van een collega.');
+    expect(response.text).toContain(t('nl', 'teams.notYourForm'));
   });
 
   it('refuses to invite someone who is not in the team', async () => {
@@ -175,7 +148,7 @@ describe('Teams: opening an incident from a channel', () => {
       { form, where: { channel: GENERAL, replyToId: 'another-card' } },
       { 'o:title': 'Foto 3C', 'o:kind': 'other', 'o:invited': 'aad-stranger' },
     );
-    expect(cardText(answeredCard(response))).toContain('deze collega is geen lid');
+    expect(response.text).toContain('deze collega is geen lid');
   });
 
   it('opens from a personal chat too, in the one team the bot is in', async () => {
@@ -190,15 +163,11 @@ describe('Teams: opening an incident from a channel', () => {
       { form: personalForm, where: { replyToId: chat[0]!.id } },
       { 'o:title': 'Filmpje 4A', 'o:kind': 'sex_video' },
     );
-    expect(cardText(answeredCard(response))).toContain('Incident 2026-0002 wordt geopend…');
+    expect(response.text).toContain(t('nl', 'opening.pending', { number: '2026-0002' }));
     const channel = await eventually(() =>
       h.microsoft.channels.find((c) => c.displayName === 'incident-2026-0002'),
     );
-    await eventually(async () =>
-      (await h.app.database.db.selectFrom('teams_conversation').select('space_id').execute()).some(
-        (row) => row.space_id === channel.id,
-      ),
-    );
+    await eventually(() => conversationStored(h, channel.id));
     await addAppToChannel(h, channel.id);
     // The form in Bas's personal chat became the link into the new channel.
     await eventually(() =>

@@ -2,21 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../../src/core/cards/action-payload.js';
 import { t } from '../../../src/core/i18n/catalogue.js';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import {
-  ANNA,
-  actionData,
-  answeredCard,
-  BAS,
-  cardText,
-  click,
-  DIRK,
-  eventually,
-  findAll,
-  type Harness,
-  quiet,
-  startHarness,
-} from './teams-harness.js';
-import { type OpenedIncident, openIncident } from './teams-open.support.js';
+import { actionData, answeredCard, cardText, findAll } from './support/card-reading.support.js';
+import { clickActivity } from './support/teams-activities.support.js';
+import { eventually, type Harness, quiet, startHarness } from './support/teams-harness.js';
+import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { ANNA, BAS, DIRK } from './support/teams-people.support.js';
 
 const DONE = t('nl', 'action.done');
 const RELEASE = t('nl', 'action.release');
@@ -95,7 +85,7 @@ describe('Teams: buttons only their owner and the lead may use', () => {
   it('the refresh gives the owner and the lead "Gereed", and anyone else the copy without it', async () => {
     const refresh = (shared().refresh as { action: { data: Record<string, unknown> } }).action.data;
     const copyFor = async (person: typeof BAS) => {
-      const activity = click(h.microsoft, person, VERBS.cardView, refresh, {
+      const activity = clickActivity(h.microsoft, person, VERBS.cardView, refresh, {
         chat: incident.spaceId,
         replyToId: phaseId,
       });

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import { TENANT } from './fake-microsoft.js';
-import {
-  ANNA,
-  actionData,
-  answeredCard,
-  cardText,
-  findAll,
-  GENERAL,
-  type Harness,
-  shown,
-  startHarness,
-} from './teams-harness.js';
+import { clicker } from './support/card-click.support.js';
+import { actionData, cardText, findAll, shown } from './support/card-reading.support.js';
+import { TENANT } from './support/fake-microsoft.js';
+import { teamsHarness } from './support/teams-harness.js';
+import { ANNA, GENERAL } from './support/teams-people.support.js';
 
 const SECOND_TEAM = '19:team-second@thread.tacv2';
 
 describe('Teams: opening privately from the personal chat', () => {
-  let h: Harness;
+  const h = teamsHarness({ space: 'chat' });
+  const click = clicker(h);
   beforeAll(async () => {
-    h = await startHarness({ space: 'chat' });
     // The bot is in the general team (known from a first message) and is added to a second team.
     await h.say(ANNA, 'incident status', { channel: GENERAL });
     const installed = await h.post({
@@ -38,10 +31,6 @@ describe('Teams: opening privately from the personal chat', () => {
     });
     expect(installed.status).toBe(200);
   });
-  afterAll(async () => {
-    await h?.close();
-    await h?.microsoft.stop();
-  });
 
   it('asks which team first when the requester is in several, then shows that team’s form', async () => {
     await h.say(ANNA, 'incident nieuw Foto 2B');
@@ -51,11 +40,8 @@ describe('Teams: opening privately from the personal chat', () => {
     expect(buttons).toHaveLength(2);
     // Nothing was posted in any team's channel.
     expect(h.microsoft.cards(GENERAL).filter((c) => cardText(c.card).includes('nieuw incident'))).toEqual([]);
-    const form = answeredCard(
-      await h.click(ANNA, VERBS.openForm, buttons[1]!.data as Record<string, unknown>, {
-        replyToId: choice.id,
-      }),
-    );
+    const data = buttons[1]!.data as Record<string, unknown>;
+    const { card: form } = await click(ANNA, VERBS.openForm, data, { replyToId: choice.id });
     expect(findAll(form, (n) => n.id === 'o:title')).toHaveLength(1);
     expect(actionData(form, 'Openen')).toBeTruthy();
   });
@@ -74,12 +60,12 @@ describe('Teams: opening privately from the personal chat', () => {
       .selectFrom('teams_team')
       .select('workspace_id')
       .executeTakeFirstOrThrow();
-    const answer = await h.click(
+    const answer = await click(
       stranger,
       VERBS.openForm,
       { u: stranger.aad, t: workspace.workspace_id },
       { replyToId: 'x' },
     );
-    expect(cardText(answeredCard(answer))).toContain('Vraag de beheerder van Microsoft Teams');
+    expect(answer.text).toContain('Vraag de beheerder van Microsoft Teams');
   });
 });

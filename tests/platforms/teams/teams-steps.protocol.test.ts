@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction } from '../../../src/core/cards/action-payload.js';
+import { t } from '../../../src/core/i18n/catalogue.js';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
-import {
-  ANNA,
-  actionData,
-  answeredCard,
-  BAS,
-  cardText,
-  click,
-  DIRK,
-  eventually,
-  findAll,
-  GENERAL,
-  type Harness,
-  message,
-  quiet,
-  shown,
-  startHarness,
-} from './teams-harness.js';
-import { type OpenedIncident, openIncident } from './teams-open.support.js';
+import { clicker } from './support/card-click.support.js';
+import { actionData, answeredCard, cardText, findAll, shown } from './support/card-reading.support.js';
+import { clickActivity, messageActivity } from './support/teams-activities.support.js';
+import { eventually, type Harness, quiet, teamsHarness } from './support/teams-harness.js';
+import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { ANNA, BAS, DIRK, GENERAL } from './support/teams-people.support.js';
 
 const HOSTILE_TITLE = '**Foto** <at>Dirk</at> [x](https://e.nl)';
 
 describe('Teams: working on the steps', () => {
-  let h: Harness;
+  const h = teamsHarness({ people: [ANNA, { aad: 'aad-bas', name: 'Bas **vet** <at>x</at>' }, DIRK] });
+  const click = clicker(h);
   let incident: OpenedIncident;
   let phaseId: string;
   let claim: Record<string, unknown>;
 
   beforeAll(async () => {
-    h = await startHarness({ people: [ANNA, { aad: 'aad-bas', name: 'Bas **vet** <at>x</at>' }, DIRK] });
     incident = await openIncident(h, ANNA, {
       'o:title': HOSTILE_TITLE,
       'o:kind': 'nude_photo',
@@ -38,10 +27,6 @@ describe('Teams: working on the steps', () => {
     const phase = incident.cards[1]!;
     phaseId = phase.id;
     claim = actionData(phase.card, 'Oppakken');
-  });
-  afterAll(async () => {
-    await h?.close();
-    await h?.microsoft.stop();
   });
 
   const inChannel = (replyToId: string) => ({ channel: incident.spaceId, replyToId });
@@ -54,10 +39,9 @@ describe('Teams: working on the steps', () => {
   });
 
   it('Bas claims a step: he gets the card back with the answer on top, everyone gets the update', async () => {
-    const response = await h.click(BAS, VERBS.action, claim, inChannel(phaseId));
-    const answer = answeredCard(response);
-    expect(cardText(answer)).toContain('Je hebt deze stap opgepakt: Aandacht voor het slachtoffer.');
-    expect(cardText(answer)).toContain('Opgepakt door Bas **vet** <at>x</at>');
+    const { text } = await click(BAS, VERBS.action, claim, inChannel(phaseId));
+    expect(text).toContain(t('nl', 'feedback.claim', { step: 'Aandacht voor het slachtoffer' }));
+    expect(text).toContain(t('nl', 'step.owner', { owner: 'Bas **vet** <at>x</at>' }));
     await eventually(() => h.microsoft.named('PUT', new RegExp(`activities/${phaseId}$`)).length > 0);
     const updated = h.microsoft.postedCards(incident.spaceId).find((card) => card.id === phaseId);
     expect(cardText(updated?.card)).toContain('Opgepakt door Bas');
@@ -78,9 +62,8 @@ describe('Teams: working on the steps', () => {
     const next = findAll(redrawn.card, (n) => n.type === 'Action.Execute' && n.title === 'Oppakken')
       .map((n) => n.data as Record<string, unknown>)
       .find((data) => decodeAction(data.p).stepKey === 'check-protocols')!;
-    const response = await h.post(click(h.microsoft, ANNA, VERBS.action, next, inChannel(nowId)));
-    const answer = cardText(answeredCard(response));
-    expect(answer).toContain('Je hebt deze stap opgepakt: Check bestaande protocollen.');
+    const { text: answer } = await click(ANNA, VERBS.action, next, inChannel(nowId));
+    expect(answer).toContain(t('nl', 'feedback.claim', { step: 'Check bestaande protocollen' }));
     expect(answer).toContain('Nu eerst · incident 2026-0001');
     expect(answer).toContain('Opgepakt door Anna');
   });
@@ -88,72 +71,60 @@ describe('Teams: working on the steps', () => {
   it('Anna clicks the same claim: she is told Bas has it, nothing changes', async () => {
     await quiet(h.microsoft);
     const puts = h.microsoft.named('PUT', /./).length;
-    const response = await h.click(ANNA, VERBS.action, claim, inChannel(phaseId));
-    expect(cardText(answeredCard(response))).toContain('Bas **vet** <at>x</at> heeft deze stap al opgepakt.');
+    const { text } = await click(ANNA, VERBS.action, claim, inChannel(phaseId));
+    expect(text).toContain(t('nl', 'error.StepAlreadyClaimed', { owner: 'Bas **vet** <at>x</at>' }));
     await quiet(h.microsoft);
     expect(h.microsoft.named('PUT', /./)).toHaveLength(puts);
   });
 
   it('a retried delivery and a double click change nothing', async () => {
-    const first = click(h.microsoft, BAS, VERBS.action, claim, inChannel(phaseId));
+    const first = clickActivity(h.microsoft, BAS, VERBS.action, claim, inChannel(phaseId));
     const again = await h.post(first);
-    expect(cardText(answeredCard(again))).toContain('Dit was al zo; er is niets veranderd.');
+    expect(cardText(answeredCard(again))).toContain(t('nl', 'feedback.unchanged'));
     const retry = await h.post(first);
     expect(cardText(answeredCard(retry))).toContain('Dit was al zo');
   });
 
   it('answers in English when the clicker uses Teams in English', async () => {
-    const response = await h.click(ANNA, VERBS.action, claim, { ...inChannel(phaseId), locale: 'en-US' });
-    expect(cardText(answeredCard(response))).toContain('has already picked up this step.');
+    const { text } = await click(ANNA, VERBS.action, claim, { ...inChannel(phaseId), locale: 'en-US' });
+    expect(text).toContain('has already picked up this step.');
   });
 
   it('refuses a colleague who is not a member of the incident', async () => {
-    const response = await h.click(DIRK, VERBS.action, claim, inChannel(phaseId));
-    expect(cardText(answeredCard(response))).toContain('Je bent geen lid van dit incident');
+    const { text } = await click(DIRK, VERBS.action, claim, inChannel(phaseId));
+    expect(text).toContain(t('nl', 'error.NotAMember'));
   });
 
   it('refuses the same button data replayed from another channel, and forged data', async () => {
     const done = actionData(incident.cards[1]!.card, 'Gereed');
-    const replayed = await h.click(BAS, VERBS.action, done, { channel: GENERAL, replyToId: 'x' });
-    expect(cardText(answeredCard(replayed))).toContain(
-      'Deze knop hoort bij een ander incident. Er is niets gewijzigd.',
-    );
-    const forged = await h.click(
+    const replayed = await click(BAS, VERBS.action, done, { channel: GENERAL, replyToId: 'x' });
+    expect(replayed.text).toContain(t('nl', 'error.ActionContextMismatch'));
+    const forged = await click(
       BAS,
       VERBS.action,
       { p: '{"v":1,"i":"../../etc","a":"claim"}' },
       inChannel(phaseId),
     );
-    expect(cardText(answeredCard(forged))).toContain('Deze knop werkt niet (meer)');
-    const unknownVerb = await h.click(BAS, 'something.else', {}, inChannel(phaseId));
-    expect(cardText(answeredCard(unknownVerb))).toContain('Deze knop werkt niet (meer)');
+    expect(forged.text).toContain(t('nl', 'error.InvalidAction'));
+    const unknownVerb = await click(BAS, 'something.else', {}, inChannel(phaseId));
+    expect(unknownVerb.text).toContain(t('nl', 'error.InvalidAction'));
     const otherIncident = encodeAction({
       incidentId: '00000000-0000-4000-8000-000000000000',
       kind: 'claim',
       stepKey: 'x',
     });
-    const missing = await h.click(BAS, VERBS.action, { p: otherIncident }, inChannel(phaseId));
-    expect(cardText(answeredCard(missing))).toContain('Dit incident is niet gevonden.');
+    const missing = await click(BAS, VERBS.action, { p: otherIncident }, inChannel(phaseId));
+    expect(missing.text).toContain(t('nl', 'error.IncidentNotFound'));
   });
 
   it('not applicable asks a reason inline; an empty reason is answered, a real one saved', async () => {
     const card = incident.cards[1]!.card;
     const naData = actionData(card, 'Opslaan', VERBS.action);
     const prefix = String(naData.k);
-    const empty = await h.click(
-      BAS,
-      VERBS.action,
-      { ...naData, [`${prefix}:reason`]: '  ' },
-      inChannel(phaseId),
-    );
-    expect(cardText(answeredCard(empty))).toContain('Reden: vul dit in.');
-    const saved = await h.click(
-      BAS,
-      VERBS.action,
-      { ...naData, [`${prefix}:reason`]: 'Geen slachtoffer bekend' },
-      inChannel(phaseId),
-    );
-    expect(cardText(answeredCard(saved))).toContain('Op niet van toepassing gezet');
+    const withReason = (reason: string) =>
+      click(BAS, VERBS.action, { ...naData, [`${prefix}:reason`]: reason }, inChannel(phaseId));
+    expect((await withReason('  ')).text).toContain('Reden: vul dit in.');
+    expect((await withReason('Geen slachtoffer bekend')).text).toContain('Op niet van toepassing gezet');
   });
 
   it('the "Meer" set assigns a step to a colleague and adds a note', async () => {
@@ -169,25 +140,25 @@ describe('Teams: working on the steps', () => {
     };
     expect(choices.choices.map((c) => c.value)).toEqual(['aad-anna', 'aad-bas']);
     const save = actionData(assign, 'Opslaan');
-    const assigned = await h.click(
+    const assigned = await click(
       BAS,
       VERBS.action,
       { ...save, [choices.id]: 'aad-anna' },
       inChannel(phaseId),
     );
-    expect(cardText(answeredCard(assigned))).toContain(
-      'Je hebt Bepaal omvang en impact toegewezen aan Anna.',
+    expect(assigned.text).toContain(
+      t('nl', 'feedback.assign', { step: 'Bepaal omvang en impact', assignee: 'Anna' }),
     );
     const note = findAll(more, (n) => n.type === 'Action.ShowCard' && n.title === 'Notitie toevoegen')[0];
     const noteSave = actionData(note, 'Opslaan');
-    const noted = await h.click(
+    const noted = await click(
       BAS,
       VERBS.action,
       { ...noteSave, [`${noteSave.k}:note`]: 'Ouders zijn gebeld' },
       inChannel(phaseId),
     );
-    expect(cardText(answeredCard(noted))).toContain('Je notitie is opgeslagen.');
-    expect(cardText(answeredCard(noted))).toContain('Ouders zijn gebeld');
+    expect(noted.text).toContain(t('nl', 'feedback.note'));
+    expect(noted.text).toContain('Ouders zijn gebeld');
   });
 
   it('a form opens for the clicker only, refuses bad answers on the form and saves good ones', async () => {
@@ -196,33 +167,28 @@ describe('Teams: working on the steps', () => {
       .find((card) => cardText(card.card).includes('Zet acties op een rijtje'));
     expect(planPhase).toBeDefined();
     const open = actionData(planPhase!.card, 'Invullen');
-    const formCard = answeredCard(await h.click(BAS, VERBS.formView, open, inChannel(planPhase!.id)));
-    expect(cardText(formCard)).toContain('Acties op een rijtje');
-    const save = actionData(formCard, 'Opslaan');
-    const bad = await h.click(
-      BAS,
-      VERBS.action,
-      { ...save, 'f:items.0.what': 'Gesprek met ouders' },
-      inChannel(planPhase!.id),
-    );
-    const again = answeredCard(bad);
-    expect(cardText(again)).toContain('Wie (rij 1): vul dit in.');
-    expect(JSON.stringify(again)).toContain('Gesprek met ouders');
-    const good = await h.click(
+    const onPlan = inChannel(planPhase!.id);
+    const formCard = await click(BAS, VERBS.formView, open, onPlan);
+    expect(formCard.text).toContain('Acties op een rijtje');
+    const save = actionData(formCard.card, 'Opslaan');
+    const bad = await click(BAS, VERBS.action, { ...save, 'f:items.0.what': 'Gesprek met ouders' }, onPlan);
+    expect(bad.text).toContain('Wie (rij 1): vul dit in.');
+    expect(JSON.stringify(bad.card)).toContain('Gesprek met ouders');
+    const good = await click(
       BAS,
       VERBS.action,
       { ...save, 'f:items.0.who': 'Mentor', 'f:items.0.what': 'Gesprek met ouders' },
-      inChannel(planPhase!.id),
+      onPlan,
     );
-    expect(cardText(answeredCard(good))).toContain('Opgeslagen: Zet acties op een rijtje.');
-    const stranger = await h.click(DIRK, VERBS.formView, open, inChannel(planPhase!.id));
-    expect(cardText(answeredCard(stranger))).toContain('Je bent geen lid van dit incident');
+    expect(good.text).toContain(t('nl', 'feedback.form', { step: 'Zet acties op een rijtje' }));
+    const stranger = await click(DIRK, VERBS.formView, open, onPlan);
+    expect(stranger.text).toContain(t('nl', 'error.NotAMember'));
   });
 
   it('a file shared in the incident channel gets the warning, and is never downloaded', async () => {
     const before = h.microsoft.calls.length;
     await h.post({
-      ...message(h.microsoft, BAS, 'kijk', { channel: incident.spaceId }),
+      ...messageActivity(h.microsoft, BAS, 'kijk', { channel: incident.spaceId }),
       entities: [],
       text: 'kijk',
       attachments: [
@@ -244,7 +210,7 @@ describe('Teams: working on the steps', () => {
   it('ignores ordinary channel talk that does not mention the bot', async () => {
     const before = h.microsoft.texts(incident.spaceId).length;
     await h.post({
-      ...message(h.microsoft, BAS, 'hoi', { channel: incident.spaceId }),
+      ...messageActivity(h.microsoft, BAS, 'hoi', { channel: incident.spaceId }),
       entities: [],
       text: 'hoi',
     });
@@ -283,23 +249,23 @@ describe('Teams: working on the steps', () => {
       'Evaluatie en nazorg zijn al klaar: het incident wordt meteen afgerond.',
     );
     const confirm = actionData(question.card, 'Ja, sluiten');
-    const byBas = await h.click(BAS, VERBS.closeConfirm, confirm, inChannel(question.id));
-    expect(cardText(answeredCard(byBas))).toContain('Alleen de regisseur');
-    const byAnna = await h.click(
+    const byBas = await click(BAS, VERBS.closeConfirm, confirm, inChannel(question.id));
+    expect(byBas.text).toContain('Alleen de regisseur');
+    const byAnna = await click(
       ANNA,
       VERBS.closeConfirm,
       { ...confirm, 'c:archive': 'true' },
       inChannel(question.id),
     );
-    expect(cardText(answeredCard(byAnna))).toContain('Incident 2026-0001 is gesloten en afgerond');
+    expect(byAnna.text).toContain('Incident 2026-0001 is gesloten en afgerond');
     await eventually(() => h.microsoft.named('POST', /\/archive$/).length === 1);
-    const later = await h.click(
+    const later = await click(
       BAS,
       VERBS.action,
       actionData(incident.cards[2]!.card, 'Oppakken'),
       inChannel(incident.cards[2]!.id),
     );
-    expect(cardText(answeredCard(later))).toContain('Incident 2026-0001 is afgerond.');
+    expect(later.text).toContain('Incident 2026-0001 is afgerond.');
   });
 });
 

@@ -143,14 +143,7 @@ export class MemoryReminderStore implements ReminderStore {
   }
 
   async markDone(id: string, now: Date) {
-    const row = this.rows.get(id);
-    if (!row || row.outcome === 'done') return false;
-    Object.assign(row, {
-      outcome: 'done',
-      status: row.status === 'pending' ? 'cancelled' : row.status,
-      updatedAt: now,
-    });
-    return true;
+    return this.end(id, 'done', now);
   }
 
   async snooze(id: string, dueAt: Date, now: Date) {
@@ -169,10 +162,15 @@ export class MemoryReminderStore implements ReminderStore {
   }
 
   async stop(id: string, now: Date) {
+    return this.end(id, 'stopped', now);
+  }
+
+  /** Done or no longer needed: a reminder still waiting is cancelled; one being sent goes out. */
+  private end(id: string, outcome: 'done' | 'stopped', now: Date): boolean {
     const row = this.rows.get(id);
-    if (!row || row.outcome === 'stopped') return false;
+    if (!row || row.outcome === outcome) return false;
     Object.assign(row, {
-      outcome: 'stopped',
+      outcome,
       status: row.status === 'pending' ? 'cancelled' : row.status,
       updatedAt: now,
     });

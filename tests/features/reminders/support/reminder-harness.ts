@@ -1,4 +1,4 @@
-import type { ActionPayload } from '../../../../src/core/cards/action-payload.js';
+import type { ActionKind, ActionPayload } from '../../../../src/core/cards/action-payload.js';
 import { createCoreServices } from '../../../../src/core/core-services.js';
 import type { Actor } from '../../../../src/core/incidents/incident.access.js';
 import type { Workspace } from '../../../../src/core/incidents/incident.types.js';
@@ -114,6 +114,24 @@ export async function createReminderHarness(options: HarnessOptions = {}) {
     return result;
   };
 
+  /** `actor` presses `kind` on the step `stepKey` of the incident, with a dialog's `input`. */
+  const step = (
+    actor: Actor,
+    incidentId: string,
+    kind: ActionKind,
+    stepKey: string,
+    input?: ActionInputValues,
+  ) => click(actor, { incidentId, kind, stepKey }, input);
+
+  /** `actor` presses `kind` on the reminder `ref` that was sent about the incident. */
+  const reminder = (
+    actor: Actor,
+    incidentId: string,
+    kind: ActionKind,
+    ref: string,
+    input?: ActionInputValues,
+  ) => click(actor, { incidentId, kind, ref }, input);
+
   /** Moves the clock in steps until `until`, ticking at each step; a resync every `syncEvery` steps. */
   const runUntil = async (until: string | Date, stepMinutes = 15, syncEvery = 4) => {
     const end = new Date(until).getTime();
@@ -145,12 +163,13 @@ export async function createReminderHarness(options: HarnessOptions = {}) {
     retention,
     open,
     click,
+    step,
+    reminder,
     runUntil,
   };
 }
 
 export type ReminderHarness = Awaited<ReturnType<typeof createReminderHarness>>;
-export { ANNA, BOB, CARLA };
 
 /** One row of the aftercare form. */
 export const moment = (date: string, about: string, remind: string, id?: string) => ({
@@ -166,11 +185,7 @@ export async function planAftercare(
   incidentId: string,
   moments: ReturnType<typeof moment>[],
 ): Promise<{ id: string }[]> {
-  const result = await h.click(
-    BOB,
-    { incidentId: incidentId, kind: 'form', stepKey: 'plan-aftercare' },
-    { form: { moments } },
-  );
+  const result = await h.step(BOB, incidentId, 'form', 'plan-aftercare', { form: { moments } });
   if (!result.ok) throw new Error(result.message);
   return (await h.store.forms.get(incidentId, 'plan-aftercare'))?.data.moments as { id: string }[];
 }

@@ -28,6 +28,22 @@ export function offered(h: SlackSide, message: FakeMessage, stepKey: string): st
   return values.map((value) => decodeActionValue(value).payload.kind);
 }
 
+/** Clicks, then waits for what the click makes appear in `shown()` for the clicker. */
+async function clickThenWait<T>(
+  h: SlackSide,
+  userId: string,
+  message: FakeMessage,
+  target: Target,
+  shown: () => T[],
+  isTheirs: (item: T) => boolean,
+  what: string,
+): Promise<T> {
+  const before = shown().length;
+  const answer = await h.people.click(userId, message, target);
+  if (answer.status !== 200) throw new Error(`click answered ${answer.status}`);
+  return h.fake.waitFor(() => shown().slice(before).find(isTheirs), 5000, what);
+}
+
 /** Clicks and waits for the answer only the clicker sees. */
 export async function clickFor(
   h: SlackSide,
@@ -35,32 +51,20 @@ export async function clickFor(
   message: FakeMessage,
   target: Target,
 ): Promise<string> {
-  const before = h.fake.state.ephemerals.length;
-  const answer = await h.people.click(userId, message, target);
-  if (answer.status !== 200) throw new Error(`click answered ${answer.status}`);
-  const ephemeral = await h.fake.waitFor(
-    () => h.fake.state.ephemerals.slice(before).find((candidate) => candidate.user === userId),
-    5000,
-    `answer to ${target.kind}`,
-  );
-  return ephemeral.text;
+  const ephemerals = () => h.fake.state.ephemerals;
+  const mine = (ephemeral: { user: string }) => ephemeral.user === userId;
+  return (await clickThenWait(h, userId, message, target, ephemerals, mine, `answer to ${target.kind}`)).text;
 }
 
 /** Clicks a button that needs a dialog and returns the dialog Slack opened. */
-export async function dialogFor(
+export function dialogFor(
   h: SlackSide,
   userId: string,
   message: FakeMessage,
   target: Target,
 ): Promise<FakeView> {
-  const before = h.fake.state.views.length;
-  const answer = await h.people.click(userId, message, target);
-  if (answer.status !== 200) throw new Error(`click answered ${answer.status}`);
-  return h.fake.waitFor(
-    () => h.fake.state.views.slice(before).find((view) => view.userId === userId),
-    5000,
-    'dialog',
-  );
+  const views = () => h.fake.state.views;
+  return clickThenWait(h, userId, message, target, views, (view) => view.userId === userId, 'dialog');
 }
 
 /** Submits a dialog; returns inline errors, or the answer the person then sees. */

@@ -1,7 +1,15 @@
 import { decodeActionValue } from '../../../../src/platforms/slack/block-kit/action-value.js';
-import { type FakeSlack, SIGNING_SECRET, TEAM_ID } from './fake-slack.js';
+import { type FakeSlack, SIGNING_SECRET } from './fake-slack.js';
 import type { FakeMessage, FakeView, Json } from './fake-slack.state.js';
 import { postSigned, type SignedPost } from './signed-request.js';
+import {
+  blockActions,
+  eventCallback,
+  type Reply,
+  type SlackUser,
+  slashCommand,
+  viewSubmission,
+} from './slack-payloads.js';
 
 /** A value typed or picked in a modal field, by the field's block id. */
 export type Fill = string | string[];
@@ -29,21 +37,9 @@ export class SlackPeople {
   ) {}
 
   command(userId: string, text: string, channelId = 'CGENERAL'): Promise<SignedPost> {
-    const body = new URLSearchParams({
-      token: 'legacy',
-      team_id: TEAM_ID,
-      team_domain: 'school',
-      channel_id: channelId,
-      channel_name: 'algemeen',
-      user_id: userId,
-      user_name: this.nameOf(userId),
-      command: '/incident',
-      text,
-      api_app_id: 'A0APP',
-      response_url: this.fake.newResponseUrl(),
-      trigger_id: this.fake.state.issueTrigger(userId),
-    }).toString();
-    return this.send(body, 'application/x-www-form-urlencoded');
+    const channel = { id: channelId, name: 'algemeen' };
+    const body = new URLSearchParams(slashCommand(this.user(userId), channel, text, this.reply(userId)));
+    return this.send(body.toString(), 'application/x-www-form-urlencoded');
   }
 
   /** Clicks the button (or overflow option) for `target` on the message as it is now. */
@@ -88,16 +84,7 @@ export class SlackPeople {
       }
       values[blockId] = { [String(element.action_id)]: state };
     }
-    const payload = {
-      type: 'view_submission',
-      team: { id: TEAM_ID, domain: 'school' },
-      user: { id: userId, username: this.nameOf(userId), name: this.nameOf(userId), team_id: TEAM_ID },
-      api_app_id: 'A0APP',
-      token: 'legacy',
-      trigger_id: this.fake.state.issueTrigger(userId),
-      view: { ...view, id: opened.id, team_id: TEAM_ID, state: { values }, hash: `h-${opened.id}` },
-      response_urls: [],
-    };
+    const payload = viewSubmission(this.user(userId), opened, values, this.fake.state.issueTrigger(userId));
     const posted = await this.send(
       `payload=${encodeURIComponent(JSON.stringify(payload))}`,
       'application/x-www-form-urlencoded',
@@ -109,16 +96,7 @@ export class SlackPeople {
   }
 
   event(event: Json, options: { eventId?: string; retryNum?: number } = {}): Promise<SignedPost> {
-    const body = JSON.stringify({
-      token: 'legacy',
-      team_id: TEAM_ID,
-      api_app_id: 'A0APP',
-      type: 'event_callback',
-      event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: TEAM_ID, user_id: this.fake.state.botUserId, is_bot: true }],
-      event,
-    });
+    const body = JSON.stringify(eventCallback(event, this.fake.state.botUserId, options.eventId));
     const headers: Record<string, string> =
       options.retryNum !== undefined
         ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
@@ -138,34 +116,22 @@ export class SlackPeople {
   }
 
   private sendAction(userId: string, message: FakeMessage, action: Json): Promise<SignedPost> {
-    const payload = {
-      type: 'block_actions',
-      team: { id: TEAM_ID, domain: 'school' },
-      user: { id: userId, username: this.nameOf(userId), name: this.nameOf(userId), team_id: TEAM_ID },
-      api_app_id: 'A0APP',
-      token: 'legacy',
-      container: {
-        type: 'message',
-        message_ts: message.ts,
-        channel_id: message.channel,
-        is_ephemeral: false,
-      },
-      trigger_id: this.fake.state.issueTrigger(userId),
-      channel: { id: message.channel, name: 'incident' },
-      message: {
-        type: 'message',
-        user: message.user,
-        ts: message.ts,
-        text: message.text,
-        blocks: message.blocks,
-      },
-      response_url: this.fake.newResponseUrl(userId, message.channel),
-      actions: [{ ...action, action_ts: `${Date.now() / 1000}` }],
-    };
+    const payload = blockActions(this.user(userId), message, action, this.reply(userId, message.channel));
     return this.send(
       `payload=${encodeURIComponent(JSON.stringify(payload))}`,
       'application/x-www-form-urlencoded',
     );
+  }
+
+  /** A fresh trigger id and response URL from the fake Slack, as each delivery gets. */
+  /** A click's response_url shows its answers to that person in that channel (`channelId`). */
+  private reply(userId: string, channelId?: string): Reply {
+    const responseUrl = channelId ? this.fake.newResponseUrl(userId, channelId) : this.fake.newResponseUrl();
+    return { triggerId: this.fake.state.issueTrigger(userId), responseUrl };
+  }
+
+  private user(userId: string): SlackUser {
+    return { id: userId, name: this.nameOf(userId) };
   }
 
   private send(body: string, contentType: string): Promise<SignedPost> {

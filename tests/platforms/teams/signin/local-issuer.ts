@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_ROLES } from '../fake-graph.js';
+import { ALL_ROLES } from '../support/fake-graph.js';
 
 /** One client-credentials request the token endpoint answered. */
 export interface TokenRequest {

@@ -1,4 +1,4 @@
-import type { FakeMicrosoft } from '../fake-microsoft.js';
+import type { FakeMicrosoft } from '../support/fake-microsoft.js';
 import type { LocalIssuer, SignOptions } from './local-issuer.js';
 
 export const APP_ID = '6b1f3d2e-8c4a-4f0b-9a7e-2d5c8e1f4a90';

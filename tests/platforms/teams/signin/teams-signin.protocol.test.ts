@@ -2,21 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { VERBS } from '../../../../src/platforms/teams/cards/adaptive.types.js';
 import { freshPostgres } from '../../../support/fresh-postgres.js';
-import { FakeMicrosoft } from '../fake-microsoft.js';
-import {
-  ANNA,
-  actionData,
-  answeredCard,
-  BAS,
-  CARLA,
-  click,
-  DIRK,
-  eventually,
-  GENERAL,
-  message,
-  quiet,
-  shown,
-} from '../teams-harness.js';
+import { actionData, answeredCard, shown } from '../support/card-reading.support.js';
+import { FakeMicrosoft } from '../support/fake-microsoft.js';
+import { clickActivity, messageActivity } from '../support/teams-activities.support.js';
+import { eventually, quiet } from '../support/teams-harness.js';
+import { ANNA, BAS, CARLA, DIRK, GENERAL } from '../support/teams-people.support.js';
 import { type BotProcess, entries, startBotProcess } from './bot-process.js';
 import { LocalIssuer } from './local-issuer.js';
 import {
@@ -73,7 +63,8 @@ describe('Teams: the real sign-in path, end to end', () => {
   });
 
   const valid = () => bearer(issuer, channelClaims(issuer, microsoft));
-  const help = (tenant = SCHOOL_TENANT) => fromTenant(message(microsoft, ANNA, 'incident help'), tenant);
+  const help = (tenant = SCHOOL_TENANT) =>
+    fromTenant(messageActivity(microsoft, ANNA, 'incident help'), tenant);
 
   it('accepts a token the issuer signed and replies with a token from the login authority', async () => {
     const response = await postActivity(bot.url, help(), valid());
@@ -190,7 +181,7 @@ describe('Teams: the real sign-in path, end to end', () => {
     delete (nameless.conversation as Record<string, unknown>).tenantId;
     expect((await postActivity(bot.url, nameless, valid())).status).toBe(403);
     // An invoke as well: no card and no form reach another school.
-    const invoke = fromTenant(click(microsoft, ANNA, VERBS.openForm, { i: 'x' }), OTHER_TENANT);
+    const invoke = fromTenant(clickActivity(microsoft, ANNA, VERBS.openForm, { i: 'x' }), OTHER_TENANT);
     const answer = await postActivity(bot.url, invoke, valid());
     expect(answer.status).toBe(403);
     expect(answer.text).toBe('{"error":"forbidden"}');
@@ -212,7 +203,7 @@ describe('Teams: the real sign-in path, end to end', () => {
     const inChannel = (activity: Record<string, unknown>) => fromTenant(activity, SCHOOL_TENANT);
     await postActivity(
       bot.url,
-      inChannel(message(microsoft, ANNA, 'incident nieuw', { channel: GENERAL })),
+      inChannel(messageActivity(microsoft, ANNA, 'incident nieuw', { channel: GENERAL })),
       valid(),
     );
     const pending = await eventually(() => microsoft.cards(GENERAL).at(-1));
@@ -221,12 +212,12 @@ describe('Teams: the real sign-in path, end to end', () => {
     const form = answeredCard(
       await postActivity(
         bot.url,
-        inChannel(click(microsoft, ANNA, VERBS.openForm, { ...data }, where)),
+        inChannel(clickActivity(microsoft, ANNA, VERBS.openForm, { ...data }, where)),
         valid(),
       ),
     );
     const values = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': BAS.aad };
-    const submit = click(
+    const submit = clickActivity(
       microsoft,
       ANNA,
       VERBS.openSubmit,

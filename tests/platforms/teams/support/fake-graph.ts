@@ -3,9 +3,9 @@ import {
   type GraphChannel,
   type GraphChat,
   GraphStandIn,
-} from '../../../src/platforms/playground/graph.rules.js';
+} from '../../../../src/platforms/playground/graph.rules.js';
 
-export { ALL_ROLES, CATALOG_APP_ID, userIdOf } from '../../../src/platforms/playground/graph.rules.js';
+export { ALL_ROLES, CATALOG_APP_ID, userIdOf } from '../../../../src/platforms/playground/graph.rules.js';
 export type { GraphChannel, GraphChat };
 export type Answer = GraphAnswer;
 

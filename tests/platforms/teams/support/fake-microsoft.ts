@@ -5,8 +5,8 @@ import {
   CONVERSATION_NOT_FOUND,
   fileCardRefusal,
   isPersonalConversation,
-} from '../../../src/platforms/playground/connector.rules.js';
-import { MANIFEST_ID } from '../../../src/platforms/teams/package/manifest-id.js';
+} from '../../../../src/platforms/playground/connector.rules.js';
+import { MANIFEST_ID } from '../../../../src/platforms/teams/package/manifest-id.js';
 import { ALL_ROLES, FakeGraph } from './fake-graph.js';
 import { FakeOneDrive } from './fake-onedrive.js';
 

@@ -1,6 +1,9 @@
-import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
+import { VERBS } from '../../../../src/platforms/teams/cards/adaptive.types.js';
+import { type ClickAnswer, clicker } from './card-click.support.js';
+import { actionData } from './card-reading.support.js';
 import { type Person, TEAM_ID, TENANT } from './fake-microsoft.js';
-import { type Answer, actionData, answeredCard, eventually, GENERAL, type Harness } from './teams-harness.js';
+import { eventually, type Harness } from './teams-harness.js';
+import { GENERAL } from './teams-people.support.js';
 
 export interface OpenedIncident {
   /** The incident's space: the group chat's or the private channel's conversation id. */
@@ -27,23 +30,19 @@ export async function requestOpeningForm(h: Harness, asker: Person): Promise<Ope
   if (!pending) throw new Error('no pending card');
   const data = (pending.card.refresh as { action: { data: object } }).action.data;
   const where = { channel: GENERAL, replyToId: pending.id };
-  const form = answeredCard(await h.click(asker, VERBS.openForm, { ...data }, where));
+  const { card: form } = await clicker(h)(asker, VERBS.openForm, { ...data }, where);
   return { pendingId: pending.id, form, where };
 }
 
-/** `person` presses **Openen** on the form with these values; the invoke's answer. */
+/** `person` presses **Openen** on the form with these values; the card the invoke answered with. */
 export function submitOpeningForm(
   h: Harness,
   person: Person,
   opening: Pick<OpeningForm, 'form' | 'where'>,
   values: Record<string, string>,
-): Promise<Answer> {
-  return h.click(
-    person,
-    VERBS.openSubmit,
-    { ...actionData(opening.form, 'Openen'), ...values },
-    opening.where,
-  );
+): Promise<ClickAnswer> {
+  const data = { ...actionData(opening.form, 'Openen'), ...values };
+  return clicker(h)(person, VERBS.openSubmit, data, opening.where);
 }
 
 /**
@@ -95,14 +94,7 @@ export async function openIncident(
   );
   if (h.space === 'channel') {
     // The opening waits for the app; the lead was told how to add it.
-    await eventually(async () => {
-      const row = await h.app.database.db
-        .selectFrom('teams_conversation')
-        .select('space_id')
-        .where('space_id', '=', space.id)
-        .executeTakeFirst();
-      return row !== undefined;
-    });
+    await eventually(() => conversationStored(h, space.id));
     await addAppToChannel(h, space.id);
   }
   const cards = await eventually(() => {
@@ -110,15 +102,20 @@ export async function openIncident(
     return posted.length === expectedCards ? posted : null;
   });
   // The opening is done once every card's id is stored and the incident is open.
-  await eventually(async () => {
-    const incident = await h.app.database.db
-      .selectFrom('incident')
-      .select('status')
-      .where('space_id', '=', space.id)
-      .executeTakeFirst();
-    return incident?.status === 'open';
-  });
+  await eventually(async () =>
+    (await h.app.context.store.incidents.listByStatus('open', 100)).some((open) => open.spaceId === space.id),
+  );
   const [now, ...rest] = cards;
   if (!now) throw new Error('no cards');
   return { spaceId: space.id, cards: rest, now };
+}
+
+/** Whether the bot has stored the conversation `spaceId` (a new private channel waits there for the app). */
+export async function conversationStored(h: Harness, spaceId: string): Promise<boolean> {
+  const row = await h.app.database.db
+    .selectFrom('teams_conversation')
+    .select('space_id')
+    .where('space_id', '=', spaceId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
