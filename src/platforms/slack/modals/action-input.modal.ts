@@ -6,7 +6,7 @@ import { t } from '../../../core/i18n/catalogue.js';
 import type { Member } from '../../../core/incidents/incident.types.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
-import type { Locale } from '../../../core/playbook/playbook.types.js';
+import type { IncidentFacts, Locale } from '../../../core/playbook/playbook.types.js';
 import {
   datepicker,
   input,
@@ -19,6 +19,7 @@ import {
 } from './modal-elements.js';
 import { encodeMetadata } from './modal-metadata.codec.js';
 import { CALLBACK, dateValue, optionValue, type StateValues, textValue, usersValue } from './modal-state.js';
+import { factBlocks, readFacts } from './open-incident.modal.js';
 
 /** The one-question dialogs a button may need first; form dialogs live in form.modal.ts. */
 export type SimpleInput = Exclude<ActionInput, 'form'>;
@@ -30,6 +31,7 @@ export const SIMPLE_INPUTS: readonly SimpleInput[] = [
   'dueDate',
   'colleagues',
   'removal',
+  'facts',
 ];
 
 /** Block id of each dialog's field: the core's field name, so its errors land there. */
@@ -40,6 +42,7 @@ const BLOCK: Record<SimpleInput, string> = {
   dueDate: 'dueAt',
   colleagues: 'colleagues',
   removal: 'memberId',
+  facts: 'facts',
 };
 const STEPS_TO_BLOCK = 'stepsTo';
 
@@ -53,7 +56,13 @@ function titleOf(kind: SimpleInput, payload: ActionPayload, locale: Locale): str
 export function actionInputModal(
   kind: SimpleInput,
   locale: Locale,
-  context: { payload: ActionPayload; channelId: string | null; members?: Member[] },
+  context: {
+    payload: ActionPayload;
+    channelId: string | null;
+    members?: Member[];
+    /** The incident's facts as they are now, for "Feiten aanpassen". */
+    facts?: IncidentFacts;
+  },
 ): types.ModalView {
   const metadata = encodeMetadata({
     action: context.payload,
@@ -65,13 +74,16 @@ export function actionInputModal(
     title: titleOf(kind, context.payload, locale),
     submit: t(locale, 'slack.save'),
     close: t(locale, 'command.cancel'),
-    blocks: blocksFor(kind, locale, context.members ?? [], context.payload),
+    blocks:
+      kind === 'facts'
+        ? [paragraph(t(locale, 'facts.intro')), ...factBlocks(locale, context.facts)]
+        : blocksFor(kind, locale, context.members ?? [], context.payload),
     metadata,
   });
 }
 
 function blocksFor(
-  kind: SimpleInput,
+  kind: Exclude<SimpleInput, 'facts'>,
   locale: Locale,
   members: Member[],
   payload: ActionPayload,
@@ -151,6 +163,8 @@ export function readActionInput(kind: SimpleInput, values: StateValues): ActionI
         memberId: optionValue(values, BLOCK.removal),
         stepsTo: optionValue(values, STEPS_TO_BLOCK) === 'lead' ? 'lead' : 'release',
       };
+    case 'facts':
+      return { facts: readFacts(values) };
   }
 }
 
