@@ -6,6 +6,7 @@ import { callSlack } from '../api/slack-api.js';
 import { ACTION_ID_PREFIX, type DecodedActionValue, decodeActionValue } from '../block-kit/action-value.js';
 import { toBlockKit } from '../block-kit/block-kit.renderer.js';
 import { actionInputModal } from '../modals/action-input.modal.js';
+import { factsModal } from '../modals/facts.modal.js';
 import { formModal } from '../modals/form.modal.js';
 import { modal } from '../modals/modal-elements.js';
 import { CALLBACK } from '../modals/modal-state.js';
@@ -119,7 +120,7 @@ async function openDialog(
   let view: ReturnType<typeof formModal>;
   if (decoded.input === 'facts') {
     const facts = await slack.app.commands.factsToEdit(decoded.payload.incidentId, actor);
-    view = actionInputModal('facts', locale, { ...context, facts });
+    view = factsModal(locale, { ...context, facts });
   } else if (decoded.input === 'form') {
     const request = await slack.app.commands.formRequest(
       decoded.payload.incidentId,

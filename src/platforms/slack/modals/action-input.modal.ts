@@ -6,7 +6,7 @@ import { t } from '../../../core/i18n/catalogue.js';
 import type { Member } from '../../../core/incidents/incident.types.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
-import type { IncidentFacts, Locale } from '../../../core/playbook/playbook.types.js';
+import type { Locale } from '../../../core/playbook/playbook.types.js';
 import {
   datepicker,
   input,
@@ -19,10 +19,12 @@ import {
 } from './modal-elements.js';
 import { encodeMetadata } from './modal-metadata.codec.js';
 import { CALLBACK, dateValue, optionValue, type StateValues, textValue, usersValue } from './modal-state.js';
-import { factBlocks, readFacts } from './open-incident.modal.js';
 
-/** The one-question dialogs a button may need first; form dialogs live in form.modal.ts. */
-export type SimpleInput = Exclude<ActionInput, 'form'>;
+/**
+ * The one-question dialogs a button may need first; form dialogs live in form.modal.ts, the
+ * facts dialog in facts.modal.ts.
+ */
+export type SimpleInput = Exclude<ActionInput, 'form' | 'facts'>;
 
 export const SIMPLE_INPUTS: readonly SimpleInput[] = [
   'reason',
@@ -31,7 +33,6 @@ export const SIMPLE_INPUTS: readonly SimpleInput[] = [
   'dueDate',
   'colleagues',
   'removal',
-  'facts',
 ];
 
 /** Block id of each dialog's field: the core's field name, so its errors land there. */
@@ -42,7 +43,6 @@ const BLOCK: Record<SimpleInput, string> = {
   dueDate: 'dueAt',
   colleagues: 'colleagues',
   removal: 'memberId',
-  facts: 'facts',
 };
 const STEPS_TO_BLOCK = 'stepsTo';
 
@@ -56,13 +56,7 @@ function titleOf(kind: SimpleInput, payload: ActionPayload, locale: Locale): str
 export function actionInputModal(
   kind: SimpleInput,
   locale: Locale,
-  context: {
-    payload: ActionPayload;
-    channelId: string | null;
-    members?: Member[];
-    /** The incident's facts as they are now, for "Feiten aanpassen". */
-    facts?: IncidentFacts;
-  },
+  context: { payload: ActionPayload; channelId: string | null; members?: Member[] },
 ): types.ModalView {
   const metadata = encodeMetadata({
     action: context.payload,
@@ -74,16 +68,13 @@ export function actionInputModal(
     title: titleOf(kind, context.payload, locale),
     submit: t(locale, 'slack.save'),
     close: t(locale, 'command.cancel'),
-    blocks:
-      kind === 'facts'
-        ? [paragraph(t(locale, 'facts.intro')), ...factBlocks(locale, context.facts)]
-        : blocksFor(kind, locale, context.members ?? [], context.payload),
+    blocks: blocksFor(kind, locale, context.members ?? [], context.payload),
     metadata,
   });
 }
 
 function blocksFor(
-  kind: Exclude<SimpleInput, 'facts'>,
+  kind: SimpleInput,
   locale: Locale,
   members: Member[],
   payload: ActionPayload,
@@ -163,8 +154,6 @@ export function readActionInput(kind: SimpleInput, values: StateValues): ActionI
         memberId: optionValue(values, BLOCK.removal),
         stepsTo: optionValue(values, STEPS_TO_BLOCK) === 'lead' ? 'lead' : 'release',
       };
-    case 'facts':
-      return { facts: readFacts(values) };
   }
 }
 
