@@ -107,12 +107,9 @@ export async function editFacts(
     const after = validateFacts({ ...incident.facts, ...definedOnly(raw) });
     const playbook = deps.playbooks.get(incident.playbookKey, incident.playbookVersion);
     const now = deps.clock.now();
-    const unchanged = { incident, before: incident.facts, finishedNow: false };
     if (FACT_KEYS.every((key) => incident.facts[key] === after[key])) {
-      return {
-        changed: false,
-        value: { ...unchanged, changedFacts: [], setAside: [], restored: [], heldStill: [] },
-      };
+      const nothing: FactsEffect = { changedFacts: [], setAside: [], restored: [], heldStill: [] };
+      return { changed: false, value: { ...nothing, incident, before: incident.facts, finishedNow: false } };
     }
     const listed = factsEffect(playbook, incident, await tx.steps.list(incident.id), after, now);
     const keys = [...listed.setAside, ...listed.restored].map((step) => step.key);

@@ -5,6 +5,7 @@ import type { Workspace } from '../../../core/incidents/incident.types.js';
 import { callSlack } from '../api/slack-api.js';
 import { ACTION_ID_PREFIX, type DecodedActionValue, decodeActionValue } from '../block-kit/action-value.js';
 import { toBlockKit } from '../block-kit/block-kit.renderer.js';
+import { BLOCK_KIT } from '../block-kit/limits.js';
 import { actionInputModal } from '../modals/action-input.modal.js';
 import { factsModal } from '../modals/facts.modal.js';
 import { formModal } from '../modals/form.modal.js';
@@ -86,7 +87,7 @@ async function showCard(slack: SlackContext, workspace: Workspace, card: Card, t
     callbackId: CALLBACK.read,
     title: t(locale, 'slack.modal.notes'),
     close: t(locale, 'slack.modal.shut'),
-    blocks: toBlockKit(card, { locale }).blocks,
+    blocks: toBlockKit(card, { locale, maxBlocks: BLOCK_KIT.modalBlocks }).blocks,
     metadata: '',
   });
   try {
