@@ -127,7 +127,7 @@ export function readyPhaseCards(members: number): ReadyCards {
     updatedAt: now,
     revision: 1,
   }));
-  const view: IncidentView = { incident, members: people, steps, notes: [], forms: [] };
+  const view: IncidentView = { incident, members: people, steps, notes: [], forms: [], noteCounts: {} };
   const ctx = { view, playbook, locale: 'nl' as const, timeZone: 'Europe/Amsterdam', now };
   const cards = new Map<string, BlockKitMessage>();
   for (const phase of playbook.phases) {

@@ -226,7 +226,11 @@ describe('phase card actions', () => {
       card.blocks.find((b): b is StepBlock => b.type === 'step' && b.stepKey === key)!.details;
     expect(details('action-list')).toEqual(['Wie: mentor · Wat: gesprek met ouders']);
     expect(details('police-advice')).toEqual(['Niet van toepassing: Geen strafbaar feit']);
-    expect(details('check-protocols')).toEqual(['Laatste notitie van Bob: Tweede notitie']);
+    // The earlier note is not lost: the card says it is there ("Alle notities" shows it).
+    expect(details('check-protocols')).toEqual([
+      'Laatste notitie van Bob: Tweede notitie',
+      'en nog 1 notitie',
+    ]);
   });
 
   it('an unknown phase is a programming error', async () => {

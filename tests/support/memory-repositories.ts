@@ -183,6 +183,23 @@ export function memoryRepositories(get: () => MemoryState): Repositories {
             .slice(0, limit),
         );
       },
+      async listForStep(incidentId, stepKey, limit) {
+        return copy(
+          get()
+            .notes.filter((n) => n.incidentId === incidentId && n.stepKey === stepKey)
+            .reverse()
+            .sort((a, b) => time(b.createdAt) - time(a.createdAt))
+            .slice(0, limit),
+        );
+      },
+      async countByStep(incidentId) {
+        const counts: Record<string, number> = {};
+        for (const note of get().notes) {
+          if (note.incidentId !== incidentId || note.stepKey === null) continue;
+          counts[note.stepKey] = (counts[note.stepKey] ?? 0) + 1;
+        }
+        return counts;
+      },
     },
     forms: {
       async upsert(answer) {

@@ -88,6 +88,14 @@ export const ACTIONS = {
     feedback: 'feedback.transferLead',
     timeline: 'timeline.transferLead',
   },
+  editFacts: {
+    label: 'action.editFacts',
+    input: 'facts',
+    feedback: 'feedback.editFacts',
+    timeline: 'timeline.editFacts',
+  },
+  /** Shows every note of one step to the clicker alone; changes nothing. */
+  notes: { label: 'action.allNotes', feedback: 'feedback.notes' },
   /** Makes the incident's dossier and hands it over (features/dossier); changes nothing. */
   dossier: { label: 'action.dossier' },
   reminderDone: {

@@ -79,9 +79,17 @@ export interface DividerBlock {
 /**
  * What a button asks before it acts; the platform shows a dialog or an input for it.
  * `assignee`: one member of the incident. `colleagues`: people not in it yet. `removal`: a
- * member, and what happens to the steps they hold.
+ * member, and what happens to the steps they hold. `facts`: the opening facts, as on the opening form.
  */
-export type ActionInput = 'reason' | 'note' | 'assignee' | 'dueDate' | 'form' | 'colleagues' | 'removal';
+export type ActionInput =
+  | 'reason'
+  | 'note'
+  | 'assignee'
+  | 'dueDate'
+  | 'form'
+  | 'colleagues'
+  | 'removal'
+  | 'facts';
 
 export const ACTION_INPUTS: readonly ActionInput[] = [
   'reason',
@@ -91,6 +99,7 @@ export const ACTION_INPUTS: readonly ActionInput[] = [
   'form',
   'colleagues',
   'removal',
+  'facts',
 ];
 
 export interface CardAction {
@@ -98,6 +107,8 @@ export interface CardAction {
   style?: 'primary' | 'danger';
   payload: ActionPayload;
   input?: ActionInput;
+  /** What the input shows chosen at first, by field (the incident's facts as they are now). */
+  values?: Readonly<Record<string, string>>;
   /**
    * Only these people may use the button (a claimed step: its owner and the lead); the core
    * refuses anyone else. A platform that can show a message differently per person (Teams'

@@ -130,6 +130,7 @@ export function buildOverviewCard(ctx: CardContext): Card {
 
 /** What the team does with the incident as a whole, beside the steps. */
 const MENU_ACTIONS = [
+  'editFacts',
   'addMember',
   'removeMember',
   'transferLead',
@@ -156,6 +157,7 @@ function overviewMenu(incident: Incident, locale: Locale): CardBlock[] {
           label: t(locale, spec.label),
           payload: { incidentId: incident.id, kind },
           ...(spec.input ? { input: spec.input } : {}),
+          ...(kind === 'editFacts' ? { values: { ...incident.facts } } : {}),
         };
       }),
     },

@@ -72,6 +72,8 @@ export function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step
     if (definition.form) actions.push(action('form'));
     menu.push(action('note'));
   }
+  // Reading every note stays possible when nothing on the step may change any more.
+  if (hiddenNotes(ctx, step.key)) menu.push(action('notes'));
   const guidance = definition.guidance.map((line) => localized(line, locale));
   const links = guidance.flatMap((line) => {
     const url = webAddressUrl(line);
@@ -132,11 +134,30 @@ function stepDetails(
   }
   const form: FormAnswer | undefined = view.forms.find((answer) => answer.stepKey === step.key);
   if (definition.form && form) lines.push(...summariseForm(definition.form, form.data, locale, nameOf));
-  const note: Note | undefined = view.notes.find((candidate) => candidate.stepKey === step.key);
+  const note = latestNote(ctx, step.key);
   if (note) {
     lines.push(
       t(locale, 'step.lastNote', { author: nameOf(note.authorId), text: shorten(note.text, NOTE_PREVIEW) }),
     );
+    const more = noteCount(ctx, step.key) - 1;
+    if (more > 0)
+      lines.push(t(locale, more === 1 ? 'step.moreNotes.one' : 'step.moreNotes.other', { count: more }));
   }
   return lines;
+}
+
+function latestNote(ctx: CardContext, stepKey: string): Note | undefined {
+  return ctx.view.notes.find((candidate) => candidate.stepKey === stepKey);
+}
+
+/** All notes of the step; the view holds only the incident's newest ones, the count holds all. */
+function noteCount(ctx: CardContext, stepKey: string): number {
+  const loaded = ctx.view.notes.filter((note) => note.stepKey === stepKey).length;
+  return Math.max(ctx.view.noteCounts?.[stepKey] ?? 0, loaded);
+}
+
+/** Whether the card leaves part of the step's notes unread: older ones, or a long one shortened. */
+function hiddenNotes(ctx: CardContext, stepKey: string): boolean {
+  const note = latestNote(ctx, stepKey);
+  return noteCount(ctx, stepKey) > 1 || (note !== undefined && note.text.length > NOTE_PREVIEW);
 }

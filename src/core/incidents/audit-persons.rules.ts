@@ -16,6 +16,7 @@ export const AUDIT_PERSON_FIELDS: Readonly<Record<AuditAction, readonly string[]
   'incident.finished': [],
   'incident.reopened': [],
   'incident.lead_transferred': ['from', 'to'],
+  'incident.facts_changed': [],
   'incident.file_shared': [],
   'incident.purged': [],
   'member.added': ['user'],

@@ -117,7 +117,8 @@ export async function finishIfSettled(
   });
 }
 
-async function finishWhenSettled(
+/** Finishes a closed incident whose evaluation and aftercare are settled; null otherwise. */
+export async function finishWhenSettled(
   deps: ServiceDeps,
   tx: Repositories,
   incident: Incident,

@@ -57,7 +57,8 @@ export function normaliseTitle(raw: string): string {
   return title;
 }
 
-function validateFacts(raw: Partial<Record<FactKey, string>>): IncidentFacts {
+/** Every fact checked against its allowed values; a missing one is 'unknown'. */
+export function validateFacts(raw: Partial<Record<FactKey, string>>): IncidentFacts {
   const facts: Record<string, string> = {};
   for (const key of Object.keys(FACT_VALUES) as FactKey[]) {
     const value = raw[key] ?? 'unknown';

@@ -1,11 +1,19 @@
 import { DomainError } from '../errors/domain-error.js';
 import type { PlaybookRegistry } from '../playbook/playbook.registry.js';
+import type { FactKey } from '../playbook/playbook.types.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
 import type { Store } from '../ports/store.js';
 import { zonedParts } from '../time/zoned.js';
-import { type ActionScope, type Actor, auditEvent, SYSTEM_ACTOR } from './incident.access.js';
+import {
+  type ActionScope,
+  type Actor,
+  auditEvent,
+  checkMemberAndPlace,
+  SYSTEM_ACTOR,
+} from './incident.access.js';
 import { closeIncident, finishIncident, reopenIncident } from './incident.closing.js';
+import { editFacts, type FactsChange } from './incident.facts.js';
 import { addMembers, removeMember, toMember, transferLead } from './incident.membership.js';
 import {
   formatIncidentNumber,
@@ -14,7 +22,10 @@ import {
   type OpenIncidentInput,
   validateOpenIncident,
 } from './incident.opening.js';
-import type { Incident, IncidentStatus, IncidentView, Member, UserId } from './incident.types.js';
+import type { Incident, IncidentStatus, IncidentView, Member, Note, UserId } from './incident.types.js';
+
+/** Notes of one step read at most at once; more than a card can show, fewer than a long list. */
+const STEP_NOTES_READ = 200;
 
 export interface ServiceDeps {
   store: Store;
@@ -132,6 +143,14 @@ export class IncidentService {
     return reopenIncident(this.deps, scope, reason);
   }
 
+  /**
+   * Lead only, until finished: new opening facts; steps whose condition turns follow, except
+   * those someone holds or finished (see incident.facts.ts).
+   */
+  editFacts(scope: ActionScope, facts: Partial<Record<FactKey, string>>): Promise<ChangeResult<FactsChange>> {
+    return editFacts(this.deps, scope, facts);
+  }
+
   /** Lead only: hands the lead to another member (see incident.membership.ts). */
   transferLead(scope: ActionScope, newLeadId: UserId): Promise<ChangeResult<Incident>> {
     return transferLead(this.deps, scope, newLeadId);
@@ -168,15 +187,33 @@ export class IncidentService {
   async view(incidentId: string): Promise<IncidentView> {
     const { store } = this.deps;
     // All at once: a card redraw waits for this.
-    const [incident, members, steps, notes, forms] = await Promise.all([
+    const [incident, members, steps, notes, forms, noteCounts] = await Promise.all([
       store.incidents.get(incidentId),
       store.members.list(incidentId),
       store.steps.list(incidentId),
       store.notes.list(incidentId, 50),
       store.forms.list(incidentId),
+      store.notes.countByStep(incidentId),
     ]);
     if (!incident) throw new DomainError('IncidentNotFound', { incident: incidentId });
-    return { incident, members, steps, notes, forms };
+    return { incident, members, steps, notes, forms, noteCounts };
+  }
+
+  /**
+   * Every note of one step, newest first, for a member asking from the incident's own space
+   * (or a personal chat). Reading changes nothing, so the incident's status does not matter.
+   */
+  async stepNotes(
+    scope: ActionScope,
+    stepKey: string,
+  ): Promise<{ incident: Incident; members: Member[]; notes: Note[] }> {
+    const { store } = this.deps;
+    const found = await store.incidents.getWithMembers(scope.incidentId);
+    if (!found) throw new DomainError('IncidentNotFound', { incident: scope.incidentId });
+    const ids = new Set(found.members.map((member) => member.userId));
+    checkMemberAndPlace({ ...found, isMember: (userId) => ids.has(userId) }, scope);
+    const notes = await store.notes.listForStep(found.incident.id, stepKey, STEP_NOTES_READ);
+    return { ...found, notes };
   }
 
   /** Members see their incidents; strangers get NotAMember, not the content. */

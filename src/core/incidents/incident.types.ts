@@ -112,6 +112,7 @@ export type AuditAction =
   | 'incident.finished'
   | 'incident.reopened'
   | 'incident.lead_transferred'
+  | 'incident.facts_changed'
   | 'incident.file_shared'
   | 'incident.purged'
   | 'member.added'
@@ -146,8 +147,11 @@ export interface IncidentView {
   incident: Incident;
   members: Member[];
   steps: Step[];
+  /** The newest notes of the incident (not all of them). */
   notes: Note[];
   forms: FormAnswer[];
+  /** How many notes each step has in all, by step key. */
+  noteCounts: Record<string, number>;
 }
 
 export function roleOf(incident: Incident, userId: UserId): MemberRole {

@@ -3,13 +3,14 @@ import { OVERVIEW_CARD_KEY } from '../cards/card-context.js';
 import { DomainError, InvalidInputError, isDomainError } from '../errors/domain-error.js';
 import { FORM_SPECS, type FormSpec } from '../forms/form.specs.js';
 import { errorMessage, localized, t } from '../i18n/catalogue.js';
-import type { Actor } from '../incidents/incident.access.js';
+import { type Actor, requireLead } from '../incidents/incident.access.js';
 import type { OpenIncidentInput } from '../incidents/incident.opening.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { FormAnswer, Incident, IncidentView, Member, Workspace } from '../incidents/incident.types.js';
+import { assertWorkable } from '../incidents/lifecycle.rules.js';
 import type { OverviewService } from '../overview/overview.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
-import type { FormKind, Locale } from '../playbook/playbook.types.js';
+import type { FormKind, IncidentFacts, Locale } from '../playbook/playbook.types.js';
 import type { Clock } from '../ports/clock.js';
 import { checkPupilNames } from '../privacy/privacy-check.js';
 import type { SpaceService } from '../spaces/space.service.js';
@@ -216,6 +217,17 @@ export class CommandService {
     let fresh = false;
     for (const key of keys) fresh = (await this.deps.incidents.markDelivered(key, scope)) || fresh;
     return fresh;
+  }
+
+  /**
+   * The facts "Feiten aanpassen" starts from. Only the lead may change them, and not once the
+   * incident is finished: the others hear so before they fill anything in.
+   */
+  async factsToEdit(incidentId: string, actor: Actor): Promise<IncidentFacts> {
+    const { incident } = await this.deps.incidents.viewAsMember(incidentId, actor);
+    assertWorkable(incident, 'aftercare');
+    requireLead(incident, actor);
+    return incident.facts;
   }
 
   /** The members of an incident, for an assign dialog; strangers get NotAMember. */

@@ -10,6 +10,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { checkPupilNames, type EnteredText, formTexts } from '../privacy/privacy-check.js';
 import type { SpaceService } from '../spaces/space.service.js';
+import { factsActionHandlers } from './facts-actions.handler.js';
 import type {
   ActionHandler,
   ActionRequest,
@@ -20,6 +21,7 @@ import type {
 } from './interaction.types.js';
 import { lifecycleActionHandlers } from './lifecycle-actions.handler.js';
 import { membershipActionHandlers } from './membership-actions.handler.js';
+import { notesActionHandlers } from './notes-actions.handler.js';
 import { stepActionHandlers } from './step-actions.handler.js';
 
 export interface InteractionDeps {
@@ -49,6 +51,8 @@ export class InteractionService {
     for (const [kind, handler] of stepActionHandlers(deps)) this.handlers.set(kind, handler);
     for (const [kind, handler] of membershipActionHandlers(deps)) this.handlers.set(kind, handler);
     for (const [kind, handler] of lifecycleActionHandlers(deps)) this.handlers.set(kind, handler);
+    for (const [kind, handler] of factsActionHandlers(deps)) this.handlers.set(kind, handler);
+    for (const [kind, handler] of notesActionHandlers(deps)) this.handlers.set(kind, handler);
     this.handlers.set('retryOpening', (request, locale) => this.retryOpening(request, locale));
     for (const [kind, handler] of deps.actions ?? []) this.handlers.set(kind, handler);
     this.listeners = deps.listeners ?? [];
@@ -89,6 +93,7 @@ export class InteractionService {
         incidentId,
         followUp,
         cardsUpdated,
+        ...(outcome.card ? { card: outcome.card } : {}),
       };
     } catch (error) {
       if (!isDomainError(error)) this.deps.reportError(error, { incidentId, action: request.payload.kind });

@@ -1,8 +1,9 @@
 import type { ActionKind, ActionPayload } from '../cards/action-payload.js';
+import type { Card } from '../cards/card.types.js';
 import type { ErrorCode } from '../errors/domain-error.js';
 import type { Actor } from '../incidents/incident.access.js';
 import type { Workspace } from '../incidents/incident.types.js';
-import type { Locale } from '../playbook/playbook.types.js';
+import type { FactKey, Locale } from '../playbook/playbook.types.js';
 
 /** What the person typed or chose in the dialog a button opened. */
 export interface ActionInputValues {
@@ -20,6 +21,8 @@ export interface ActionInputValues {
   memberId?: string;
   /** For removing a member: their claimed steps go back to open, or to the lead. */
   stepsTo?: 'release' | 'lead';
+  /** For editing the opening facts: the new values (a fact left out keeps its value). */
+  facts?: Partial<Record<FactKey, string>>;
 }
 
 /** One click (or dialog submission) from a platform, already decoded. */
@@ -54,6 +57,8 @@ export interface InteractionResult {
   followUp: Promise<void>;
   /** Resolves when the cards are redrawn (part of the follow-up); never rejects. */
   cardsUpdated: Promise<void>;
+  /** A card for the clicker alone, beside the message (e.g. every note of a step). */
+  card?: Card;
 }
 
 /** What a handler did; the service turns it into an InteractionResult and the follow-up. */
@@ -66,6 +71,8 @@ export interface HandlerOutcome {
   timeline?: string;
   /** Extra work after the answer, e.g. archiving the space. */
   after?: () => Promise<void>;
+  /** A card for the clicker alone, beside the message. */
+  card?: Card;
 }
 
 export type ActionHandler = (request: ActionRequest, locale: Locale) => Promise<HandlerOutcome>;

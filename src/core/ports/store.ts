@@ -63,6 +63,10 @@ export interface NoteRepository {
   add(note: Note): Promise<void>;
   /** Most recent first. */
   list(incidentId: string, limit: number): Promise<Note[]>;
+  /** One step's notes, most recent first. */
+  listForStep(incidentId: string, stepKey: string, limit: number): Promise<Note[]>;
+  /** How many notes each step has, by step key; steps without notes are left out. */
+  countByStep(incidentId: string): Promise<Record<string, number>>;
 }
 
 export interface FormRepository {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card, CardAction, StepBlock } from '../../../src/core/cards/card.types.js';
 import { buildIncidentCards } from '../../../src/core/cards/incident-cards.js';
+import { buildStepNotesCard } from '../../../src/core/cards/notes.card.js';
 import type { Incident } from '../../../src/core/incidents/incident.types.js';
 import { DEFAULT_PLAYBOOK } from '../../../src/core/playbook/builtin/index.js';
 import { decodeActionValue } from '../../../src/platforms/slack/block-kit/action-value.js';
@@ -303,3 +304,36 @@ function findMrkdwn(value: unknown): Json[] {
   const own = (value as Json).type === 'mrkdwn' ? [value as Json] : [];
   return [...own, ...Object.values(value).flatMap(findMrkdwn)];
 }
+
+describe('a card shown in a dialog', () => {
+  it('uses the room a modal has: every note of a long list is shown, and still valid', async () => {
+    const fx = await createCoreFixture();
+    const incident = await fx.open();
+    const notes = Array.from({ length: 45 }, (_, i) => ({
+      id: `n${i}`,
+      incidentId: incident.id,
+      stepKey: 'scope-impact',
+      authorId: BOB.userId,
+      text: `Notitie ${45 - i}`,
+      createdAt: new Date(Date.UTC(2026, 2, 10, 9, 45 - i)),
+    }));
+    const card = buildStepNotesCard({
+      incident,
+      members: [],
+      notes,
+      playbook: DEFAULT_PLAYBOOK,
+      stepKey: 'scope-impact',
+      locale: 'nl',
+      timeZone: 'Europe/Amsterdam',
+    });
+    const inMessage = toBlockKit(card).blocks;
+    expect(inMessage).toHaveLength(50);
+    const inModal = toBlockKit(card, { maxBlocks: 100 }).blocks;
+    expect(validateBlocks(inModal, 'modal')).toEqual([]);
+    const text = JSON.stringify(inModal);
+    expect(text).toContain('Notitie 45');
+    expect(text).toContain('Notitie 6');
+    expect(text).toContain('En nog 5 oudere notitie(s)');
+    expect(text).not.toContain('… +');
+  });
+});

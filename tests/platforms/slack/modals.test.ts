@@ -9,6 +9,7 @@ import {
   SIMPLE_INPUTS,
 } from '../../../src/platforms/slack/modals/action-input.modal.js';
 import { closeModal, readArchive } from '../../../src/platforms/slack/modals/close.modal.js';
+import { FACTS_DIALOG, factsModal, readFactsInput } from '../../../src/platforms/slack/modals/facts.modal.js';
 import { formBlockId, formModal, readForm } from '../../../src/platforms/slack/modals/form.modal.js';
 import { decodeMetadata } from '../../../src/platforms/slack/modals/modal-metadata.codec.js';
 import type { StateValues } from '../../../src/platforms/slack/modals/modal-state.js';
@@ -182,6 +183,37 @@ describe('modals', () => {
       ]);
     },
   );
+
+  it('the facts dialog asks the opening questions with the facts chosen, and reads them back', () => {
+    const payload = { incidentId: 'id-1', kind: 'editFacts' as const };
+    const facts = {
+      madeVoluntarily: 'yes',
+      perpetratorKnown: 'no',
+      perpetratorAtOtherSchool: 'unknown',
+      spread: 'public_online',
+    } as const;
+    const view = factsModal('nl', { payload, channelId: 'C1', facts }) as unknown as Json;
+    expect(validateModal(view)).toEqual([]);
+    expect(decodeMetadata(String(view.private_metadata))).toEqual({
+      action: payload,
+      dialog: FACTS_DIALOG,
+      channelId: 'C1',
+    });
+    expect(inputIds(view)).toEqual([
+      'madeVoluntarily',
+      'perpetratorKnown',
+      'perpetratorAtOtherSchool',
+      'spread',
+    ]);
+    const chosen = ((view.blocks as Json[]) ?? [])
+      .filter((block) => block.type === 'input')
+      .map((block) => ((block.element as Json).initial_option as Json).value);
+    expect(chosen).toEqual(['yes', 'no', 'unknown', 'public_online']);
+    const picked = (value: string) => ({ v: { selected_option: { value } } });
+    expect(readFactsInput({ spread: picked('school'), perpetratorKnown: picked('yes') })).toEqual({
+      facts: { spread: 'school', perpetratorKnown: 'yes' },
+    });
+  });
 
   it('the colleagues and removal dialogs are valid and read their answers', () => {
     const payload = { incidentId: 'id-1', kind: 'addMember' as const };

@@ -28,6 +28,32 @@ export function recordStoreCases(stores: () => ContractStores): void {
     expect(await store.notes.list(incident.id, 2)).toEqual([third, second]);
   });
 
+  it("lists one step's notes most recent first and counts every step's notes", async () => {
+    const { store, incident } = await newIncident();
+    const { incident: other } = await newIncident();
+    const onStep = (text: string, iso: string, stepKey: string | null = 'police') => ({
+      ...noteRow(incident.id, text, iso),
+      stepKey,
+    });
+    const older = onStep('Aangifte besproken', '2026-03-02T09:00:00Z');
+    const newer = onStep('Politie belt terug', '2026-03-03T09:00:00Z');
+    const elsewhere = onStep('Ouders gebeld', '2026-03-02T10:00:00Z', 'parents');
+    const loose = onStep('Algemeen', '2026-03-02T11:00:00Z', null);
+    for (const note of [
+      older,
+      newer,
+      elsewhere,
+      loose,
+      { ...noteRow(other.id, 'Elders', '2026-03-04T08:00:00Z'), stepKey: 'police' },
+    ]) {
+      await store.notes.add(note);
+    }
+    expect(await store.notes.listForStep(incident.id, 'police', 10)).toEqual([newer, older]);
+    expect(await store.notes.listForStep(incident.id, 'police', 1)).toEqual([newer]);
+    expect(await store.notes.listForStep(incident.id, 'nothing', 10)).toEqual([]);
+    expect(await store.notes.countByStep(incident.id)).toEqual({ police: 2, parents: 1 });
+  });
+
   it('keeps one answer per form: saving again overwrites it', async () => {
     const { store, incident } = await newIncident();
     const answer = (stepKey: string, data: Record<string, unknown>, iso: string): FormAnswer => ({

@@ -119,4 +119,31 @@ export const enCards: Record<keyof typeof nlCards, string> = {
   'prompt.note': 'Write your note. Do not use pupil names.',
   'safety.fileShared':
     'A file was shared in this incident channel. Never share images of pupils here: possessing and forwarding them is a criminal offence. {sender}, please delete the file right away. This has been recorded in the log.',
+  // Editing the opening facts
+  'action.editFacts': 'Edit facts',
+  'facts.intro':
+    'Change the facts as you know them now. Steps that apply again, or no longer apply, follow; steps that are done or picked up stay as they are.',
+  'feedback.editFacts': 'The facts were changed: {changes}.',
+  'timeline.editFacts': '{actor} changed the facts: {changes}.',
+  'facts.change': '{fact} now {value}',
+  'facts.name.madeVoluntarily': 'made voluntarily',
+  'facts.name.perpetratorKnown': 'perpetrator known',
+  'facts.name.perpetratorAtOtherSchool': 'perpetrator at another school',
+  'facts.name.spread': 'spread',
+  'facts.restored.one': '1 step applies again',
+  'facts.restored.other': '{count} steps apply again',
+  'facts.setAside.one': '1 step no longer',
+  'facts.setAside.other': '{count} steps no longer',
+  'facts.held':
+    'Already picked up, so left as they are: {steps}. Whoever holds the step, or the lead, can set it to “N/A”.',
+  // Every note of a step
+  'action.allNotes': 'All notes',
+  'step.moreNotes.one': 'and 1 more note',
+  'step.moreNotes.other': 'and {count} more notes',
+  'notes.title': 'Notes on “{step}”',
+  'notes.intro': 'Incident {number} · {count} note(s), newest first.',
+  'notes.none': 'There are no notes on this step yet.',
+  'notes.older': 'And {count} older note(s); they are in the dossier.',
+  'notes.byline': '{author} · {date}',
+  'feedback.notes': 'Below are all notes on “{step}” ({count}).',
 };

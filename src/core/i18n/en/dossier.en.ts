@@ -89,6 +89,7 @@ export const enDossier: Record<keyof typeof nlDossier, string> = {
   'dossier.timeline.incident.finished': '{actor} finished the incident.',
   'dossier.timeline.incident.reopened': '{actor} reopened the incident.',
   'dossier.timeline.incident.lead_transferred': '{actor} handed the lead over to {user}.',
+  'dossier.timeline.incident.facts_changed': '{actor} changed the facts of the report.',
   'dossier.timeline.incident.file_shared':
     'File shared in the incident space by {actor}: warned and asked to delete it. The file was not opened or kept.',
   'dossier.timeline.incident.purged': '{actor} removed the content after the retention period.',

@@ -16,6 +16,9 @@ export const enPlatforms: Record<keyof typeof nlPlatforms, string> = {
   'slack.modal.dueDate': 'Due date',
   'slack.modal.colleagues': 'Add colleague',
   'slack.modal.removal': 'Remove colleague',
+  'slack.modal.facts': 'Edit facts',
+  'slack.modal.notes': 'All notes',
+  'slack.modal.shut': 'Close',
   'slack.modal.close': 'Close incident',
   'slack.missingScope':
     'The Slack app lacks the permission “{scope}”. Ask your administrator to reinstall the app with the manifest from the manual. Nothing was lost.',
@@ -24,6 +27,7 @@ export const enPlatforms: Record<keyof typeof nlPlatforms, string> = {
   'slack.openFailed':
     'Incident {number} is saved, but its channel is not ready yet. {problem} The bot will try again by itself.',
   // Microsoft Teams and the playground
+  'teams.back': 'Back to the card',
   'teams.save': 'Save',
   'teams.cardTooLarge': 'This card is too large to show here. Type "incident status" for the overview.',
   'teams.typedInChannel':

@@ -126,4 +126,31 @@ export const nlCards = {
   // Safety
   'safety.fileShared':
     'Er is een bestand gedeeld in dit incidentkanaal. Deel hier nooit beelden van leerlingen: het bezit en doorsturen ervan is strafbaar. {sender}, verwijder het bestand alsjeblieft meteen. Dit is vastgelegd in het logboek.',
+  // Editing the opening facts
+  'action.editFacts': 'Feiten aanpassen',
+  'facts.intro':
+    'Pas de feiten aan zoals je ze nu kent. Stappen die daardoor weer of niet meer van toepassing zijn, veranderen mee; afgeronde en opgepakte stappen blijven zoals ze zijn.',
+  'feedback.editFacts': 'De feiten zijn aangepast: {changes}.',
+  'timeline.editFacts': '{actor} heeft de feiten aangepast: {changes}.',
+  'facts.change': '{fact} nu {value}',
+  'facts.name.madeVoluntarily': 'vrijwillig gemaakt',
+  'facts.name.perpetratorKnown': 'dader bekend',
+  'facts.name.perpetratorAtOtherSchool': 'dader op een andere school',
+  'facts.name.spread': 'verspreiding',
+  'facts.restored.one': '1 stap weer van toepassing',
+  'facts.restored.other': '{count} stappen weer van toepassing',
+  'facts.setAside.one': '1 stap niet meer',
+  'facts.setAside.other': '{count} stappen niet meer',
+  'facts.held':
+    'Al opgepakt en daarom blijven staan: {steps}. Wie de stap heeft, of de regisseur, kan hem op “N.v.t.” zetten.',
+  // Every note of a step
+  'action.allNotes': 'Alle notities',
+  'step.moreNotes.one': 'en nog 1 notitie',
+  'step.moreNotes.other': 'en nog {count} notities',
+  'notes.title': 'Notities bij “{step}”',
+  'notes.intro': 'Incident {number} · {count} notitie(s), nieuwste eerst.',
+  'notes.none': 'Bij deze stap staan nog geen notities.',
+  'notes.older': 'En nog {count} oudere notitie(s); die staan in het dossier.',
+  'notes.byline': '{author} · {date}',
+  'feedback.notes': 'Hieronder staan alle notities bij “{step}” ({count}).',
 } as const;

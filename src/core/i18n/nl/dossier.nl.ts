@@ -86,6 +86,7 @@ export const nlDossier = {
   'dossier.timeline.incident.finished': '{actor} rondde het incident af.',
   'dossier.timeline.incident.reopened': '{actor} heropende het incident.',
   'dossier.timeline.incident.lead_transferred': '{actor} droeg de regie over aan {user}.',
+  'dossier.timeline.incident.facts_changed': '{actor} paste de feiten van de melding aan.',
   'dossier.timeline.incident.file_shared':
     'Bestand gedeeld in de incidentruimte door {actor}: gewaarschuwd en gevraagd het te verwijderen. Het bestand is niet geopend of bewaard.',
   'dossier.timeline.incident.purged': '{actor} verwijderde de inhoud na de bewaartermijn.',

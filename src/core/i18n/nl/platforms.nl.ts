@@ -15,6 +15,9 @@ export const nlPlatforms = {
   'slack.modal.dueDate': 'Deadline',
   'slack.modal.colleagues': 'Collega toevoegen',
   'slack.modal.removal': 'Collega verwijderen',
+  'slack.modal.facts': 'Feiten aanpassen',
+  'slack.modal.notes': 'Alle notities',
+  'slack.modal.shut': 'Sluiten',
   'slack.modal.close': 'Incident sluiten',
   'slack.missingScope':
     'De Slack-app mist het recht “{scope}”. Vraag je beheerder de app opnieuw te installeren met het manifest uit de handleiding. Er is niets verloren gegaan.',
@@ -23,6 +26,7 @@ export const nlPlatforms = {
   'slack.openFailed':
     'Incident {number} is bewaard, maar het kanaal staat nog niet klaar. {problem} De bot probeert het vanzelf opnieuw.',
   // Microsoft Teams and the playground
+  'teams.back': 'Terug naar de kaart',
   'teams.save': 'Opslaan',
   'teams.cardTooLarge': 'Deze kaart is te groot om hier te tonen. Typ "incident status" voor het overzicht.',
   'teams.typedInChannel':

@@ -27,6 +27,8 @@ export interface BlockKitMessage {
 export interface RenderOptions {
   /** For the few words the card model leaves to the renderer (progress lines). Default Dutch. */
   locale?: Locale;
+  /** Blocks allowed: a message's 50 by default, a modal's 100 for a card shown in a dialog. */
+  maxBlocks?: number;
 }
 
 const TONE_PREFIX: Record<Tone, string> = {
@@ -44,12 +46,13 @@ const TONE_PREFIX: Record<Tone, string> = {
  */
 export function toBlockKit(card: Card, options: RenderOptions = {}): BlockKitMessage {
   const locale = options.locale ?? 'nl';
+  const max = Math.min(options.maxBlocks ?? BLOCK_KIT.messageBlocks, BLOCK_KIT.modalBlocks);
   const text = clipText(card.fallback, BLOCK_KIT.messageText);
   let blocks = render(card, locale, 'full', true);
-  if (blocks.length > BLOCK_KIT.messageBlocks) blocks = render(card, locale, 'full', false);
-  if (blocks.length > BLOCK_KIT.messageBlocks) blocks = render(card, locale, 'compact', false);
-  if (blocks.length > BLOCK_KIT.messageBlocks) {
-    const kept = blocks.slice(0, BLOCK_KIT.messageBlocks - 1);
+  if (blocks.length > max) blocks = render(card, locale, 'full', false);
+  if (blocks.length > max) blocks = render(card, locale, 'compact', false);
+  if (blocks.length > max) {
+    const kept = blocks.slice(0, max - 1);
     kept.push({
       type: 'context',
       elements: [mrkdwn(`… +${blocks.length - kept.length}`, BLOCK_KIT.sectionText)],

@@ -1,10 +1,16 @@
 import type { App, BlockAction, BlockElementAction } from '@slack/bolt';
-import type { ActionInput } from '../../../core/cards/card.types.js';
+import type { ActionInput, Card } from '../../../core/cards/card.types.js';
+import { t } from '../../../core/i18n/catalogue.js';
 import type { Workspace } from '../../../core/incidents/incident.types.js';
 import { callSlack } from '../api/slack-api.js';
 import { ACTION_ID_PREFIX, type DecodedActionValue, decodeActionValue } from '../block-kit/action-value.js';
+import { toBlockKit } from '../block-kit/block-kit.renderer.js';
+import { BLOCK_KIT } from '../block-kit/limits.js';
 import { actionInputModal } from '../modals/action-input.modal.js';
+import { factsModal } from '../modals/facts.modal.js';
 import { formModal } from '../modals/form.modal.js';
+import { modal } from '../modals/modal-elements.js';
+import { CALLBACK } from '../modals/modal-state.js';
 import { type SlackContext, settleWithin, spaceOf } from '../slack.context.js';
 
 /** How long the clicker's answer may wait for the card update to go out first. */
@@ -57,6 +63,7 @@ export function registerCardActions(bolt: App, slack: SlackContext): void {
           spaceId: spaceOf(channelId),
           requestId: `slack:action:${body.trigger_id || `${userId}:${actionTs(action)}`}`,
         });
+        if (result.card && (await showCard(slack, workspace, result.card, body.trigger_id))) return;
         // Everyone's card first, then the clicker's own answer (which waits at most a moment).
         await settleWithin(result.cardsUpdated, ANSWER_WAITS_FOR_CARD_MS);
         await tell(result.message);
@@ -66,6 +73,29 @@ export function registerCardActions(bolt: App, slack: SlackContext): void {
       }
     },
   );
+}
+
+/**
+ * A card for the clicker alone (every note of a step) in a dialog: it holds far more than an
+ * ephemeral message, and closing it leaves nothing behind. False when Slack would not open it
+ * (the trigger expired); the clicker then gets the short answer instead.
+ */
+async function showCard(slack: SlackContext, workspace: Workspace, card: Card, triggerId: string) {
+  if (!triggerId) return false;
+  const locale = workspace.locale;
+  const view = modal({
+    callbackId: CALLBACK.read,
+    title: t(locale, 'slack.modal.notes'),
+    close: t(locale, 'slack.modal.shut'),
+    blocks: toBlockKit(card, { locale, maxBlocks: BLOCK_KIT.modalBlocks }).blocks,
+    metadata: '',
+  });
+  try {
+    await callSlack(slack.dialogClient, 'views.open', { trigger_id: triggerId, view });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function elementValue(action: BlockElementAction): unknown {
@@ -89,7 +119,10 @@ async function openDialog(
   const actor = { userId: where.userId };
   const context = { payload: decoded.payload, channelId: where.channelId };
   let view: ReturnType<typeof formModal>;
-  if (decoded.input === 'form') {
+  if (decoded.input === 'facts') {
+    const facts = await slack.app.commands.factsToEdit(decoded.payload.incidentId, actor);
+    view = factsModal(locale, { ...context, facts });
+  } else if (decoded.input === 'form') {
     const request = await slack.app.commands.formRequest(
       decoded.payload.incidentId,
       decoded.payload.stepKey ?? '',

@@ -5,6 +5,7 @@ import type { Workspace } from '../../../core/incidents/incident.types.js';
 import type { ActionInputValues, InteractionResult } from '../../../core/interactions/interaction.types.js';
 import { isSimpleInput, readActionInput } from '../modals/action-input.modal.js';
 import { readArchive } from '../modals/close.modal.js';
+import { FACTS_DIALOG, readFactsInput } from '../modals/facts.modal.js';
 import { formBlockId, readForm } from '../modals/form.modal.js';
 import { decodeMetadata, type ModalMetadata } from '../modals/modal-metadata.codec.js';
 import { CALLBACK, errorBlock, type StateValues, stateOf } from '../modals/modal-state.js';
@@ -23,6 +24,7 @@ const NAME_LOOKUP_MS = 1200;
 export function registerDialogSubmissions(bolt: App, slack: SlackContext): void {
   bolt.view<ViewSubmitAction>(CALLBACK.input, (args) =>
     submit(slack, args, async (metadata, values) => {
+      if (metadata.dialog === FACTS_DIALOG) return readFactsInput(values);
       if (!isSimpleInput(metadata.dialog)) throw new DomainError('InvalidAction');
       const input = readActionInput(metadata.dialog, values);
       if (input.colleagues) input.colleagues = await withNames(slack, input.colleagues);

@@ -20,8 +20,11 @@ import {
 import { encodeMetadata } from './modal-metadata.codec.js';
 import { CALLBACK, dateValue, optionValue, type StateValues, textValue, usersValue } from './modal-state.js';
 
-/** The one-question dialogs a button may need first; form dialogs live in form.modal.ts. */
-export type SimpleInput = Exclude<ActionInput, 'form'>;
+/**
+ * The one-question dialogs a button may need first; form dialogs live in form.modal.ts, the
+ * facts dialog in facts.modal.ts.
+ */
+export type SimpleInput = Exclude<ActionInput, 'form' | 'facts'>;
 
 export const SIMPLE_INPUTS: readonly SimpleInput[] = [
   'reason',

@@ -9,6 +9,8 @@ export const CALLBACK = {
   input: 'sp:input',
   form: 'sp:form',
   close: 'sp:close',
+  /** A view to read (every note of a step); it has nothing to submit. */
+  read: 'sp:read',
 } as const;
 
 /** A submitted modal's values: block id → action id → element state. */

@@ -43,24 +43,7 @@ export function openIncidentModal(
         label('slack.choose'),
       ),
     ),
-    ...YES_NO_FACTS.map((fact) =>
-      input(
-        fact,
-        t(locale, `field.${fact}`),
-        radio(
-          FACT_VALUES[fact].map((value) => ({ value, label: factValueLabel(fact, value, locale) })),
-          'unknown',
-        ),
-      ),
-    ),
-    input(
-      'spread',
-      label('field.spread'),
-      select(
-        FACT_VALUES.spread.map((value) => ({ value, label: factValueLabel('spread', value, locale) })),
-        'unknown',
-      ),
-    ),
+    ...factBlocks(locale),
     input('invited', label('field.invited'), multiUserSelect(LIMITS.members - 1), {
       optional: true,
       hint: label('slack.invitedHint'),
@@ -77,6 +60,46 @@ export function openIncidentModal(
   });
 }
 
+/**
+ * The opening facts' questions, with these answers chosen (all "unknown" for a new incident).
+ * The opening form and "Feiten aanpassen" ask them the same way.
+ */
+export function factBlocks(
+  locale: Locale,
+  chosen: Partial<Record<FactKey, string>> = {},
+): types.KnownBlock[] {
+  return [
+    ...YES_NO_FACTS.map((fact) =>
+      input(
+        fact,
+        t(locale, `field.${fact}`),
+        radio(
+          FACT_VALUES[fact].map((value) => ({ value, label: factValueLabel(fact, value, locale) })),
+          chosen[fact] ?? 'unknown',
+        ),
+      ),
+    ),
+    input(
+      'spread',
+      t(locale, 'field.spread'),
+      select(
+        FACT_VALUES.spread.map((value) => ({ value, label: factValueLabel('spread', value, locale) })),
+        chosen.spread ?? 'unknown',
+      ),
+    ),
+  ];
+}
+
+/** The facts' answers, by fact; a question left unanswered is left out. */
+export function readFacts(values: StateValues): Partial<Record<FactKey, string>> {
+  const facts: Partial<Record<FactKey, string>> = {};
+  for (const fact of [...YES_NO_FACTS, 'spread'] as const) {
+    const value = optionValue(values, fact);
+    if (value) facts[fact] = value;
+  }
+  return facts;
+}
+
 /** What the person filled in, in the core's terms. Names are added by the caller. */
 export function readOpenIncident(values: StateValues): {
   title: string;
@@ -85,15 +108,10 @@ export function readOpenIncident(values: StateValues): {
   invited: string[];
   leadId: string | null;
 } {
-  const facts: Partial<Record<FactKey, string>> = {};
-  for (const fact of [...YES_NO_FACTS, 'spread'] as const) {
-    const value = optionValue(values, fact);
-    if (value) facts[fact] = value;
-  }
   return {
     title: textValue(values, 'title'),
     kind: optionValue(values, 'kind'),
-    facts,
+    facts: readFacts(values),
     invited: usersValue(values, 'invited'),
     leadId: userValue(values, 'lead') || null,
   };

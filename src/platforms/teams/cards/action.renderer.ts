@@ -4,7 +4,9 @@ import { t } from '../../../core/i18n/catalogue.js';
 import { LIMITS } from '../../../core/incidents/limits.js';
 import { encodeActionData } from './action-data.codec.js';
 import { type AcElement, card, type RenderContext, VERBS } from './adaptive.types.js';
+import { line } from './elements.js';
 import { inert } from './inert-text.js';
+import { factInputs } from './open-form.card.js';
 
 const STYLE: Record<NonNullable<CardAction['style']>, string> = {
   primary: 'positive',
@@ -117,6 +119,11 @@ function inputFor(action: CardAction, ctx: RenderContext, prefix: string): AcEle
             { title: t(locale, 'removal.lead'), value: 'lead' },
           ],
         },
+      ];
+    case 'facts':
+      return [
+        line(t(locale, 'facts.intro'), { tone: 'muted' }),
+        ...factInputs(locale, prefix, action.values),
       ];
     case 'assignee':
       return [

@@ -1,3 +1,4 @@
+import { FACT_KEYS } from '../../../core/incidents/incident.facts.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
 import { type ActionData, decodeActionData, INPUT_PREFIX, prefixedInputs } from './action-data.codec.js';
 
@@ -25,6 +26,10 @@ export function inputValues(
   }
   if (own.has('memberId')) values.memberId = own.get('memberId');
   if (own.has('stepsTo')) values.stepsTo = own.get('stepsTo') === 'lead' ? 'lead' : 'release';
+  const facts = Object.fromEntries(
+    FACT_KEYS.filter((fact) => own.has(fact)).map((fact) => [fact, own.get(fact)]),
+  );
+  if (Object.keys(facts).length > 0 && data.inputPrefix !== INPUT_PREFIX.form) values.facts = facts;
   if (data.inputPrefix === INPUT_PREFIX.form) values.form = formValues(own, data.rowIds ?? []);
   return values;
 }

@@ -67,17 +67,7 @@ export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
       choices: INCIDENT_KINDS.map((kind) => ({ title: t(locale, `kind.${kind}`), value: kind })),
       value: values.kind ?? 'nude_photo',
     },
-    ...FACT_KEYS.map((fact) => ({
-      type: 'Input.ChoiceSet',
-      id: `${OPEN_PREFIX}:${fact}`,
-      label: t(locale, `field.${fact}`),
-      style: 'compact',
-      choices: FACT_VALUES[fact].map((value) => ({
-        title: factValueLabel(fact, value, locale),
-        value,
-      })),
-      value: values.facts?.[fact] ?? 'unknown',
-    })),
+    ...factInputs(locale, OPEN_PREFIX, values.facts),
     {
       type: 'Input.ChoiceSet',
       id: `${OPEN_PREFIX}:invited`,
@@ -120,6 +110,28 @@ export function openFormCard(input: OpenFormInput): AdaptiveCardJson {
       },
     ],
   });
+}
+
+/**
+ * The opening facts' questions, with these answers chosen ("unknown" where none is). The opening
+ * form and "Feiten aanpassen" ask them the same way; input ids are `prefix:fact`.
+ */
+export function factInputs(
+  locale: Locale,
+  prefix: string,
+  chosen: Partial<Record<FactKey, string>> = {},
+): AcElement[] {
+  return FACT_KEYS.map((fact) => ({
+    type: 'Input.ChoiceSet',
+    id: `${prefix}:${fact}`,
+    label: t(locale, `field.${fact}`),
+    style: 'compact',
+    choices: FACT_VALUES[fact].map((value) => ({
+      title: factValueLabel(fact, value, locale),
+      value,
+    })),
+    value: chosen[fact] ?? 'unknown',
+  }));
 }
 
 /** Reads the opening form's answers from an Action.Execute's data. */

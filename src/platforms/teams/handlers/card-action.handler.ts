@@ -1,11 +1,18 @@
 import type { TurnContext } from 'botbuilder';
 import type { ActionPayload } from '../../../core/cards/action-payload.js';
+import type { Card } from '../../../core/cards/card.types.js';
 import { DomainError, isDomainError, NotAMemberError } from '../../../core/errors/domain-error.js';
 import { errorMessage, t } from '../../../core/i18n/catalogue.js';
 import type { Incident, Workspace } from '../../../core/incidents/incident.types.js';
 import type { ActionInputValues } from '../../../core/interactions/interaction.types.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
-import { type ActionData, decodeActionData, INPUT_PREFIX } from '../cards/action-data.codec.js';
+import {
+  type ActionData,
+  decodeActionData,
+  encodeActionData,
+  INPUT_PREFIX,
+} from '../cards/action-data.codec.js';
+import { VERBS } from '../cards/adaptive.types.js';
 import { toAdaptiveCard } from '../cards/adaptive-card.renderer.js';
 import { mergeFormPage } from '../cards/form-pages.js';
 import { formViewCard } from '../cards/form-view.card.js';
@@ -114,6 +121,7 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
     privacyConfirmed: deps.privacy.take(dialog),
   });
   if (result.confirmable) deps.privacy.remember(dialog);
+  if (result.ok && result.card) return answerWithAside(context, click, result.card, payload);
   const shown = !result.ok && result.errorCode === 'InvalidInput' && isForm && click.stepKey;
   if (shown && !(await refusalToShow(deps, context, click))) {
     // The form comes back with what was typed and the problem on top.
@@ -124,6 +132,22 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
     tone: result.ok ? 'good' : 'attention',
     ...(click.stepKey ? { stepKey: click.stepKey } : {}),
   });
+}
+
+/**
+ * A card for the clicker alone (every note of a step) in place of the card they clicked, with a
+ * way back to it. The core has checked who asked and from where.
+ */
+function answerWithAside(context: TurnContext, click: Click, aside: Card, payload: ActionPayload) {
+  const json = toAdaptiveCard(aside, { locale: click.locale, members: [], forms: {} });
+  const back = {
+    type: 'Action.Execute',
+    title: t(click.locale, 'teams.back'),
+    verb: VERBS.cardView,
+    data: encodeActionData({ action: payload }),
+    associatedInputs: 'none',
+  };
+  return answerWithCard(context, { ...json, actions: [...(json.actions ?? []), back] });
 }
 
 /** `stappenplan.form`: one step's form, for the clicker only. */
