@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addRow,
   clickFor,
   dialogFor,
   isoDaysFromNow,
@@ -157,9 +158,12 @@ describe('forms', () => {
     const dialog = await dialogFor(h, ANNA, direct, { kind: 'form', step: 'action-list' });
     const bad = await submitFor(h, ANNA, dialog, { 'l:0:what': 'Bellen met ouders' });
     expect(bad.errors).toEqual({ 'l:0:who': 'Wie (rij 1): vul dit in.' });
+    // One empty row at a time: the second row comes with "Actie toevoegen", keeping the first.
+    expect(JSON.stringify(dialog.view)).not.toContain('l:1:who');
+    await addRow(h, ANNA, dialog, { 'l:0:who': 'Mentor', 'l:0:what': 'Bellen met ouders' });
+    expect(JSON.stringify(dialog.view)).toContain('"text":"Actie 2"');
+    expect(JSON.stringify(dialog.view)).toContain('"initial_value":"Mentor"');
     const good = await submitFor(h, ANNA, dialog, {
-      'l:0:who': 'Mentor',
-      'l:0:what': 'Bellen met ouders',
       'l:1:who': 'Zorg',
       'l:1:what': 'Plan maken',
     });
@@ -167,7 +171,19 @@ describe('forms', () => {
     await waitForUpdate(h, direct, (text) => text.includes('Wie: Mentor · Wat: Bellen met ouders'));
     const again = await dialogFor(h, ANNA, direct, { kind: 'form', step: 'action-list' });
     expect(JSON.stringify(again.view)).toContain('"initial_value":"Bellen met ouders"');
-    expect(JSON.stringify(again.view)).toContain('l:3:who');
+    expect(JSON.stringify(again.view)).toContain('"initial_value":"Plan maken"');
+    expect(JSON.stringify(again.view)).toContain('l:2:who');
+    expect(JSON.stringify(again.view)).not.toContain('l:3:who');
+  });
+
+  it('an error in a later row is shown on that row’s own field, and what was typed stays', async () => {
+    const direct = card('phase:direct');
+    const dialog = await dialogFor(h, ANNA, direct, { kind: 'form', step: 'action-list' });
+    await addRow(h, ANNA, dialog, { 'l:2:who': 'Directie', 'l:2:what': 'Brief' });
+    expect(JSON.stringify(dialog.view)).toContain('"text":"Actie 4"');
+    const bad = await submitFor(h, ANNA, dialog, { 'l:3:what': 'Bellen' });
+    expect(bad.errors).toEqual({ 'l:3:who': 'Wie (rij 4): vul dit in.' });
+    expect(JSON.stringify(dialog.view)).toContain('"initial_value":"Directie"');
   });
 
   it('plans aftercare with colleagues to remind and shows the next moment on the overview', async () => {

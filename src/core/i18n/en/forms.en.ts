@@ -4,6 +4,8 @@ import type { nlForms } from '../nl/forms.nl.js';
 export const enForms: Record<keyof typeof nlForms, string> = {
   'form.action_list.title': 'Actions at a glance',
   'form.action_list.items': 'Actions',
+  'form.action_list.row': 'Action {n}',
+  'form.action_list.addRow': 'Add an action',
   'form.action_list.who': 'Who',
   'form.action_list.what': 'What',
   'form.action_list.when': 'When',
@@ -26,6 +28,8 @@ export const enForms: Record<keyof typeof nlForms, string> = {
   'form.rest_period.arrangements': 'Arrangements',
   'form.aftercare_moments.title': 'Aftercare moments',
   'form.aftercare_moments.moments': 'Aftercare moments',
+  'form.aftercare_moments.row': 'Aftercare moment {n}',
+  'form.aftercare_moments.addRow': 'Add a moment',
   'form.aftercare_moments.date': 'Date',
   'form.aftercare_moments.about': 'About whom',
   'form.aftercare_moments.remind': 'Who is reminded',

@@ -3,6 +3,8 @@ export const nlForms = {
   // Forms (key: form.<kind>.<field>; options: option.<field>.<value>)
   'form.action_list.title': 'Acties op een rijtje',
   'form.action_list.items': 'Acties',
+  'form.action_list.row': 'Actie {n}',
+  'form.action_list.addRow': 'Actie toevoegen',
   'form.action_list.who': 'Wie',
   'form.action_list.what': 'Wat',
   'form.action_list.when': 'Wanneer',
@@ -25,6 +27,8 @@ export const nlForms = {
   'form.rest_period.arrangements': 'Afspraken',
   'form.aftercare_moments.title': 'Momenten voor nazorg',
   'form.aftercare_moments.moments': 'Nazorgmomenten',
+  'form.aftercare_moments.row': 'Nazorgmoment {n}',
+  'form.aftercare_moments.addRow': 'Nazorgmoment toevoegen',
   'form.aftercare_moments.date': 'Datum',
   'form.aftercare_moments.about': 'Over wie',
   'form.aftercare_moments.remind': 'Wie krijgt de herinnering',

@@ -74,20 +74,7 @@ export class SlackPeople {
   /** Fills in and submits a modal the way Slack's client would; refuses what the client refuses. */
   async submit(userId: string, opened: FakeView, fill: Record<string, Fill> = {}): Promise<Submitted> {
     const view = opened.view;
-    const values: Record<string, Record<string, Json>> = {};
-    for (const block of (view.blocks as Json[]) ?? []) {
-      if (block.type !== 'input') continue;
-      const blockId = String(block.block_id);
-      const element = block.element as Json;
-      const state = elementState(element, fill[blockId]);
-      if (!block.optional && isEmpty(state))
-        throw new Error(`Slack would not submit: ${blockId} is required`);
-      const maxLength = element.max_length as number | undefined;
-      if (maxLength && typeof state.value === 'string' && state.value.length > maxLength) {
-        throw new Error(`Slack would not submit: ${blockId} is longer than ${maxLength}`);
-      }
-      values[blockId] = { [String(element.action_id)]: state };
-    }
+    const values = viewState(view, fill, true);
     const payload = {
       type: 'view_submission',
       team: { id: TEAM_ID, domain: 'school' },
@@ -95,7 +82,13 @@ export class SlackPeople {
       api_app_id: 'A0APP',
       token: 'legacy',
       trigger_id: this.fake.state.issueTrigger(userId),
-      view: { ...view, id: opened.id, team_id: TEAM_ID, state: { values }, hash: `h-${opened.id}` },
+      view: {
+        ...view,
+        id: opened.id,
+        team_id: TEAM_ID,
+        state: { values },
+        hash: opened.hash ?? `h-${opened.id}`,
+      },
       response_urls: [],
     };
     const posted = await this.send(
@@ -106,6 +99,41 @@ export class SlackPeople {
     return answer.response_action === 'errors'
       ? { ...posted, errors: answer.errors as Record<string, string> }
       : posted;
+  }
+
+  /**
+   * Clicks a button inside an open modal (after typing `fill`): Slack sends a block action with
+   * the modal as it is, its typed values included, and no response_url.
+   */
+  clickInView(userId: string, opened: FakeView, actionId: string, fill: Record<string, Fill> = {}) {
+    const view = opened.view;
+    const block = ((view.blocks as Json[]) ?? []).find((candidate) =>
+      ((candidate.elements as Json[]) ?? []).some((element) => element.action_id === actionId),
+    );
+    if (!block) throw new Error(`No ${actionId} in this modal`);
+    const element = ((block.elements as Json[]) ?? []).find((candidate) => candidate.action_id === actionId);
+    const values = viewState(view, fill, false);
+    const payload = {
+      type: 'block_actions',
+      team: { id: TEAM_ID, domain: 'school' },
+      user: { id: userId, username: this.nameOf(userId), name: this.nameOf(userId), team_id: TEAM_ID },
+      api_app_id: 'A0APP',
+      token: 'legacy',
+      container: { type: 'view', view_id: opened.id },
+      trigger_id: this.fake.state.issueTrigger(userId),
+      view: {
+        ...view,
+        id: opened.id,
+        team_id: TEAM_ID,
+        state: { values },
+        hash: opened.hash ?? `h-${opened.id}`,
+      },
+      actions: [{ ...element, block_id: block.block_id, action_ts: `${Date.now() / 1000}` }],
+    };
+    return this.send(
+      `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      'application/x-www-form-urlencoded',
+    );
   }
 
   event(event: Json, options: { eventId?: string; retryNum?: number } = {}): Promise<SignedPost> {
@@ -220,6 +248,29 @@ function findAction(blocks: Json[], target: Target): Json | null {
     }
   }
   return null;
+}
+
+/** A modal's typed values as Slack sends them; `submitting` refuses what the client refuses. */
+function viewState(view: Json, fill: Record<string, Fill>, submitting: boolean) {
+  const values: Record<string, Record<string, Json>> = {};
+  const inputs = new Set(((view.blocks as Json[]) ?? []).map((block) => String(block.block_id)));
+  // Nobody can type into a field the modal does not show.
+  for (const blockId of Object.keys(fill))
+    if (!inputs.has(blockId)) throw new Error(`The modal shows no field ${blockId}`);
+  for (const block of (view.blocks as Json[]) ?? []) {
+    if (block.type !== 'input') continue;
+    const blockId = String(block.block_id);
+    const element = block.element as Json;
+    const state = elementState(element, fill[blockId]);
+    if (submitting && !block.optional && isEmpty(state))
+      throw new Error(`Slack would not submit: ${blockId} is required`);
+    const maxLength = element.max_length as number | undefined;
+    if (submitting && maxLength && typeof state.value === 'string' && state.value.length > maxLength) {
+      throw new Error(`Slack would not submit: ${blockId} is longer than ${maxLength}`);
+    }
+    values[blockId] = { [String(element.action_id)]: state };
+  }
+  return values;
 }
 
 function elementState(element: Json, fill: Fill | undefined): Json {
