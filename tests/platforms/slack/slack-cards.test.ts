@@ -186,6 +186,32 @@ describe('forms', () => {
     expect(JSON.stringify(dialog.view)).toContain('"initial_value":"Directie"');
   });
 
+  it('logs two contacts with parents on their step, and the card shows them', async () => {
+    const parents = card('phase:victim-and-parents');
+    const dialog = await dialogFor(h, ANNA, parents, { kind: 'form', step: 'talk-victim-parents' });
+    const shown = JSON.stringify(dialog.view);
+    expect(shown).toContain('"text":"Contact 1"');
+    expect(shown).toContain('Moeder van het slachtoffer');
+    await addRow(h, ANNA, dialog, {
+      'l:0:date': '2026-11-27',
+      'l:0:role': 'victim_mother',
+      'l:0:via': 'phone',
+      'l:0:agreed': 'Gesprek op school maandag',
+    });
+    const saved = await submitFor(h, ANNA, dialog, {
+      'l:1:date': '2026-11-30',
+      'l:1:role': 'victim_father',
+      'l:1:via': 'meeting',
+      'l:1:followUp': 'Over een week bellen',
+    });
+    expect(saved.answer).toBe('Opgeslagen: Voer gesprek met ouders van slachtoffer.');
+    const updated = await waitForUpdate(h, parents, (text) => text.includes('2 contacten'));
+    const text = JSON.stringify(updated.blocks);
+    expect(text).toContain('2 contacten, laatste 30 nov 2026 (gesprek)');
+    expect(text).toContain('Met wie: Moeder van het slachtoffer');
+    expect(text).toContain('Vervolg: Over een week bellen');
+  });
+
   it('plans aftercare with colleagues to remind and shows the next moment on the overview', async () => {
     const evaluation = card('phase:evaluation-aftercare');
     const dialog = await dialogFor(h, ANNA, evaluation, { kind: 'form', step: 'plan-aftercare' });

@@ -293,6 +293,50 @@ describe('Teams: working on the steps', () => {
     expect(cardText(answeredCard(good))).toContain('Wie: Directie · Wat: Brief aan ouders');
   });
 
+  it('logs two contacts with parents on their step, and the card shows them', async () => {
+    const parents = incident.cards
+      .slice(1, 8)
+      .find((card) => cardText(card.card).includes('Slachtoffer en ouders'))!;
+    const where = inChannel(parents.id);
+    const open = findAll(
+      parents.card,
+      (node) =>
+        node.title === 'Invullen' &&
+        decodeAction((node.data as Record<string, unknown>).p).stepKey === 'talk-victim-parents',
+    )[0]!.data as Record<string, unknown>;
+    const formCard = answeredCard(await h.click(BAS, VERBS.formView, open, where));
+    expect(cardText(formCard)).toContain('Contacten met ouders');
+    expect(cardText(formCard)).toContain('Contact 1');
+    const first = {
+      'f:contacts.0.date': '2026-11-27',
+      'f:contacts.0.role': 'victim_mother',
+      'f:contacts.0.via': 'phone',
+      'f:contacts.0.agreed': 'Gesprek op school maandag',
+    };
+    const grown = answeredCard(
+      await h.click(BAS, VERBS.formView, { ...actionData(formCard, 'Contact toevoegen'), ...first }, where),
+    );
+    expect(cardText(grown)).toContain('Contact 2');
+    const saved = await h.click(
+      BAS,
+      VERBS.action,
+      {
+        ...actionData(grown, 'Opslaan'),
+        ...first,
+        'f:contacts.1.date': '2026-11-30',
+        'f:contacts.1.role': 'victim_father',
+        'f:contacts.1.via': 'meeting',
+        'f:contacts.1.followUp': 'Over een week bellen',
+      },
+      where,
+    );
+    const answer = cardText(answeredCard(saved));
+    expect(answer).toContain('Opgeslagen: Voer gesprek met ouders van slachtoffer.');
+    expect(answer).toContain('2 contacten, laatste 30 nov 2026 (gesprek)');
+    expect(answer).toContain('Met wie: Moeder van het slachtoffer');
+    expect(answer).toContain('Vervolg: Over een week bellen');
+  });
+
   it('a file shared in the incident channel gets the warning, and is never downloaded', async () => {
     const before = h.microsoft.calls.length;
     await h.post({
