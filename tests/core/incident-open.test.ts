@@ -137,7 +137,7 @@ describe('IncidentService.open: stored state', () => {
       kind: 'nude_photo',
       spaceId: null,
       playbookKey: 'stappenplan-sexting',
-      playbookVersion: 2,
+      playbookVersion: 3,
       createdAt: fx.clock.now(),
       closedAt: null,
       finishedAt: null,
@@ -154,7 +154,7 @@ describe('IncidentService.open: stored state', () => {
       'member.added',
       'member.added',
     ]);
-    expect(audit[0]).toMatchObject({ actorId: ANNA.userId, details: { playbook: 'stappenplan-sexting@2' } });
+    expect(audit[0]).toMatchObject({ actorId: ANNA.userId, details: { playbook: 'stappenplan-sexting@3' } });
     expect(audit.slice(1).map((a) => a.details.user)).toEqual([ANNA.userId, BOB.userId, CARLA.userId]);
     const text = JSON.stringify(audit);
     expect(text).not.toContain('Geheime');

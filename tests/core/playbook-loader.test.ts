@@ -227,11 +227,14 @@ describe('loadPlaybook: extending a built-in playbook', () => {
     ]);
   });
 
-  it('an unknown base or version is refused; @1 and @2 are accepted', () => {
+  it('an unknown base or version is refused; @1, @2 and @3 are accepted', () => {
     expect(problemsOf({ extends: 'other-plan', key: 'school-y', version: 1 })).toEqual([
       'extends: no built-in playbook "other-plan"',
     ]);
-    expect(problemsOf({ extends: 'stappenplan-sexting@3', key: 'school-y', version: 1 })).toHaveLength(1);
+    expect(problemsOf({ extends: 'stappenplan-sexting@4', key: 'school-y', version: 1 })).toHaveLength(1);
+    expect(
+      loadPlaybook({ extends: 'stappenplan-sexting@3', key: 's', version: 1 }, 'x', BUILTIN_PLAYBOOKS).phases,
+    ).toHaveLength(7);
     expect(
       loadPlaybook({ extends: 'stappenplan-sexting@2', key: 's', version: 1 }, 'x', BUILTIN_PLAYBOOKS).phases,
     ).toHaveLength(7);
@@ -261,7 +264,7 @@ describe('syncPlaybooks', () => {
     await syncPlaybooks(store, registry, [DEFAULT_PLAYBOOK, school()]);
     expect((await store.playbooks.list()).map((p) => `${p.key}@${p.version}`)).toEqual([
       'school-x@1',
-      'stappenplan-sexting@2',
+      'stappenplan-sexting@3',
     ]);
     expect(registry.get('school-x', 1).key).toBe('school-x');
   });

@@ -93,6 +93,42 @@ const CASES: FormCase[] = [
     field: 'couldBeBetter',
     rule: 'required',
   },
+  {
+    kind: 'parent_contacts',
+    step: 'talk-victim-parents',
+    // A contact is logged after it took place: a past date is fine.
+    valid: {
+      contacts: [
+        {
+          date: '2026-03-09',
+          role: 'victim_mother',
+          via: 'phone',
+          agreed: ' Gesprek op school\nmet de mentor ',
+          followUp: 'Vrijdag terugbellen',
+        },
+      ],
+    },
+    stored: {
+      contacts: [
+        {
+          date: '2026-03-09',
+          role: 'victim_mother',
+          via: 'phone',
+          agreed: 'Gesprek op school\nmet de mentor',
+          followUp: 'Vrijdag terugbellen',
+          id: expect.any(String),
+        },
+      ],
+    },
+    bad: {
+      contacts: [
+        { date: '2026-03-09', role: 'victim_mother', via: 'phone' },
+        { date: '2026-03-10', role: 'Jan de Vries', via: 'phone' },
+      ],
+    },
+    field: 'contacts.1.role',
+    rule: 'oneOf',
+  },
 ];
 
 describe('StepService.saveForm', () => {
@@ -203,6 +239,23 @@ describe('StepService.saveForm', () => {
       field: 'items',
       rule: 'tooMany',
     });
+  });
+
+  it('a contact with parents needs its date, who and how; the log holds 20 contacts', async () => {
+    const contact = { date: '2026-03-09', role: 'victim_father', via: 'meeting' };
+    for (const field of ['date', 'role', 'via'] as const) {
+      const error = await rejection(
+        fx.steps.saveForm(on('help-victim-parents'), { contacts: [{ ...contact, [field]: '' }] }),
+      );
+      expect(error).toMatchObject({ field: `contacts.0.${field}`, rule: 'required' });
+    }
+    const contacts = Array.from({ length: 21 }, () => contact);
+    expect(await rejection(fx.steps.saveForm(on('help-victim-parents'), { contacts }))).toMatchObject({
+      field: 'contacts',
+      rule: 'tooMany',
+    });
+    const saved = await fx.steps.saveForm(on('help-victim-parents'), { contacts: contacts.slice(0, 20) });
+    expect(saved.value.data.contacts).toHaveLength(20);
   });
 
   it('a repeated requestId keeps the first answer', async () => {

@@ -44,7 +44,8 @@ describe('the built-in playbook in English', () => {
       '../../src/core/playbook/builtin/stappenplan-sexting.v1.js'
     );
     const { findStep } = await import('../../src/core/playbook/playbook.registry.js');
-    expect(DEFAULT_PLAYBOOK.version).toBe(2);
+    // Version 3 (the contact log with parents) keeps version 2's English.
+    expect(DEFAULT_PLAYBOOK.version).toBe(3);
     expect(findStep(DEFAULT_PLAYBOOK, 'attention-victim')?.step.title).toEqual({
       nl: 'Aandacht voor het slachtoffer',
       en: 'Care for the victim',

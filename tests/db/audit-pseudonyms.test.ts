@@ -101,7 +101,7 @@ describeEachDatabase('the people in the audit trail', (target) => {
 
     const events = await fx.store.audit.list(first);
     expect(events.map((event) => [event.action, event.actorId, event.details])).toEqual([
-      ['incident.opened', ANNA.userId, { playbook: 'stappenplan-sexting@2' }],
+      ['incident.opened', ANNA.userId, { playbook: 'stappenplan-sexting@3' }],
       ['member.added', ANNA.userId, { user: ANNA.userId }],
       ['member.added', ANNA.userId, { user: BOB.userId }],
       ['member.added', ANNA.userId, { user: CARLA.userId }],

@@ -36,7 +36,7 @@ describeEachDatabase('repositories through the services', (target) => {
       status: 'opening',
       leadId: 'U-LEAD',
       playbookKey: 'stappenplan-sexting',
-      playbookVersion: 2,
+      playbookVersion: 3,
       facts: {
         madeVoluntarily: 'unknown',
         perpetratorKnown: 'yes',

@@ -55,6 +55,20 @@ export const AFTERCARE_SUBJECTS = [
   'everyone',
 ] as const;
 
+/** Who a contact was with: a role, never a name. */
+export const PARENT_ROLES = [
+  'victim_mother',
+  'victim_father',
+  'victim_carer',
+  'perpetrator_mother',
+  'perpetrator_father',
+  'perpetrator_carer',
+  'classmates_parents',
+  'other_parents',
+  'other',
+] as const;
+export const CONTACT_WAYS = ['phone', 'meeting', 'email'] as const;
+
 export const FORM_SPECS: { readonly [K in FormKind]: FormSpec } = {
   action_list: {
     kind: 'action_list',
@@ -110,5 +124,20 @@ export const FORM_SPECS: { readonly [K in FormKind]: FormSpec } = {
       longText('couldBeBetter', true),
       longText('prevention'),
     ],
+  },
+  parent_contacts: {
+    kind: 'parent_contacts',
+    fields: [],
+    list: {
+      name: 'contacts',
+      max: LIMITS.parentContacts,
+      fields: [
+        date('date', true),
+        choice('role', PARENT_ROLES),
+        choice('via', CONTACT_WAYS),
+        longText('agreed'),
+        text('followUp'),
+      ],
+    },
   },
 };

@@ -13,7 +13,7 @@ export function summariseForm(
   nameOf: (userId: string) => string,
 ): string[] {
   const spec = FORM_SPECS[kind];
-  const lines: string[] = [];
+  const lines: string[] = kind === 'parent_contacts' ? contactsHeadline(data, locale) : [];
   for (const field of spec.fields) {
     const value = showValue(field, data[field.name], locale, nameOf);
     if (value) lines.push(shorten(labelled(fieldLabel(field.name, locale, kind), value), LINE_MAX));
@@ -33,6 +33,34 @@ export function summariseForm(
     }
   }
   return lines;
+}
+
+/**
+ * "3 contacten, laatste 2 dec 2026 (telefoon)": how often the school spoke with parents and
+ * when last, above the contacts themselves.
+ */
+function contactsHeadline(data: Record<string, unknown>, locale: Locale): string[] {
+  const contacts = (Array.isArray(data.contacts) ? (data.contacts as Record<string, unknown>[]) : []).filter(
+    (contact) => typeof contact.date === 'string' && contact.date !== '',
+  );
+  if (contacts.length === 0) return [];
+  // The latest by date; of two on one day, the one entered later.
+  const latest = contacts.reduce((last, contact) =>
+    String(contact.date) >= String(last.date) ? contact : last,
+  );
+  const viaKey = `option.via.${String(latest.via)}`;
+  const params = {
+    count: contacts.length,
+    date: formatIsoDate(String(latest.date), locale),
+    via: (isMessageKey(viaKey) ? t(locale, viaKey) : String(latest.via ?? '')).toLowerCase(),
+  };
+  return [
+    t(
+      locale,
+      contacts.length === 1 ? 'form.parent_contacts.summaryOne' : 'form.parent_contacts.summary',
+      params,
+    ),
+  ];
 }
 
 /** "Wie: mentor"; a label that ends in its own punctuation ("Wat speelt er?") gets no colon. */

@@ -10,4 +10,6 @@ export const LIMITS = {
   members: 50,
   actionItems: 20,
   aftercareMoments: 12,
+  /** Contacts with parents in one step's log: months of weekly calls, and still one modal on Slack. */
+  parentContacts: 20,
 } as const;

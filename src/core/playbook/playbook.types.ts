@@ -19,7 +19,8 @@ export type FormKind =
   | 'report_decision'
   | 'rest_period'
   | 'aftercare_moments'
-  | 'evaluation';
+  | 'evaluation'
+  | 'parent_contacts';
 
 export const FORM_KINDS: readonly FormKind[] = [
   'action_list',
@@ -28,6 +29,7 @@ export const FORM_KINDS: readonly FormKind[] = [
   'rest_period',
   'aftercare_moments',
   'evaluation',
+  'parent_contacts',
 ];
 
 /** Facts recorded when an incident is opened; conditions on steps refer to these. */

@@ -8,6 +8,7 @@ import { boltLogger } from './bolt-logger.js';
 import { registerCardActions } from './handlers/card-action.handler.js';
 import { registerDialogSubmissions } from './handlers/dialog-submission.handler.js';
 import { registerFileShareWarning } from './handlers/file-share.handler.js';
+import { registerFormRows } from './handlers/form-rows.handler.js';
 import { registerIncidentCommand } from './handlers/incident-command.handler.js';
 import { registerOpenIncident } from './handlers/open-incident.handler.js';
 import { mountHttpReceiver } from './http.receiver.js';
@@ -107,6 +108,7 @@ export class SlackModule implements AppModule {
     registerCardActions(bolt, slack);
     registerOpenIncident(bolt, slack);
     registerDialogSubmissions(bolt, slack);
+    registerFormRows(bolt, slack);
     registerFileShareWarning(bolt, slack);
     bolt.error(async (error) => {
       app.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack handler failed');

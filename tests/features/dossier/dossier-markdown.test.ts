@@ -50,8 +50,10 @@ describe.each(['nl', 'en'] as const)('the dossier Markdown in %s', (locale) => {
   });
 
   it('draws the form lists as tables with their columns', () => {
-    expect(count(html, /<table>/g)).toBe(3);
+    // The action list, the contact log with parents, the aftercare moments and the follow-ups.
+    expect(count(html, /<table>/g)).toBe(4);
     expect(html).toContain(locale === 'nl' ? '<th>Wie</th>' : '<th>Who</th>');
+    expect(html).toContain(locale === 'nl' ? '<th>Met wie</th>' : '<th>With whom</th>');
   });
 });
 

@@ -99,7 +99,7 @@ describe('buildDossier', () => {
       Geopend: 'di 10 nov 2026 08:15',
       'Acute fase gesloten': 'vr 27 nov 2026 11:05',
       Regisseur: 'Zoë de Vries',
-      Stappenplan: 'Stappenplan sexting, versie 2',
+      Stappenplan: 'Stappenplan sexting, versie 3',
       Voortgang: '31 stappen: 25 gereed · 4 n.v.t. · 1 bezig · 1 open',
     });
     const members = section(document, 'members').blocks[0] as Extract<DossierBlock, { kind: 'keyValue' }>;

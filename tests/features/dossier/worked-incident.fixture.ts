@@ -148,6 +148,18 @@ export function workedIncident(options: WorkedIncidentOptions = {}): DossierInpu
     'talk-victim-parents',
     'Ouders zijn boos op de school én op de klasgenoten. Afgesproken: dagelijks contact deze week.',
   );
+  c.later(1).form(JAN, 'talk-victim-parents', {
+    contacts: [
+      {
+        date: '2026-11-11',
+        role: 'victim_mother',
+        via: 'meeting',
+        agreed: 'Dagelijks contact deze week.\nDe mentor belt na schooltijd.',
+        followUp: 'Vrijdag samen terugkijken',
+      },
+      { date: '2026-11-12', role: 'victim_father', via: 'phone', agreed: '', followUp: '' },
+    ],
+  });
   c.later(5).step(JAN, 'talk-victim-parents', { kind: 'done' });
   c.later(5).step(ELS, 'help-victim-parents', { kind: 'claim' });
   c.later(30).step(ELS, 'help-victim-parents', { kind: 'done' });

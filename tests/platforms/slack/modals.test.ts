@@ -142,17 +142,62 @@ describe('modals', () => {
     },
   );
 
-  it('offers empty rows below the stored ones of a list', () => {
+  it('offers one empty row below the stored ones, each row under its heading, and a button for the next', () => {
     const view = formModal(request('action_list', { items: [{ who: 'Mentor', what: 'Bellen' }] }), 'nl', {
       payload: { incidentId: 'id-1', kind: 'form', stepKey: 'action-list' },
       channelId: null,
     }) as unknown as Json;
-    expect(inputIds(view).filter((id) => String(id).endsWith(':who'))).toEqual([
-      'l:0:who',
-      'l:1:who',
-      'l:2:who',
+    expect(validateModal(view)).toEqual([]);
+    expect(inputIds(view).filter((id) => String(id).endsWith(':who'))).toEqual(['l:0:who', 'l:1:who']);
+    const blocks = view.blocks as Json[];
+    const headings = blocks
+      .filter((block) => block.type === 'header')
+      .map((block) => (block.text as Json).text);
+    expect(headings).toEqual(['Actie 1', 'Actie 2']);
+    // Each heading stands right above its row's first field.
+    const second = blocks.findIndex((block) => block.block_id === 'h:1');
+    expect(blocks[second + 1]?.block_id).toBe('l:1:who');
+    const last = blocks.at(-1) as Json;
+    expect(last.type).toBe('actions');
+    expect((last.elements as Json[])[0]).toMatchObject({
+      action_id: 'form:addRow',
+      text: { text: 'Actie toevoegen' },
+    });
+  });
+
+  it('shows one more row when asked, and the aftercare moments under their own headings', () => {
+    const context = {
+      payload: { incidentId: 'id-1', kind: 'form' as const, stepKey: 'plan' },
+      channelId: null,
+    };
+    const empty = formModal(request('aftercare_moments', null), 'en', context) as unknown as Json;
+    expect(inputIds(empty).filter((id) => String(id).endsWith(':date'))).toEqual(['l:0:date']);
+    expect(JSON.stringify(empty)).toContain('"text":"Aftercare moment 1"');
+    const more = formModal(request('aftercare_moments', null), 'en', context, 3) as unknown as Json;
+    expect(validateModal(more)).toEqual([]);
+    expect(inputIds(more).filter((id) => String(id).endsWith(':date'))).toEqual([
+      'l:0:date',
+      'l:1:date',
+      'l:2:date',
     ]);
-    expect(JSON.stringify(view)).toContain('Wie (rij 2)');
+    expect(JSON.stringify(more)).toContain('"text":"Add a moment"');
+  });
+
+  it('a full list fits Slack’s 100 blocks: no button for more, the row number in each label', () => {
+    const items = Array.from({ length: FORM_SPECS.action_list.list!.max }, (_, i) => ({
+      who: `w${i}`,
+      what: 'x',
+    }));
+    const view = formModal(request('action_list', { items }), 'nl', {
+      payload: { incidentId: 'id-1', kind: 'form', stepKey: 'action-list' },
+      channelId: null,
+    }) as unknown as Json;
+    expect(validateModal(view)).toEqual([]);
+    const blocks = view.blocks as Json[];
+    expect(blocks.length).toBeLessThanOrEqual(100);
+    expect(blocks.some((block) => block.type === 'actions')).toBe(false);
+    expect(inputIds(view)).toHaveLength(items.length * 5);
+    expect(JSON.stringify(view)).toContain('Wie (rij 20)');
   });
 
   it('maps core field paths to form blocks', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSchedulerModule, loadSchedulerConfig } from '../../../src/jobs/scheduler.module.js';
 import { FakeClock } from '../../support/core-fixture.js';
-import { dialogFor, offered, submitFor } from './support/card-steps.js';
+import { addRow, dialogFor, offered, submitFor } from './support/card-steps.js';
 import { type FakeChannel, type FakeMessage, textsOf } from './support/fake-slack.state.js';
 import { slackHarness } from './support/slack-harness.hooks.js';
 import { ANNA, BAS, openIncident } from './support/slack-harness.js';
@@ -29,13 +29,9 @@ describe('closing an incident with planned aftercare moments', () => {
   it('plans three aftercare moments for Bas', async () => {
     const aftercare = card('phase:evaluation-aftercare');
     const dialog = await dialogFor(h, ANNA, aftercare, { kind: 'form', step: 'plan-aftercare' });
+    await addRow(h, ANNA, dialog, { 'l:0:date': '2026-12-02', 'l:0:about': 'victim', 'l:0:remind': BAS });
+    await addRow(h, ANNA, dialog, { 'l:1:date': '2026-12-16', 'l:1:about': 'class', 'l:1:remind': BAS });
     const saved = await submitFor(h, ANNA, dialog, {
-      'l:0:date': '2026-12-02',
-      'l:0:about': 'victim',
-      'l:0:remind': BAS,
-      'l:1:date': '2026-12-16',
-      'l:1:about': 'class',
-      'l:1:remind': BAS,
       'l:2:date': '2027-01-06',
       'l:2:about': 'everyone',
       'l:2:remind': BAS,

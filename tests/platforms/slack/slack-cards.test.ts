@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  addRow,
   clickFor,
   dialogFor,
   isoDaysFromNow,
@@ -144,9 +145,12 @@ describe('forms', () => {
     const dialog = await dialogFor(h, ANNA, direct, { kind: 'form', step: 'action-list' });
     const bad = await submitFor(h, ANNA, dialog, { 'l:0:what': 'Bellen met ouders' });
     expect(bad.errors).toEqual({ 'l:0:who': 'Wie (rij 1): vul dit in.' });
+    // One empty row at a time: the second row comes with "Actie toevoegen", keeping the first.
+    expect(JSON.stringify(dialog.view)).not.toContain('l:1:who');
+    await addRow(h, ANNA, dialog, { 'l:0:who': 'Mentor', 'l:0:what': 'Bellen met ouders' });
+    expect(JSON.stringify(dialog.view)).toContain('"text":"Actie 2"');
+    expect(JSON.stringify(dialog.view)).toContain('"initial_value":"Mentor"');
     const good = await submitFor(h, ANNA, dialog, {
-      'l:0:who': 'Mentor',
-      'l:0:what': 'Bellen met ouders',
       'l:1:who': 'Zorg',
       'l:1:what': 'Plan maken',
     });
@@ -154,7 +158,45 @@ describe('forms', () => {
     await waitForUpdate(h, direct, (text) => text.includes('Wie: Mentor · Wat: Bellen met ouders'));
     const again = await dialogFor(h, ANNA, direct, { kind: 'form', step: 'action-list' });
     expect(JSON.stringify(again.view)).toContain('"initial_value":"Bellen met ouders"');
-    expect(JSON.stringify(again.view)).toContain('l:3:who');
+    expect(JSON.stringify(again.view)).toContain('"initial_value":"Plan maken"');
+    expect(JSON.stringify(again.view)).toContain('l:2:who');
+    expect(JSON.stringify(again.view)).not.toContain('l:3:who');
+  });
+
+  it('an error in a later row is shown on that row’s own field, and what was typed stays', async () => {
+    const direct = card('phase:direct');
+    const dialog = await dialogFor(h, ANNA, direct, { kind: 'form', step: 'action-list' });
+    await addRow(h, ANNA, dialog, { 'l:2:who': 'Directie', 'l:2:what': 'Brief' });
+    expect(JSON.stringify(dialog.view)).toContain('"text":"Actie 4"');
+    const bad = await submitFor(h, ANNA, dialog, { 'l:3:what': 'Bellen' });
+    expect(bad.errors).toEqual({ 'l:3:who': 'Wie (rij 4): vul dit in.' });
+    expect(JSON.stringify(dialog.view)).toContain('"initial_value":"Directie"');
+  });
+
+  it('logs two contacts with parents on their step, and the card shows them', async () => {
+    const parents = card('phase:victim-and-parents');
+    const dialog = await dialogFor(h, ANNA, parents, { kind: 'form', step: 'talk-victim-parents' });
+    const shown = JSON.stringify(dialog.view);
+    expect(shown).toContain('"text":"Contact 1"');
+    expect(shown).toContain('Moeder van het slachtoffer');
+    await addRow(h, ANNA, dialog, {
+      'l:0:date': '2026-11-27',
+      'l:0:role': 'victim_mother',
+      'l:0:via': 'phone',
+      'l:0:agreed': 'Gesprek op school maandag',
+    });
+    const saved = await submitFor(h, ANNA, dialog, {
+      'l:1:date': '2026-11-30',
+      'l:1:role': 'victim_father',
+      'l:1:via': 'meeting',
+      'l:1:followUp': 'Over een week bellen',
+    });
+    expect(saved.answer).toBe('Opgeslagen: Voer gesprek met ouders van slachtoffer.');
+    const updated = await waitForUpdate(h, parents, (text) => text.includes('2 contacten'));
+    const text = JSON.stringify(updated.blocks);
+    expect(text).toContain('2 contacten, laatste 30 nov 2026 (gesprek)');
+    expect(text).toContain('Met wie: Moeder van het slachtoffer');
+    expect(text).toContain('Vervolg: Over een week bellen');
   });
 
   it('plans aftercare with colleagues to remind and shows the next moment on the overview', async () => {

@@ -8,6 +8,7 @@ import { FORM_SPECS } from '../../../src/core/forms/form.specs.js';
 import type { IncidentStatus, IncidentView, StepStatus } from '../../../src/core/incidents/incident.types.js';
 import { DEFAULT_PLAYBOOK } from '../../../src/core/playbook/builtin/index.js';
 import type { FormKind } from '../../../src/core/playbook/playbook.types.js';
+import { decodeActionData } from '../../../src/platforms/teams/cards/action-data.codec.js';
 import {
   type AdaptiveCardJson,
   byteSize,
@@ -271,6 +272,60 @@ describe('forms, the opening form and messages', () => {
       }
     });
   }
+
+  it('a list shows numbered rows with one empty row, and a button for the next that sends what was typed', () => {
+    const input = {
+      locale: 'nl' as const,
+      title: 'Nazorg',
+      stepTitle: 'Stap',
+      spec: FORM_SPECS.aftercare_moments,
+      values: {
+        moments: [{ id: 'm-1', date: '2026-12-02', about: 'victim', remind: base.members[0]!.userId }],
+      },
+      members: base.members,
+      payload: { incidentId: base.incident.id, kind: 'form' as const, stepKey: 'plan-aftercare' },
+    };
+    const json = formViewCard(input);
+    const check = expectValid(json);
+    expect(check.inputIds.filter((id) => id.endsWith('.date'))).toEqual([
+      'f:moments.0.date',
+      'f:moments.1.date',
+    ]);
+    const texts = findAll(json, (node) => node.type === 'TextRun').map((node) => node.text);
+    expect(texts).toContain('Nazorgmoment 1');
+    expect(texts).toContain('Nazorgmoment 2');
+    const add = findAll(json, (node) => node.title === 'Nazorgmoment toevoegen')[0] as Node;
+    expect(add.verb).toBe('stappenplan.form');
+    // The typed values go along (no associatedInputs: none), and the next view shows three rows.
+    expect(add.associatedInputs).toBeUndefined();
+    expect((add.data as Record<string, string>).a).toBe('3');
+    expect(decodeActionData(add.data as Record<string, unknown>)).toMatchObject({
+      addRow: 3,
+      inputPrefix: 'f',
+    });
+    const grown = formViewCard({ ...input, atLeast: 3 });
+    expect(expectValid(grown).inputIds.filter((id) => id.endsWith('.date'))).toHaveLength(3);
+    const full = formViewCard({ ...input, atLeast: 99 });
+    expect(findAll(full, (node) => node.title === 'Nazorgmoment toevoegen')).toEqual([]);
+  });
+
+  it('an error about a row stands under that row’s heading, not on top', () => {
+    const json = formViewCard({
+      locale: 'nl',
+      title: 'Acties',
+      stepTitle: 'Stap',
+      spec: FORM_SPECS.action_list,
+      values: { items: [{ who: 'Mentor', what: 'Bellen' }, { what: 'Brief' }] },
+      members: base.members,
+      payload: { incidentId: base.incident.id, kind: 'form', stepKey: 'plan-actions' },
+      error: 'Wie (rij 2): vul dit in.',
+      errorField: 'items.1.who',
+    });
+    expectValid(json);
+    const texts = findAll(json, (node) => node.type === 'TextRun').map((node) => String(node.text));
+    expect(texts.indexOf('Wie (rij 2): vul dit in.')).toBe(texts.indexOf('Actie 2') + 1);
+    expect(findAll(json, (node) => node.style === 'attention')).toEqual([]);
+  });
 
   it('a long list is shown a page at a time, with the page position in the save data', () => {
     const spec = FORM_SPECS.action_list;

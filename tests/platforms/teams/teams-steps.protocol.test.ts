@@ -185,6 +185,124 @@ describe('Teams: working on the steps', () => {
     expect(stranger.text).toContain(t('nl', 'error.NotAMember'));
   });
 
+  it('the action list grows a row at a time, keeps what was typed and shows an error under its row', async () => {
+    const planPhase = incident.cards
+      .slice(1, 8)
+      .find((card) => cardText(card.card).includes('Zet acties op een rijtje'))!;
+    const where = inChannel(planPhase.id);
+    const formCard = answeredCard(
+      await h.click(BAS, VERBS.formView, actionData(planPhase.card, 'Invullen'), where),
+    );
+    // One stored row (saved above) and one empty row, each under its heading.
+    expect(cardText(formCard)).toContain('Actie 1');
+    expect(cardText(formCard)).toContain('Actie 2');
+    expect(cardText(formCard)).not.toContain('Actie 3');
+    const add = actionData(formCard, 'Actie toevoegen', VERBS.formView);
+    const grown = answeredCard(
+      await h.click(
+        BAS,
+        VERBS.formView,
+        {
+          ...add,
+          'f:items.0.who': 'Mentor',
+          'f:items.0.what': 'Gesprek met ouders',
+          'f:items.1.who': 'Zorg',
+        },
+        where,
+      ),
+    );
+    expect(cardText(grown)).toContain('Actie 3');
+    const inputs = findAll(
+      grown,
+      (node) => typeof node.id === 'string' && String(node.id).startsWith('f:items.'),
+    );
+    expect(inputs.map((node) => node.id)).toContain('f:items.2.who');
+    expect(inputs.find((node) => node.id === 'f:items.1.who')?.value).toBe('Zorg');
+    const save = actionData(grown, 'Opslaan');
+    const bad = answeredCard(
+      await h.click(
+        BAS,
+        VERBS.action,
+        {
+          ...save,
+          'f:items.0.who': 'Mentor',
+          'f:items.0.what': 'Gesprek met ouders',
+          'f:items.1.who': 'Zorg',
+          'f:items.1.what': 'Plan maken',
+          'f:items.2.what': 'Brief aan ouders',
+        },
+        where,
+      ),
+    );
+    const text = cardText(bad);
+    const error = text.indexOf('Wie (rij 3): vul dit in.');
+    expect(error).toBeGreaterThan(text.indexOf('Actie 3'));
+    expect(text.indexOf('Actie 3')).toBeGreaterThan(text.indexOf('Actie 2'));
+    // Only the row in error carries the message; what was typed stays in every input.
+    expect(text.match(/vul dit in/g)).toHaveLength(1);
+    expect(findAll(bad, (node) => node.id === 'f:items.2.what')[0]?.value).toBe('Brief aan ouders');
+    expect(findAll(bad, (node) => node.id === 'f:items.1.what')[0]?.value).toBe('Plan maken');
+    const good = await h.click(
+      BAS,
+      VERBS.action,
+      {
+        ...actionData(bad, 'Opslaan'),
+        'f:items.0.who': 'Mentor',
+        'f:items.0.what': 'Gesprek met ouders',
+        'f:items.1.who': 'Zorg',
+        'f:items.1.what': 'Plan maken',
+        'f:items.2.who': 'Directie',
+        'f:items.2.what': 'Brief aan ouders',
+      },
+      where,
+    );
+    expect(cardText(answeredCard(good))).toContain('Wie: Directie · Wat: Brief aan ouders');
+  });
+
+  it('logs two contacts with parents on their step, and the card shows them', async () => {
+    const parents = incident.cards
+      .slice(1, 8)
+      .find((card) => cardText(card.card).includes('Slachtoffer en ouders'))!;
+    const where = inChannel(parents.id);
+    const open = findAll(
+      parents.card,
+      (node) =>
+        node.title === 'Invullen' &&
+        decodeAction((node.data as Record<string, unknown>).p).stepKey === 'talk-victim-parents',
+    )[0]!.data as Record<string, unknown>;
+    const formCard = answeredCard(await h.click(BAS, VERBS.formView, open, where));
+    expect(cardText(formCard)).toContain('Contacten met ouders');
+    expect(cardText(formCard)).toContain('Contact 1');
+    const first = {
+      'f:contacts.0.date': '2026-11-27',
+      'f:contacts.0.role': 'victim_mother',
+      'f:contacts.0.via': 'phone',
+      'f:contacts.0.agreed': 'Gesprek op school maandag',
+    };
+    const grown = answeredCard(
+      await h.click(BAS, VERBS.formView, { ...actionData(formCard, 'Contact toevoegen'), ...first }, where),
+    );
+    expect(cardText(grown)).toContain('Contact 2');
+    const saved = await h.click(
+      BAS,
+      VERBS.action,
+      {
+        ...actionData(grown, 'Opslaan'),
+        ...first,
+        'f:contacts.1.date': '2026-11-30',
+        'f:contacts.1.role': 'victim_father',
+        'f:contacts.1.via': 'meeting',
+        'f:contacts.1.followUp': 'Over een week bellen',
+      },
+      where,
+    );
+    const answer = cardText(answeredCard(saved));
+    expect(answer).toContain('Opgeslagen: Voer gesprek met ouders van slachtoffer.');
+    expect(answer).toContain('2 contacten, laatste 30 nov 2026 (gesprek)');
+    expect(answer).toContain('Met wie: Moeder van het slachtoffer');
+    expect(answer).toContain('Vervolg: Over een week bellen');
+  });
+
   it('a file shared in the incident channel gets the warning, and is never downloaded', async () => {
     const before = h.microsoft.calls.length;
     await h.post({

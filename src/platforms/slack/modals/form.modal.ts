@@ -1,29 +1,41 @@
 import type { types } from '@slack/bolt';
 import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import type { FieldSpec, FormSpec } from '../../../core/forms/form.specs.js';
+import { addRowLabel, canAddRow, formRows, rowHeading } from '../../../core/forms/form-rows.js';
 import { fieldLabel, isMessageKey, t } from '../../../core/i18n/catalogue.js';
 import type { Member } from '../../../core/incidents/incident.types.js';
 import type { FormRequest } from '../../../core/interactions/command.service.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { BLOCK_KIT } from '../block-kit/limits.js';
-import { datepicker, input, modal, paragraph, select, textInput } from './modal-elements.js';
+import {
+  actionButton,
+  datepicker,
+  header,
+  input,
+  modal,
+  paragraph,
+  select,
+  textInput,
+} from './modal-elements.js';
 import { encodeMetadata } from './modal-metadata.codec.js';
 import { CALLBACK, dateValue, optionValue, type StateValues, textValue } from './modal-state.js';
 
 type Row = Record<string, unknown>;
 
-/** Empty rows offered below the filled ones of a repeated group. */
-const EMPTY_ROWS = 2;
+/** The button under a repeated group that asks for one more row (the modal is updated in place). */
+export const ADD_ROW_ACTION = 'form:addRow';
 
 /**
  * A step's form as a modal, built from its FORM_SPEC: text, long text, date, choice and colleague
- * fields, and for a repeated group (action list, aftercare moments) its rows. Stored answers are
- * filled in; every stored row is shown so saving never drops one.
+ * fields, and for a repeated group (action list, aftercare moments) its numbered rows with one
+ * empty row and a button for the next. Stored answers are filled in; every stored row is shown
+ * so saving never drops one. `atLeast` asks for more rows (after "add a row").
  */
 export function formModal(
   request: FormRequest,
   locale: Locale,
   context: { payload: ActionPayload; channelId: string | null },
+  atLeast = 0,
 ): types.ModalView {
   const { spec } = request;
   const values: Row = request.values ?? {};
@@ -37,22 +49,9 @@ export function formModal(
       locale,
     ),
   );
-  const rows = listRows(spec, values);
-  const listInputs: types.KnownBlock[] = [];
-  const list = spec.list;
-  if (list) {
-    rows.forEach((row, index) => {
-      for (const field of list.fields) {
-        const label = fieldLabel(`${list.name}.${index}.${field.name}`, locale, spec.kind);
-        listInputs.push(
-          fieldInput(field, `l:${index}:${field.name}`, label, row[field.name], request, locale, true),
-        );
-      }
-    });
-  }
-  const intro = paragraph(request.stepTitle, true);
-  const room = BLOCK_KIT.modalBlocks - fields.length - listInputs.length;
-  const blocks = [...(room >= 1 ? [intro] : []), ...fields, ...listInputs];
+  const rows = listRows(spec, values, atLeast);
+  const blocks: types.KnownBlock[] = [...fields, ...listBlocks(request, rows, locale, fields.length)];
+  if (blocks.length < BLOCK_KIT.modalBlocks) blocks.unshift(paragraph(request.stepTitle, true));
   const ids = rows.map((row) => (typeof row.id === 'string' ? row.id : ''));
   return modal({
     callbackId: CALLBACK.form,
@@ -68,20 +67,41 @@ export function formModal(
   });
 }
 
-/** Stored rows plus empty ones, as many as the group and Slack's 100 blocks allow. */
-function listRows(spec: FormSpec, values: Row): Row[] {
+/**
+ * The rows of a repeated group, each under its heading ("Actie 2"), and the button for one more
+ * row. Where Slack's 100 blocks leave no room for the headings, the labels carry the row number.
+ */
+function listBlocks(request: FormRequest, rows: Row[], locale: Locale, used: number): types.KnownBlock[] {
+  const { spec } = request;
+  const list = spec.list;
+  if (!list) return [];
+  const adding = canAddRow(spec, rows.length);
+  const headed = used + rows.length * (list.fields.length + 1) + (adding ? 1 : 0) < BLOCK_KIT.modalBlocks;
+  const blocks: types.KnownBlock[] = [];
+  rows.forEach((row, index) => {
+    if (headed) blocks.push(header(`h:${index}`, rowHeading(spec, index, locale)));
+    for (const field of list.fields) {
+      const label = headed
+        ? fieldLabel(field.name, locale, spec.kind)
+        : fieldLabel(`${list.name}.${index}.${field.name}`, locale, spec.kind);
+      blocks.push(
+        fieldInput(field, `l:${index}:${field.name}`, label, row[field.name], request, locale, true),
+      );
+    }
+  });
+  if (adding && used + blocks.length < BLOCK_KIT.modalBlocks) {
+    blocks.push(actionButton('addRow', ADD_ROW_ACTION, addRowLabel(spec, locale)));
+  }
+  return blocks;
+}
+
+/** Stored rows and one empty one, as many as the group and Slack's 100 blocks allow. */
+function listRows(spec: FormSpec, values: Row, atLeast: number): Row[] {
   if (!spec.list) return [];
-  const stored = Array.isArray(values[spec.list.name]) ? (values[spec.list.name] as Row[]) : [];
+  const rows = formRows(spec, values, atLeast);
   const perRow = Math.max(1, spec.list.fields.length);
   const fitInModal = Math.floor((BLOCK_KIT.modalBlocks - spec.fields.length) / perRow);
-  const total = Math.min(
-    spec.list.max,
-    fitInModal,
-    stored.length + (stored.length === 0 ? EMPTY_ROWS + 1 : EMPTY_ROWS),
-  );
-  const rows = stored.slice(0, Math.max(total, stored.length));
-  while (rows.length < total) rows.push({});
-  return rows;
+  return rows.slice(0, Math.max(fitInModal, 1));
 }
 
 function fieldInput(

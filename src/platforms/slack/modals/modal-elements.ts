@@ -112,3 +112,17 @@ export function paragraph(text: string, strong = false): types.SectionBlock {
   const escaped = clipText(text, BLOCK_KIT.sectionText - 4);
   return { type: 'section', text: mrkdwn(strong ? `*${escaped}*` : escaped, BLOCK_KIT.sectionText) };
 }
+
+/** A heading inside a modal, e.g. above one row of a repeated group. */
+export function header(blockId: string, text: string): types.HeaderBlock {
+  return { type: 'header', block_id: blockId, text: plain(text, BLOCK_KIT.headerText) };
+}
+
+/** A single button in its own block; its click comes back with the modal's state. */
+export function actionButton(blockId: string, actionId: string, label: string): types.ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: blockId,
+    elements: [{ type: 'button', action_id: actionId, text: plain(label, BLOCK_KIT.buttonText) }],
+  };
+}

@@ -23,6 +23,8 @@ export interface ActionData {
   page?: { offset: number; rows: number | null };
   /** Ids of the rows on that page, by position. */
   rowIds?: string[];
+  /** "Add a row": how many rows of the group the form view shows next. */
+  addRow?: number;
   /** Who asked for the opening form (only they may see and send it), and their name. */
   requester?: { userId: string; name: string };
   /** The team the opening form is for (asked in a personal chat). */
@@ -44,6 +46,7 @@ export function encodeActionData(data: ActionData): Record<string, string> {
     if (data.page.rows !== null) wire.n = String(data.page.rows);
   }
   if (data.rowIds?.some(Boolean)) wire.r = data.rowIds.join(',');
+  if (data.addRow !== undefined) wire.a = String(data.addRow);
   if (data.requester) {
     wire.u = data.requester.userId;
     if (data.requester.name) wire.n = data.requester.name;
@@ -67,6 +70,8 @@ export function decodeActionData(raw: Record<string, unknown>): ActionData {
   }
   const rowIds = text('r');
   if (rowIds) out.rowIds = rowIds.split(',');
+  const addRow = text('a');
+  if (addRow !== undefined && /^\d{1,3}$/.test(addRow)) out.addRow = Number(addRow);
   const requester = text('u');
   if (requester !== undefined) out.requester = { userId: requester, name: text('n') ?? '' };
   const team = text('t');

@@ -1,5 +1,6 @@
 import type { ActionPayload } from '../../../core/cards/action-payload.js';
 import type { FieldSpec, FormSpec } from '../../../core/forms/form.specs.js';
+import { addRowLabel, canAddRow, formRows, rowHeading, rowOfPath } from '../../../core/forms/form-rows.js';
 import { fieldLabel, isMessageKey, t } from '../../../core/i18n/catalogue.js';
 import type { Locale } from '../../../core/playbook/playbook.types.js';
 import { memberChoices } from './action.renderer.js';
@@ -16,8 +17,6 @@ import {
 import { container, line } from './elements.js';
 import { inert } from './inert-text.js';
 
-/** Empty rows offered below the filled ones of a repeated group (action list, aftercare moments). */
-const EMPTY_ROWS = 2;
 const FORM_PREFIX = INPUT_PREFIX.form;
 
 export interface FormViewInput {
@@ -31,8 +30,12 @@ export interface FormViewInput {
   payload: ActionPayload;
   /** The message for a refused answer; the typed values stay in the form. */
   error?: string;
+  /** The field path the error is about (`items.2.who`): a row's error shows under its heading. */
+  errorField?: string;
   /** First row of a repeated group shown (long lists are shown a page at a time). */
   offset?: number;
+  /** Rows of the group to show at least (one more after "add a row"); the page shows the last. */
+  atLeast?: number;
 }
 
 /** Rows per page, tried from large to small until the card fits. */
@@ -59,22 +62,25 @@ export function formViewCard(input: FormViewInput): AdaptiveCardJson {
 function formPage(input: FormViewInput, pageSize: number): AdaptiveCardJson {
   const { locale, spec } = input;
   const values = input.values ?? {};
+  const errorRow = rowOfPath(spec, input.errorField);
   const body: AcElement[] = [
     line(input.title, { strong: true, size: 'medium' }, {}, 200),
     line(input.stepTitle, { tone: 'muted' }, { spacing: 'none' }, 200),
   ];
-  if (input.error) body.push(container([line(input.error, { strong: true })], { style: 'attention' }));
+  const errorOnTop = body.length;
   for (const field of spec.fields) {
     body.push(fieldInput(field, `${FORM_PREFIX}:${field.name}`, values[field.name], input, true));
   }
   const rowIds: string[] = [];
   const data: ActionData = { action: input.payload, inputPrefix: FORM_PREFIX };
   const pages: AcElement[] = [];
+  let errorShown = false;
   if (spec.list) {
     const list = spec.list;
-    const stored = Array.isArray(values[list.name]) ? (values[list.name] as Record<string, unknown>[]) : [];
-    const total = Math.min(list.max, stored.length + EMPTY_ROWS);
-    const offset = Math.min(Math.max(0, input.offset ?? 0), Math.max(0, total - 1));
+    const rows = formRows(spec, values, input.atLeast ?? 0);
+    const total = rows.length;
+    const wanted = input.atLeast ? total - pageSize : (input.offset ?? 0);
+    const offset = Math.min(Math.max(0, wanted), Math.max(0, total - 1));
     const end = Math.min(total, offset + pageSize);
     body.push(line(fieldLabel(list.name, locale, spec.kind), { strong: true }, { spacing: 'medium' }));
     if (offset > 0 || end < total) {
@@ -97,23 +103,38 @@ function formPage(input: FormViewInput, pageSize: number): AdaptiveCardJson {
         );
     }
     for (let index = offset; index < end; index += 1) {
-      const row = stored[index] ?? {};
+      const row = rows[index] ?? {};
       rowIds.push(typeof row.id === 'string' ? row.id : '');
-      body.push(
-        container(
-          list.fields.map((field) =>
-            fieldInput(
-              field,
-              `${FORM_PREFIX}:${list.name}.${index - offset}.${field.name}`,
-              row[field.name],
-              input,
-              index === offset,
-            ),
+      const items: AcElement[] = [line(rowHeading(spec, index, locale), { strong: true })];
+      if (input.error && errorRow === index) {
+        items.push(line(input.error, { tone: 'attention' }, { spacing: 'none' }));
+        errorShown = true;
+      }
+      items.push(
+        ...list.fields.map((field) =>
+          fieldInput(
+            field,
+            `${FORM_PREFIX}:${list.name}.${index - offset}.${field.name}`,
+            row[field.name],
+            input,
+            true,
           ),
-          { separator: index > offset, spacing: 'small' },
         ),
       );
+      body.push(container(items, { separator: index > offset, spacing: 'medium' }));
     }
+    if (canAddRow(spec, total)) {
+      const more: ActionData = { ...data, rowIds: [...rowIds], addRow: total + 1 };
+      pages.push({
+        type: 'Action.Execute',
+        title: addRowLabel(spec, locale),
+        verb: VERBS.formView,
+        data: encodeActionData(more),
+      });
+    }
+  }
+  if (input.error && !errorShown) {
+    body.splice(errorOnTop, 0, container([line(input.error, { strong: true })], { style: 'attention' }));
   }
   data.rowIds = rowIds;
   if (pages.length > 0) body.push({ type: 'ActionSet', actions: pages });

@@ -124,8 +124,13 @@ export async function cardAction(deps: TeamsDeps, context: TurnContext, data: Re
   if (result.ok && result.card) return answerWithAside(context, click, result.card, payload);
   const shown = !result.ok && result.errorCode === 'InvalidInput' && isForm && click.stepKey;
   if (shown && !(await refusalToShow(deps, context, click))) {
-    // The form comes back with what was typed and the problem on top.
-    return formView(deps, context, click, result.message, (input.form ?? {}) as Record<string, unknown>);
+    // The form comes back with what was typed and the problem next to its row (or on top).
+    return formView(deps, context, click, {
+      error: result.message,
+      ...(result.field ? { errorField: result.field } : {}),
+      typed: (input.form ?? {}) as Record<string, unknown>,
+      offset: wire.page?.offset ?? 0,
+    });
   }
   return answerWithIncidentCard(deps, context, click, {
     text: result.message,
@@ -157,14 +162,17 @@ export async function showFormView(deps: TeamsDeps, context: TurnContext, data: 
     if (click.spaceId && click.incident.spaceId && click.incident.spaceId !== click.spaceId) {
       throw new DomainError('ActionContextMismatch', { incident: click.incident.number });
     }
-    return await formView(
-      deps,
-      context,
-      click,
-      undefined,
-      undefined,
-      decodeActionData(data).page?.offset ?? 0,
-    );
+    const wire = decodeActionData(data);
+    if (wire.addRow !== undefined && wire.inputPrefix === INPUT_PREFIX.form) {
+      // "Add a row": what was typed comes back with one more row; nothing is saved yet.
+      const typed = (inputValues(data, wire).form ?? {}) as Record<string, unknown>;
+      return await formView(deps, context, click, {
+        typed,
+        ...(wire.page ? { typedPage: wire.page } : {}),
+        atLeast: wire.addRow,
+      });
+    }
+    return await formView(deps, context, click, { offset: wire.page?.offset ?? 0 });
   } catch (error) {
     return answerWithMessage(context, await describe(deps, error, data, localeOf(context.activity)));
   }
@@ -185,14 +193,17 @@ export async function showCard(deps: TeamsDeps, context: TurnContext, data: Reco
   }
 }
 
-async function formView(
-  deps: TeamsDeps,
-  context: TurnContext,
-  click: Click,
-  error?: string,
-  typed?: Record<string, unknown>,
-  offset = 0,
-) {
+interface FormViewOptions {
+  error?: string;
+  errorField?: string;
+  /** What was typed; with `typedPage`, only that page of rows, put in place among the stored. */
+  typed?: Record<string, unknown>;
+  typedPage?: { offset: number; rows: number | null };
+  offset?: number;
+  atLeast?: number;
+}
+
+async function formView(deps: TeamsDeps, context: TurnContext, click: Click, options: FormViewOptions = {}) {
   const stepKey = click.stepKey ?? '';
   const form = await deps.app.commands.formRequest(
     click.incident.id,
@@ -200,6 +211,12 @@ async function formView(
     actorOf(context.activity),
     click.locale,
   );
+  const page = options.typedPage;
+  const values =
+    options.typed && page
+      ? mergeFormPage(form.spec, form.values, options.typed, page.offset, page.rows ?? Number.NaN)
+      : (options.typed ?? form.values);
+  const offset = options.offset ?? 0;
   return answerWithCard(
     context,
     formViewCard({
@@ -207,10 +224,12 @@ async function formView(
       title: form.title,
       stepTitle: form.stepTitle,
       spec: form.spec,
-      values: typed ?? form.values,
+      values,
       members: form.members,
       payload: { incidentId: click.incident.id, kind: 'form', stepKey: stepKey },
-      ...(error ? { error } : {}),
+      ...(options.error ? { error: options.error } : {}),
+      ...(options.errorField ? { errorField: options.errorField } : {}),
+      ...(options.atLeast ? { atLeast: options.atLeast } : {}),
       offset: Number.isFinite(offset) ? offset : 0,
     }),
   );

@@ -67,6 +67,22 @@ export function dialogFor(
   return clickThenWait(h, userId, message, target, views, (view) => view.userId === userId, 'dialog');
 }
 
+/**
+ * Types `fill` into a form modal and clicks its "add a row" button; resolves once Slack shows the
+ * updated modal (the same view, a new hash), which the returned view then holds.
+ */
+export async function addRow(
+  h: SlackSide,
+  userId: string,
+  view: FakeView,
+  fill: Record<string, Fill> = {},
+): Promise<FakeView> {
+  const before = view.hash ?? `h-${view.id}`;
+  const answer = await h.people.clickInView(userId, view, 'form:addRow', fill);
+  if (answer.status !== 200) throw new Error(`add row answered ${answer.status}`);
+  return h.fake.waitFor(() => (view.hash && view.hash !== before ? view : undefined), 5000, 'modal update');
+}
+
 /** Submits a dialog; returns inline errors, or the answer the person then sees. */
 export async function submitFor(
   h: SlackSide,

@@ -249,6 +249,20 @@ export const METHODS: Record<string, Handler> = {
     return { view: { id, ...(args.view as Json), state: { values: {} } } };
   },
 
+  'views.update': (state, args) => {
+    required(args, 'view_id', 'view');
+    const opened = state.views.find((candidate) => candidate.id === String(args.view_id));
+    if (!opened) throw new ApiRefusal('not_found');
+    if (args.hash !== undefined && args.hash !== (opened.hash ?? `h-${opened.id}`))
+      throw new ApiRefusal('hash_conflict');
+    const errors = validateModal(args.view);
+    if (errors.length > 0)
+      throw new ApiRefusal('invalid_arguments', { response_metadata: { messages: errors } });
+    opened.view = args.view as Json;
+    opened.hash = `h-${opened.id}-${state.next('u')}`;
+    return { view: { id: opened.id, ...(args.view as Json), hash: opened.hash, state: { values: {} } } };
+  },
+
   'files.info': () => {
     // The bot must never fetch a shared file; the tests fail on any call to this method.
     return { file: {} };

@@ -21,6 +21,7 @@ export const SLACK_TIERS: Record<string, number> = {
   'pins.add': TIER[2],
   'users.info': TIER[4],
   'views.open': TIER[4],
+  'views.update': TIER[4],
   'files.info': TIER[4],
 };
 

@@ -42,6 +42,8 @@ export interface FakeView {
   view: Json;
   userId: string;
   openedAt: number;
+  /** Changes with every views.update; an update naming an older hash is refused. */
+  hash?: string;
 }
 
 export interface Trigger {

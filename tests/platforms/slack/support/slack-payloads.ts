@@ -52,8 +52,36 @@ export function viewSubmission(user: SlackUser, opened: FakeView, values: Json, 
     type: 'view_submission',
     ...interaction(user),
     trigger_id: triggerId,
-    view: { ...opened.view, id: opened.id, team_id: TEAM_ID, state: { values }, hash: `h-${opened.id}` },
+    view: viewAsSent(opened, values),
     response_urls: [],
+  };
+}
+
+/** A button inside an open modal: the modal as it is, typed values included, and no response_url. */
+export function viewBlockAction(
+  user: SlackUser,
+  opened: FakeView,
+  values: Json,
+  triggerId: string,
+  action: Json,
+): Json {
+  return {
+    type: 'block_actions',
+    ...interaction(user),
+    container: { type: 'view', view_id: opened.id },
+    trigger_id: triggerId,
+    view: viewAsSent(opened, values),
+    actions: [action],
+  };
+}
+
+function viewAsSent(opened: FakeView, values: Json): Json {
+  return {
+    ...opened.view,
+    id: opened.id,
+    team_id: TEAM_ID,
+    state: { values },
+    hash: opened.hash ?? `h-${opened.id}`,
   };
 }
 

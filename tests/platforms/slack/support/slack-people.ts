@@ -8,6 +8,7 @@ import {
   type Reply,
   type SlackUser,
   slashCommand,
+  viewBlockAction,
   viewSubmission,
 } from './slack-payloads.js';
 
@@ -70,20 +71,7 @@ export class SlackPeople {
   /** Fills in and submits a modal the way Slack's client would; refuses what the client refuses. */
   async submit(userId: string, opened: FakeView, fill: Record<string, Fill> = {}): Promise<Submitted> {
     const view = opened.view;
-    const values: Record<string, Record<string, Json>> = {};
-    for (const block of (view.blocks as Json[]) ?? []) {
-      if (block.type !== 'input') continue;
-      const blockId = String(block.block_id);
-      const element = block.element as Json;
-      const state = elementState(element, fill[blockId]);
-      if (!block.optional && isEmpty(state))
-        throw new Error(`Slack would not submit: ${blockId} is required`);
-      const maxLength = element.max_length as number | undefined;
-      if (maxLength && typeof state.value === 'string' && state.value.length > maxLength) {
-        throw new Error(`Slack would not submit: ${blockId} is longer than ${maxLength}`);
-      }
-      values[blockId] = { [String(element.action_id)]: state };
-    }
+    const values = viewState(view, fill, true);
     const payload = viewSubmission(this.user(userId), opened, values, this.fake.state.issueTrigger(userId));
     const posted = await this.send(
       `payload=${encodeURIComponent(JSON.stringify(payload))}`,
@@ -93,6 +81,29 @@ export class SlackPeople {
     return answer.response_action === 'errors'
       ? { ...posted, errors: answer.errors as Record<string, string> }
       : posted;
+  }
+
+  /**
+   * Clicks a button inside an open modal (after typing `fill`): Slack sends a block action with
+   * the modal as it is, its typed values included, and no response_url.
+   */
+  clickInView(userId: string, opened: FakeView, actionId: string, fill: Record<string, Fill> = {}) {
+    const view = opened.view;
+    const block = ((view.blocks as Json[]) ?? []).find((candidate) =>
+      ((candidate.elements as Json[]) ?? []).some((element) => element.action_id === actionId),
+    );
+    if (!block) throw new Error(`No ${actionId} in this modal`);
+    const element = ((block.elements as Json[]) ?? []).find((candidate) => candidate.action_id === actionId);
+    const values = viewState(view, fill, false);
+    const payload = viewBlockAction(this.user(userId), opened, values, this.fake.state.issueTrigger(userId), {
+      ...element,
+      block_id: block.block_id,
+      action_ts: `${Date.now() / 1000}`,
+    });
+    return this.send(
+      `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      'application/x-www-form-urlencoded',
+    );
   }
 
   event(event: Json, options: { eventId?: string; retryNum?: number } = {}): Promise<SignedPost> {
@@ -186,6 +197,29 @@ function findAction(blocks: Json[], target: Target): Json | null {
     }
   }
   return null;
+}
+
+/** A modal's typed values as Slack sends them; `submitting` refuses what the client refuses. */
+function viewState(view: Json, fill: Record<string, Fill>, submitting: boolean) {
+  const values: Record<string, Record<string, Json>> = {};
+  const inputs = new Set(((view.blocks as Json[]) ?? []).map((block) => String(block.block_id)));
+  // Nobody can type into a field the modal does not show.
+  for (const blockId of Object.keys(fill))
+    if (!inputs.has(blockId)) throw new Error(`The modal shows no field ${blockId}`);
+  for (const block of (view.blocks as Json[]) ?? []) {
+    if (block.type !== 'input') continue;
+    const blockId = String(block.block_id);
+    const element = block.element as Json;
+    const state = elementState(element, fill[blockId]);
+    if (submitting && !block.optional && isEmpty(state))
+      throw new Error(`Slack would not submit: ${blockId} is required`);
+    const maxLength = element.max_length as number | undefined;
+    if (submitting && maxLength && typeof state.value === 'string' && state.value.length > maxLength) {
+      throw new Error(`Slack would not submit: ${blockId} is longer than ${maxLength}`);
+    }
+    values[blockId] = { [String(element.action_id)]: state };
+  }
+  return values;
 }
 
 function elementState(element: Json, fill: Fill | undefined): Json {
