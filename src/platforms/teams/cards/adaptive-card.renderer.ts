@@ -166,7 +166,7 @@ function renderBlock(
     }
     case 'actions': {
       const actions = block.actions.filter(personal.offers).map((a, i) => renderAction(a, ctx, `a${i}`));
-      return actions.length > 0 ? [{ type: 'ActionSet', actions }] : [];
+      return actionSets(actions);
     }
     case 'menu': {
       // An action whose input cannot be shown here (no colleagues known) is left out, not offered broken.
@@ -182,7 +182,7 @@ function renderBlock(
             {
               type: 'Action.ShowCard',
               title: inert(block.label, 75),
-              card: card([{ type: 'ActionSet', actions }]),
+              card: card(actionSets(actions)),
             },
           ],
         },
@@ -231,17 +231,29 @@ function renderStep(
     actions.push({
       type: 'Action.ShowCard',
       title: t(ctx.locale, 'action.more'),
-      card: card([
-        {
-          type: 'ActionSet',
-          actions: menu.map((action, i) => renderAction(action, ctx, `${prefix}m${i}`, level.inlineInputs)),
-        },
-      ]),
+      card: card(
+        actionSets(menu.map((action, i) => renderAction(action, ctx, `${prefix}m${i}`, level.inlineInputs))),
+      ),
     });
   }
-  if (actions.length > 0) items.push({ type: 'ActionSet', actions });
+  items.push(...actionSets(actions));
   return [container(items, { separator: true, spacing: 'medium' })];
 }
+
+/**
+ * Buttons in rows of at most MAX_ACTIONS: a client shows only so many of one set and silently
+ * drops the rest (the Adaptive Cards renderer's default host config: 5; Teams shows about 6, a
+ * limit it does not document).
+ */
+export function actionSets(actions: AcElement[]): AcElement[] {
+  const sets: AcElement[] = [];
+  for (let i = 0; i < actions.length; i += MAX_ACTIONS) {
+    sets.push({ type: 'ActionSet', actions: actions.slice(i, i + MAX_ACTIONS), spacing: 'small' });
+  }
+  return sets;
+}
+
+const MAX_ACTIONS = 5;
 
 function statusTone(step: StepBlock) {
   if (step.status === 'done') return 'good' as const;
