@@ -1,38 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card, CardBlock } from '../../src/core/cards/card.types.js';
-import { type CoreServices, createCoreServices } from '../../src/core/core-services.js';
+import type { CoreServices } from '../../src/core/core-services.js';
 import { t } from '../../src/core/i18n/catalogue.js';
 import { factsEffect } from '../../src/core/incidents/incident.facts.js';
 import type { Step, StepStatus } from '../../src/core/incidents/incident.types.js';
 import type { ActionInputValues } from '../../src/core/interactions/interaction.types.js';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import type { FactKey } from '../../src/core/playbook/playbook.types.js';
-import {
-  ANNA,
-  BOB,
-  type CoreFixture,
-  createCoreFixture,
-  STRANGER,
-  UNKNOWN_FACTS,
-} from '../support/core-fixture.js';
-import { RecordingGateway } from '../support/recording-gateway.js';
+import { ANNA, BOB, type CoreFixture, STRANGER, UNKNOWN_FACTS } from '../support/core-fixture.js';
+import { coreWorld } from '../support/core-services.fixture.js';
+import type { RecordingGateway } from '../support/recording-gateway.js';
 
 let fx: CoreFixture;
 let core: CoreServices;
 let gateway: RecordingGateway;
 let incidentId: string;
 let spaceId: string;
-const errors: unknown[] = [];
 
 async function openWith(facts: Partial<Record<FactKey, string>>) {
-  fx = await createCoreFixture();
-  gateway = new RecordingGateway();
-  core = createCoreServices({ ...fx.deps, gatewayFor: () => gateway, reportError: (e) => errors.push(e) });
-  const incident = await fx.open({ invited: [BOB], facts: { ...UNKNOWN_FACTS, ...facts } });
-  incidentId = incident.id;
-  spaceId = (await core.spaces.finishOpening(incidentId)).spaceId ?? '';
-  gateway.calls.length = 0;
-  errors.length = 0;
+  ({ fx, core, gateway, incidentId, spaceId } = await coreWorld({ facts: { ...UNKNOWN_FACTS, ...facts } }));
 }
 
 async function editFacts(actor: typeof ANNA, facts: ActionInputValues['facts']) {

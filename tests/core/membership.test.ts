@@ -1,26 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type CoreServices, createCoreServices } from '../../src/core/core-services.js';
+import type { CoreServices } from '../../src/core/core-services.js';
 import { t } from '../../src/core/i18n/catalogue.js';
 import type { ActionInputValues } from '../../src/core/interactions/interaction.types.js';
-import { ANNA, BOB, CARLA, type CoreFixture, createCoreFixture, STRANGER } from '../support/core-fixture.js';
-import { RecordingGateway } from '../support/recording-gateway.js';
+import { ANNA, BOB, CARLA, type CoreFixture, STRANGER } from '../support/core-fixture.js';
+import { coreWorld } from '../support/core-services.fixture.js';
+import type { RecordingGateway } from '../support/recording-gateway.js';
 
 let fx: CoreFixture;
 let core: CoreServices;
 let gateway: RecordingGateway;
 let incidentId: string;
 let spaceId: string;
-const errors: unknown[] = [];
+let errors: unknown[];
 
 beforeEach(async () => {
-  fx = await createCoreFixture();
-  gateway = new RecordingGateway();
-  core = createCoreServices({ ...fx.deps, gatewayFor: () => gateway, reportError: (e) => errors.push(e) });
-  const incident = await fx.open({ invited: [BOB] });
-  incidentId = incident.id;
-  spaceId = (await core.spaces.finishOpening(incidentId)).spaceId ?? '';
-  gateway.calls.length = 0;
-  errors.length = 0;
+  ({ fx, core, gateway, errors, incidentId, spaceId } = await coreWorld());
 });
 
 async function act(
