@@ -8,6 +8,7 @@ import * as m0010 from './0010_incident_finished.js';
 import * as m0011 from './0011_teams_spaces.js';
 import * as m0012 from './0012_idle_warning.js';
 import * as m0013 from './0013_audit_pseudonyms.js';
+import * as m0014 from './0014_task_reminders.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so the same
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0011_teams_spaces': m0011,
   '0012_idle_warning': m0012,
   '0013_audit_pseudonyms': m0013,
+  '0014_task_reminders': m0014,
 };

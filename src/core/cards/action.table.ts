@@ -94,6 +94,8 @@ export const ACTIONS = {
     feedback: 'feedback.editFacts',
     timeline: 'timeline.editFacts',
   },
+  /** Makes a row of the action list a task with an owner and a due date, or changes that task. */
+  task: { label: 'action.task', input: 'task', feedback: 'feedback.task', timeline: 'timeline.task' },
   /** Shows every note of one step to the clicker alone; changes nothing. */
   notes: { label: 'action.allNotes', feedback: 'feedback.notes' },
   /** Makes the incident's dossier and hands it over (features/dossier); changes nothing. */

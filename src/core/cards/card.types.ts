@@ -80,6 +80,7 @@ export interface DividerBlock {
  * What a button asks before it acts; the platform shows a dialog or an input for it.
  * `assignee`: one member of the incident. `colleagues`: people not in it yet. `removal`: a
  * member, and what happens to the steps they hold. `facts`: the opening facts, as on the opening form.
+ * `task`: a row of the action list (from `options`), who does it, by when, and whether it is done.
  */
 export type ActionInput =
   | 'reason'
@@ -89,7 +90,8 @@ export type ActionInput =
   | 'form'
   | 'colleagues'
   | 'removal'
-  | 'facts';
+  | 'facts'
+  | 'task';
 
 export const ACTION_INPUTS: readonly ActionInput[] = [
   'reason',
@@ -100,6 +102,7 @@ export const ACTION_INPUTS: readonly ActionInput[] = [
   'colleagues',
   'removal',
   'facts',
+  'task',
 ];
 
 export interface CardAction {
@@ -109,6 +112,8 @@ export interface CardAction {
   input?: ActionInput;
   /** What the input shows chosen at first, by field (the incident's facts as they are now). */
   values?: Readonly<Record<string, string>>;
+  /** What the input offers to choose from, where the card knows it (the rows of the action list). */
+  options?: ReadonlyArray<{ value: string; label: string }>;
   /**
    * Only these people may use the button (a claimed step: its owner and the lead); the core
    * refuses anyone else. A platform that can show a message differently per person (Teams'

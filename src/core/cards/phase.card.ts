@@ -1,4 +1,5 @@
 import { summariseForm } from '../forms/form.summary.js';
+import { taskLines, taskRowChoices } from '../forms/form-tasks.js';
 import { localized, t } from '../i18n/catalogue.js';
 import type { FormAnswer, Note, Step } from '../incidents/incident.types.js';
 import { aftercarePhaseKey, isOverdue, isPhaseWorkable, stageOfPhase } from '../incidents/lifecycle.rules.js';
@@ -70,6 +71,8 @@ export function stepBlock(ctx: CardContext, definition: PlaybookStep, step: Step
       menu = [held('reopen')];
     }
     if (definition.form) actions.push(action('form'));
+    const rows = definition.form === 'action_list' ? taskRowChoices(formOf(ctx, step.key)?.data) : [];
+    if (rows.length > 0) menu.push(action('task', { options: rows }));
     menu.push(action('note'));
   }
   // Reading every note stays possible when nothing on the step may change any more.
@@ -108,7 +111,7 @@ function stepDetails(
   step: Step,
   nameOf: (id: string) => string,
 ): string[] {
-  const { locale, view, timeZone } = ctx;
+  const { locale, timeZone } = ctx;
   const lines: string[] = [];
   if (step.ownerId && step.status === 'claimed') {
     lines.push(
@@ -132,8 +135,10 @@ function stepDetails(
         : t(locale, 'step.naReason', { reason: shorten(step.naReason ?? '', NOTE_PREVIEW) }),
     );
   }
-  const form: FormAnswer | undefined = view.forms.find((answer) => answer.stepKey === step.key);
+  const form = formOf(ctx, step.key);
   if (definition.form && form) lines.push(...summariseForm(definition.form, form.data, locale, nameOf));
+  if (definition.form === 'action_list' && form)
+    lines.push(...taskLines(form.data, { locale, now: ctx.now, timeZone, nameOf }));
   const note = latestNote(ctx, step.key);
   if (note) {
     lines.push(
@@ -144,6 +149,10 @@ function stepDetails(
       lines.push(t(locale, more === 1 ? 'step.moreNotes.one' : 'step.moreNotes.other', { count: more }));
   }
   return lines;
+}
+
+function formOf(ctx: CardContext, stepKey: string): FormAnswer | undefined {
+  return ctx.view.forms.find((answer) => answer.stepKey === stepKey);
 }
 
 function latestNote(ctx: CardContext, stepKey: string): Note | undefined {

@@ -30,6 +30,7 @@ export const AUDIT_PERSON_FIELDS: Readonly<Record<AuditAction, readonly string[]
   'step.due_set': [],
   'note.added': [],
   'form.saved': [],
+  'form.task_set': ['owner'],
   'reminder.done': [],
   'reminder.snoozed': [],
   'reminder.stopped': [],

@@ -126,6 +126,7 @@ export type AuditAction =
   | 'step.due_set'
   | 'note.added'
   | 'form.saved'
+  | 'form.task_set'
   | 'reminder.done'
   | 'reminder.snoozed'
   | 'reminder.stopped'

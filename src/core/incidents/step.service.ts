@@ -1,6 +1,7 @@
 import { KeyedBatcher } from '../concurrency/keyed-batcher.js';
 import { DomainError, InvalidInputError } from '../errors/domain-error.js';
 import { validateFormAnswer } from '../forms/form.validation.js';
+import { type ActionTask, applyTask, keepTasks, type TaskInput } from '../forms/form-tasks.js';
 import { findStep } from '../playbook/playbook.registry.js';
 import type { Repositories } from '../ports/store.js';
 import { acceptUserText } from '../text/user-text.js';
@@ -27,6 +28,15 @@ import {
 import type { StepAction } from './step.transitions.js';
 
 export type { StepChange, StepScope } from './step.batch.js';
+
+/** A task made or changed on the action list, with the incident it belongs to. */
+export interface TaskChange {
+  answer: FormAnswer;
+  task: ActionTask;
+  /** The row was no task before. */
+  created: boolean;
+  incident: Incident;
+}
 
 /** At most this many actions go in one transaction. */
 const MAX_BATCH = 50;
@@ -144,16 +154,20 @@ export class StepService {
       if (!kind) throw new DomainError('FormNotAvailable', { step: scope.stepKey });
       const workspace = await tx.workspaces.get(access.incident.workspaceId);
       const now = this.deps.clock.now();
+      const previous = (await tx.forms.get(access.incident.id, scope.stepKey))?.data;
       const cleaned = validateFormAnswer(kind, data, {
         isMember: access.isMember,
         today: isoDateIn(now, workspace?.timezone ?? 'Europe/Amsterdam'),
-        previous: (await tx.forms.get(access.incident.id, scope.stepKey))?.data,
+        previous,
       });
       const answer: FormAnswer = {
         incidentId: access.incident.id,
         stepKey: scope.stepKey,
         kind,
-        data: withRowIds(cleaned, () => this.deps.ids.newId()),
+        data: keepTasks(
+          withRowIds(cleaned, () => this.deps.ids.newId()),
+          previous,
+        ),
         updatedBy: scope.actor.userId,
         updatedAt: now,
       };
@@ -166,6 +180,47 @@ export class StepService {
         auditEvent(access.incident, scope.actor.userId, 'form.saved', { step: scope.stepKey, kind }, now),
       );
       return { changed: true, value: answer };
+    });
+  }
+
+  /**
+   * Makes a row of the step's action list a task (owner, last day, done), or changes its task.
+   * Only the action list has tasks; the row must be stored and the owner a member.
+   */
+  async setTask(scope: StepScope, input: TaskInput): Promise<ChangeResult<TaskChange>> {
+    return this.deps.store.transaction(async (tx) => {
+      const access = await this.access(tx, scope, scope.stepKey);
+      await lockStep(tx, access, scope.stepKey);
+      const kind = findStep(this.playbookOf(access.incident), scope.stepKey)?.step.form;
+      if (kind !== 'action_list') throw new DomainError('FormNotAvailable', { step: scope.stepKey });
+      const stored = await tx.forms.get(access.incident.id, scope.stepKey);
+      const workspace = await tx.workspaces.get(access.incident.workspaceId);
+      const now = this.deps.clock.now();
+      const applied = applyTask(stored?.data ?? {}, input, {
+        isMember: access.isMember,
+        today: isoDateIn(now, workspace?.timezone ?? 'Europe/Amsterdam'),
+      });
+      const answer: FormAnswer = {
+        incidentId: access.incident.id,
+        stepKey: scope.stepKey,
+        kind,
+        data: applied.data,
+        updatedBy: scope.actor.userId,
+        updatedAt: now,
+      };
+      const value = { answer, task: applied.task, created: applied.created, incident: access.incident };
+      if (!(await firstDelivery(tx, scope))) return { changed: false, value };
+      await tx.forms.upsert(answer);
+      const task = applied.task;
+      const details = {
+        step: scope.stepKey,
+        row: task.rowId,
+        owner: task.ownerId,
+        due: task.due,
+        done: task.done,
+      };
+      await tx.audit.append(auditEvent(access.incident, scope.actor.userId, 'form.task_set', details, now));
+      return { changed: true, value };
     });
   }
 

@@ -23,6 +23,7 @@ import { lifecycleActionHandlers } from './lifecycle-actions.handler.js';
 import { membershipActionHandlers } from './membership-actions.handler.js';
 import { notesActionHandlers } from './notes-actions.handler.js';
 import { stepActionHandlers } from './step-actions.handler.js';
+import { taskActionHandlers } from './task-actions.handler.js';
 
 export interface InteractionDeps {
   store: Store;
@@ -53,6 +54,7 @@ export class InteractionService {
     for (const [kind, handler] of lifecycleActionHandlers(deps)) this.handlers.set(kind, handler);
     for (const [kind, handler] of factsActionHandlers(deps)) this.handlers.set(kind, handler);
     for (const [kind, handler] of notesActionHandlers(deps)) this.handlers.set(kind, handler);
+    for (const [kind, handler] of taskActionHandlers(deps)) this.handlers.set(kind, handler);
     this.handlers.set('retryOpening', (request, locale) => this.retryOpening(request, locale));
     for (const [kind, handler] of deps.actions ?? []) this.handlers.set(kind, handler);
     this.listeners = deps.listeners ?? [];

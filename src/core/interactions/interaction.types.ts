@@ -23,6 +23,8 @@ export interface ActionInputValues {
   stepsTo?: 'release' | 'lead';
   /** For editing the opening facts: the new values (a fact left out keeps its value). */
   facts?: Partial<Record<FactKey, string>>;
+  /** For a task on the action list: which row, who does it, the last day, and whether it is done. */
+  task?: { rowId: string; ownerId: string; due: string; done: boolean };
 }
 
 /** One click (or dialog submission) from a platform, already decoded. */

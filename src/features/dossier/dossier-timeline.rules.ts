@@ -65,6 +65,16 @@ function eventText(event: AuditEvent, ctx: DossierContext): string {
         : ctx.text('dossier.timeline.note.addedGeneral', { actor });
     case 'form.saved':
       return ctx.text('dossier.timeline.form.saved', { actor, step, form: formTitle(details.kind, ctx) });
+    case 'form.task_set':
+      // The task's own words stay out: the audit trail holds ids and dates only.
+      return details.done === true
+        ? ctx.text('dossier.timeline.form.task_done', { actor, step })
+        : ctx.text('dossier.timeline.form.task_set', {
+            actor,
+            step,
+            user: user(details.owner),
+            date: typeof details.due === 'string' ? ctx.day(details.due) : '',
+          });
     case 'reminder.done':
     case 'reminder.snoozed':
     case 'reminder.stopped':

@@ -1,8 +1,9 @@
 import { ACTIONS, type ActionKind, type ActionSpec } from '../../core/cards/action.table.js';
 import type { Card, CardAction, CardBlock } from '../../core/cards/card.types.js';
 import { nameResolver } from '../../core/cards/card-context.js';
+import { tasksOf } from '../../core/forms/form-tasks.js';
 import { isMessageKey, localized, type MessageKey, t } from '../../core/i18n/catalogue.js';
-import type { Incident, Member, Step } from '../../core/incidents/incident.types.js';
+import type { FormAnswer, Incident, Member, Step } from '../../core/incidents/incident.types.js';
 import { findStep } from '../../core/playbook/playbook.registry.js';
 import type { Locale, Playbook } from '../../core/playbook/playbook.types.js';
 import { spaceLinkBlocks } from '../../core/spaces/opening-notice.card.js';
@@ -15,6 +16,8 @@ export interface ReminderTextContext {
   incident: Incident;
   members: Member[];
   steps: Step[];
+  /** The forms' answers, where the text needs one (a task's "what"). */
+  forms?: FormAnswer[];
   playbook: Playbook;
   locale: Locale;
   timeZone: string;
@@ -55,6 +58,7 @@ const LABEL_KEYS: Record<ReminderKind, MessageKey> = {
   overdue: 'reminder.label.overdue',
   nudge: 'reminder.label.nudge',
   evaluation: 'reminder.label.evaluation',
+  task: 'reminder.label.task',
 };
 
 /**
@@ -97,6 +101,18 @@ export function buildReminderCard(reminder: Reminder, ctx: ReminderTextContext):
       );
       break;
     }
+    case 'task': {
+      title = t(locale, 'reminder.task.title', { number });
+      const form = ctx.forms?.find((answer) => answer.stepKey === reminder.stepKey);
+      const task = tasksOf(form?.data).find((candidate) => candidate.rowId === reminder.ref);
+      const what = shorten((task?.what ?? stepTitle(reminder.stepKey, ctx)).replace(/\s+/g, ' '), 200);
+      const date = task ? formatIsoDate(task.due, locale) : dueDate;
+      blocks.push(
+        { type: 'header', text: title },
+        { type: 'text', text: t(locale, 'reminder.task.intro', { number, what, date }) },
+      );
+      break;
+    }
     default: {
       title = t(locale, 'reminder.overdue.title', { number });
       const step = ctx.steps.find((candidate) => candidate.key === reminder.stepKey);
@@ -124,7 +140,8 @@ export function buildReminderCard(reminder: Reminder, ctx: ReminderTextContext):
       { label: t(locale, 'reminder.planned'), value: dueDate },
     ],
   });
-  if (reminder.kind !== 'overdue') {
+  // An overdue step or task is settled on its card, not with the reminder's own buttons.
+  if (reminder.kind !== 'overdue' && reminder.kind !== 'task') {
     blocks.push({ type: 'text', text: t(locale, 'reminder.privacy'), tone: 'muted' });
     blocks.push({
       type: 'actions',

@@ -10,6 +10,7 @@ import type { Reminder, ReminderState } from './reminder.types.js';
  * - aftercare and rest period: a personal message to the person, then a line in the incident
  *   channel (best effort: the personal message is what counts);
  * - overdue step: a personal message to the step's owner (or the lead);
+ * - overdue task: a personal message to the task's owner (or the lead);
  * - evaluation: a personal message to the current lead;
  * - nudge: one message in the incident channel that mentions the lead.
  */
@@ -47,6 +48,7 @@ export async function deliver(
       return;
     }
     case 'overdue':
+    case 'task':
       await gateway.sendDirect(reminder.targetId, buildReminderCard(reminder, ctx));
       return;
     default: {

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../../core/forms/form.validation.js';
+import { tasksOf } from '../../core/forms/form-tasks.js';
 import type { FormAnswer, Step, UserId } from '../../core/incidents/incident.types.js';
 import { isoDateIn } from '../../core/time/zoned.js';
 import type { ReminderRules, ReminderState, WantedReminder } from './reminder.types.js';
@@ -54,9 +55,10 @@ export function planReminders(
       ...aftercare(ctx),
       ...evaluation(ctx),
       ...overdue(ctx, (step) => step.phaseKey === aftercarePhase),
+      ...tasks(ctx, (step) => step.phaseKey === aftercarePhase),
     ];
   }
-  return [...aftercare(ctx), ...restPeriodEnd(ctx), ...nudge(ctx), ...overdue(ctx)];
+  return [...aftercare(ctx), ...restPeriodEnd(ctx), ...nudge(ctx), ...overdue(ctx), ...tasks(ctx)];
 }
 
 /** One reminder per planned moment, on its date at the start of school. */
@@ -150,6 +152,34 @@ function overdue(ctx: PlanContext, concerns: (step: Step) => boolean = () => tru
       about: null,
       dueAt,
     });
+  }
+  return wanted;
+}
+
+/**
+ * One per task on the action list that is not done, while its step is still open or claimed:
+ * the school morning after its last day, to its owner (the lead once the owner has left). The
+ * key holds the date and the owner, so a new date or owner is nudged about anew.
+ */
+function tasks(ctx: PlanContext, concerns: (step: Step) => boolean = () => true): WantedReminder[] {
+  const { state, school } = ctx;
+  const wanted: WantedReminder[] = [];
+  for (const form of formsOf(ctx, 'action_list')) {
+    const step = state.steps.find((candidate) => candidate.key === form.stepKey);
+    if (!step || !concerns(step) || (step.status !== 'open' && step.status !== 'claimed')) continue;
+    for (const task of tasksOf(form.data)) {
+      if (task.done || !isIsoDate(task.due)) continue;
+      const targetId = ctx.isMember(task.ownerId) ? task.ownerId : state.incident.leadId;
+      wanted.push({
+        kind: 'task',
+        key: `task:${task.rowId}:${task.due}:${targetId}`,
+        stepKey: form.stepKey,
+        ref: task.rowId,
+        targetId,
+        about: null,
+        dueAt: schoolMorningOn(addDaysIso(task.due, 1), school),
+      });
+    }
   }
   return wanted;
 }

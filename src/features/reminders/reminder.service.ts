@@ -106,12 +106,14 @@ export class ReminderService {
 
   /** The texts' context for an incident: its language, time zone, members and playbook. */
   textContext(
-    state: Pick<ReminderState, 'incident' | 'workspace' | 'members' | 'steps'>,
+    state: Pick<ReminderState, 'incident' | 'workspace' | 'members' | 'steps'> &
+      Partial<Pick<ReminderState, 'forms'>>,
   ): ReminderTextContext {
     return {
       incident: state.incident,
       members: state.members,
       steps: state.steps,
+      ...(state.forms ? { forms: state.forms } : {}),
       playbook: this.deps.playbooks.get(state.incident.playbookKey, state.incident.playbookVersion),
       locale: state.workspace.locale,
       timeZone: state.workspace.timezone,

@@ -14,8 +14,9 @@ import { DEFAULT_SCHOOL_TIME, type SchoolTimeDefaults } from './school-time.rule
  * - `overdue`: a step past its deadline; at most one a school day per step.
  * - `nudge`: Direct steps nobody claimed after the first school hours, once per incident.
  * - `evaluation`: the ZAT evaluation still not done some weeks after closing, once.
+ * - `task`: a task on the action list past its last day, once, to its owner.
  */
-export const REMINDER_KINDS = ['aftercare', 'rest_end', 'overdue', 'nudge', 'evaluation'] as const;
+export const REMINDER_KINDS = ['aftercare', 'rest_end', 'overdue', 'nudge', 'evaluation', 'task'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**

@@ -48,6 +48,23 @@ describe('the dossier timeline', () => {
     expect(doc.generatedAt).toBe('Wed 20 Jan 2027 16:45');
   });
 
+  it('says who was given a task on the action list and by when, and when it was done', () => {
+    const task = (done: boolean) =>
+      timelineLines(
+        dossierContext(
+          withEvent(input, {
+            action: 'form.task_set',
+            actorId: ZOE,
+            details: { step: 'action-list', row: 'r1', owner: ELS, due: '2026-11-13', done },
+          }),
+        ),
+      )[0];
+    expect(task(false)).toMatch(
+      /— Zoë de Vries gaf een taak bij ‘Zet acties op een rijtje’ aan Els van den Berg, klaar vóór .*13 nov.*\.$/,
+    );
+    expect(task(true)).toMatch(/— Zoë de Vries zette een taak bij ‘Zet acties op een rijtje’ op klaar\.$/);
+  });
+
   it('never names a shared file, even if an entry were to carry a name', () => {
     const line = timelineLines(
       dossierContext(

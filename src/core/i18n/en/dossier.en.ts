@@ -108,6 +108,8 @@ export const enDossier: Record<keyof typeof nlDossier, string> = {
   'dossier.timeline.note.added': '{actor} wrote a note on ‘{step}’.',
   'dossier.timeline.note.addedGeneral': '{actor} wrote a note.',
   'dossier.timeline.form.saved': '{actor} filled in ‘{form}’ for ‘{step}’.',
+  'dossier.timeline.form.task_set': '{actor} gave a task for ‘{step}’ to {user}, to be done by {date}.',
+  'dossier.timeline.form.task_done': '{actor} marked a task for ‘{step}’ done.',
   'dossier.timeline.reminder.done': '{actor} completed the reminder ‘{reminder}’.',
   'dossier.timeline.reminder.snoozed': '{actor} postponed the reminder ‘{reminder}’ until {date}.',
   'dossier.timeline.reminder.stopped': '{actor} stopped the reminder ‘{reminder}’: no longer needed.',

@@ -102,6 +102,10 @@ export const enForms: Record<keyof typeof nlForms, string> = {
   'reminder.label.evaluation': 'evaluation in the ZAT meeting',
   'reminder.label.overdue': 'deadline of “{step}”',
   'reminder.label.nudge': 'unclaimed steps of the Direct phase',
+  'reminder.label.task': 'task for “{step}”',
+  'reminder.task.title': 'Task for incident {number} is overdue',
+  'reminder.task.intro':
+    'Task for incident {number} is overdue: {what}. It was due by {date}. If it is done, mark it done with “Make a task” on the action list.',
   'feedback.reminderDone': 'Thank you. Your note is stored with the incident.',
   'feedback.reminderSnooze': 'All right. You will get this reminder again on {date}.',
   'feedback.reminderStop': 'All right. You will not get this reminder again.',

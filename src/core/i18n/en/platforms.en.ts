@@ -17,6 +17,9 @@ export const enPlatforms: Record<keyof typeof nlPlatforms, string> = {
   'slack.modal.colleagues': 'Add colleague',
   'slack.modal.removal': 'Remove colleague',
   'slack.modal.facts': 'Edit facts',
+  'slack.modal.task': 'Make a task',
+  'task.hint':
+    'Choose an action from the list, who does it and when it must be done. Saving the same action again changes the task.',
   'slack.modal.notes': 'All notes',
   'slack.modal.shut': 'Close',
   'slack.modal.close': 'Close incident',

@@ -105,6 +105,8 @@ export const nlDossier = {
   'dossier.timeline.note.added': '{actor} schreef een notitie bij ‘{step}’.',
   'dossier.timeline.note.addedGeneral': '{actor} schreef een notitie.',
   'dossier.timeline.form.saved': '{actor} vulde ‘{form}’ in bij ‘{step}’.',
+  'dossier.timeline.form.task_set': '{actor} gaf een taak bij ‘{step}’ aan {user}, klaar vóór {date}.',
+  'dossier.timeline.form.task_done': '{actor} zette een taak bij ‘{step}’ op klaar.',
   'dossier.timeline.reminder.done': '{actor} rondde de herinnering ‘{reminder}’ af.',
   'dossier.timeline.reminder.snoozed': '{actor} stelde de herinnering ‘{reminder}’ uit tot {date}.',
   'dossier.timeline.reminder.stopped': '{actor} zette de herinnering ‘{reminder}’ stop: niet meer nodig.',

@@ -70,6 +70,10 @@ export const nlErrors = {
   'field.spread': 'Verspreiding',
   'field.dueAt': 'Deadline',
   'field.assignee': 'Collega',
+  'field.taskRow': 'Actie',
+  'field.taskOwner': 'Wie doet het',
+  'field.taskDue': 'Klaar vóór',
+  'field.taskDone': 'Klaar',
   // Values
   'kind.nude_photo': 'Naaktfoto',
   'kind.sex_video': 'Seksfilmpje',

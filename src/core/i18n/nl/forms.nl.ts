@@ -102,6 +102,10 @@ export const nlForms = {
   'reminder.label.evaluation': 'evaluatie in het ZAT-overleg',
   'reminder.label.overdue': 'deadline van “{step}”',
   'reminder.label.nudge': 'niet opgepakte stappen uit de fase Direct',
+  'reminder.label.task': 'taak bij “{step}”',
+  'reminder.task.title': 'Taak bij incident {number} is over tijd',
+  'reminder.task.intro':
+    'Taak bij incident {number} is over tijd: {what}. Afgesproken was: vóór {date}. Is de taak klaar? Zet hem dan op klaar met “Taak maken” bij de actielijst.',
   'feedback.reminderDone': 'Dank je wel. Je notitie staat bij het incident.',
   'feedback.reminderSnooze': 'Goed. Je krijgt deze herinnering opnieuw op {date}.',
   'feedback.reminderStop': 'Goed. Je krijgt deze herinnering niet meer.',

@@ -16,6 +16,9 @@ export const nlPlatforms = {
   'slack.modal.colleagues': 'Collega toevoegen',
   'slack.modal.removal': 'Collega verwijderen',
   'slack.modal.facts': 'Feiten aanpassen',
+  'slack.modal.task': 'Taak maken',
+  'task.hint':
+    'Kies een actie uit de lijst, wie hem doet en wanneer hij klaar moet zijn. Dezelfde actie opnieuw opslaan past de taak aan.',
   'slack.modal.notes': 'Alle notities',
   'slack.modal.shut': 'Sluiten',
   'slack.modal.close': 'Incident sluiten',

@@ -11,6 +11,7 @@ import { factsModal } from '../modals/facts.modal.js';
 import { formModal } from '../modals/form.modal.js';
 import { modal } from '../modals/modal-elements.js';
 import { CALLBACK } from '../modals/modal-state.js';
+import { taskModal } from '../modals/task.modal.js';
 import { type SlackContext, settleWithin, spaceOf } from '../slack.context.js';
 
 /** How long the clicker's answer may wait for the card update to go out first. */
@@ -122,6 +123,14 @@ async function openDialog(
   if (decoded.input === 'facts') {
     const facts = await slack.app.commands.factsToEdit(decoded.payload.incidentId, actor);
     view = factsModal(locale, { ...context, facts });
+  } else if (decoded.input === 'task') {
+    const request = await slack.app.commands.formRequest(
+      decoded.payload.incidentId,
+      decoded.payload.stepKey ?? '',
+      actor,
+      locale,
+    );
+    view = taskModal(locale, { ...context, values: request.values, members: request.members });
   } else if (decoded.input === 'form') {
     const request = await slack.app.commands.formRequest(
       decoded.payload.incidentId,

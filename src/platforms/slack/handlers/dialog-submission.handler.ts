@@ -9,6 +9,7 @@ import { FACTS_DIALOG, readFactsInput } from '../modals/facts.modal.js';
 import { formBlockId, readForm } from '../modals/form.modal.js';
 import { decodeMetadata, type ModalMetadata } from '../modals/modal-metadata.codec.js';
 import { CALLBACK, errorBlock, type StateValues, stateOf } from '../modals/modal-state.js';
+import { readTaskInput, TASK_DIALOG } from '../modals/task.modal.js';
 import { type SlackContext, settleWithin, spaceOf } from '../slack.context.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -25,6 +26,7 @@ export function registerDialogSubmissions(bolt: App, slack: SlackContext): void 
   bolt.view<ViewSubmitAction>(CALLBACK.input, (args) =>
     submit(slack, args, async (metadata, values) => {
       if (metadata.dialog === FACTS_DIALOG) return readFactsInput(values);
+      if (metadata.dialog === TASK_DIALOG) return readTaskInput(values);
       if (!isSimpleInput(metadata.dialog)) throw new DomainError('InvalidAction');
       const input = readActionInput(metadata.dialog, values);
       if (input.colleagues) input.colleagues = await withNames(slack, input.colleagues);

@@ -22,9 +22,9 @@ import { CALLBACK, dateValue, optionValue, type StateValues, textValue, usersVal
 
 /**
  * The one-question dialogs a button may need first; form dialogs live in form.modal.ts, the
- * facts dialog in facts.modal.ts.
+ * facts dialog in facts.modal.ts, the task dialog in task.modal.ts.
  */
-export type SimpleInput = Exclude<ActionInput, 'form' | 'facts'>;
+export type SimpleInput = Exclude<ActionInput, 'form' | 'facts' | 'task'>;
 
 export const SIMPLE_INPUTS: readonly SimpleInput[] = [
   'reason',

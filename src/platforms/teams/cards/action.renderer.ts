@@ -125,6 +125,8 @@ function inputFor(action: CardAction, ctx: RenderContext, prefix: string): AcEle
         line(t(locale, 'facts.intro'), { tone: 'muted' }),
         ...factInputs(locale, prefix, action.values),
       ];
+    case 'task':
+      return taskInputs(action, ctx, prefix);
     case 'assignee':
       return [
         {
@@ -140,6 +142,44 @@ function inputFor(action: CardAction, ctx: RenderContext, prefix: string): AcEle
     default:
       return null;
   }
+}
+
+/** Which action of the list, who does it, by when, and whether it is done. */
+function taskInputs(action: CardAction, ctx: RenderContext, prefix: string): AcElement[] | null {
+  const { locale } = ctx;
+  const rows = action.options ?? [];
+  if (rows.length === 0) return null;
+  const required = (label: string) => ({
+    label,
+    isRequired: true,
+    errorMessage: t(locale, 'input.required', { field: label }),
+  });
+  return [
+    line(t(locale, 'task.hint'), { tone: 'muted' }),
+    {
+      type: 'Input.ChoiceSet',
+      id: `${prefix}:taskRow`,
+      style: 'compact',
+      ...required(t(locale, 'field.taskRow')),
+      choices: rows.map((row) => ({ title: inert(row.label, 120), value: row.value })),
+    },
+    {
+      type: 'Input.ChoiceSet',
+      id: `${prefix}:taskOwner`,
+      style: 'compact',
+      ...required(t(locale, 'field.taskOwner')),
+      choices: memberChoices(ctx),
+    },
+    { type: 'Input.Date', id: `${prefix}:taskDue`, ...required(t(locale, 'field.taskDue')) },
+    {
+      type: 'Input.Toggle',
+      id: `${prefix}:taskDone`,
+      title: t(locale, 'task.done'),
+      label: t(locale, 'field.taskDone'),
+      valueOn: 'true',
+      valueOff: 'false',
+    },
+  ];
 }
 
 export function memberChoices(ctx: Pick<RenderContext, 'members'>): AcElement[] {

@@ -25,6 +25,14 @@ export function inputValues(
       .map((userId) => ({ userId, displayName: null }));
   }
   if (own.has('memberId')) values.memberId = own.get('memberId');
+  if (own.has('taskRow')) {
+    values.task = {
+      rowId: own.get('taskRow') ?? '',
+      ownerId: own.get('taskOwner') ?? '',
+      due: own.get('taskDue') ?? '',
+      done: own.get('taskDone') === 'true',
+    };
+  }
   if (own.has('stepsTo')) values.stepsTo = own.get('stepsTo') === 'lead' ? 'lead' : 'release';
   const facts = Object.fromEntries(
     FACT_KEYS.filter((fact) => own.has(fact)).map((fact) => [fact, own.get(fact)]),
