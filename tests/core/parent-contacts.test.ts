@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { StepBlock } from '../../src/core/cards/card.types.js';
 import { buildPhaseCard } from '../../src/core/cards/phase.card.js';
-import { createCoreServices } from '../../src/core/core-services.js';
 import { summariseForm } from '../../src/core/forms/form.summary.js';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/builtin/index.js';
 import { stappenplanSextingV2 } from '../../src/core/playbook/builtin/stappenplan-sexting.v2.js';
 import { allSteps } from '../../src/core/playbook/playbook.registry.js';
 import { BOB, createCoreFixture } from '../support/core-fixture.js';
-import { RecordingGateway } from '../support/recording-gateway.js';
+import { coreServicesOn } from '../support/core-services.fixture.js';
 
 const PARENT_STEPS = [
   'talk-victim-parents',
@@ -89,11 +88,7 @@ describe('the contact log with parents', () => {
 
   it('the pupil-name check reads what was agreed and the follow-up, once', async () => {
     const fx = await createCoreFixture();
-    const core = createCoreServices({
-      ...fx.deps,
-      gatewayFor: () => new RecordingGateway(),
-      reportError: () => undefined,
-    });
+    const core = coreServicesOn(fx);
     const incident = await fx.open({ invited: [BOB] });
     const save = (privacyConfirmed: boolean) =>
       core.interactions.handle({

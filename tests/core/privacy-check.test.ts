@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createCoreServices } from '../../src/core/core-services.js';
 import { t } from '../../src/core/i18n/catalogue.js';
 import { AskedOnce, checkPupilNames, formTexts } from '../../src/core/privacy/privacy-check.js';
 import { ANNA, BOB, createCoreFixture, FakeClock, thrown } from '../support/core-fixture.js';
-import { RecordingGateway } from '../support/recording-gateway.js';
+import { coreServicesOn } from '../support/core-services.fixture.js';
 
 describe('the pupil-name check asks once, and never blocks', () => {
   it('refuses a text that looks like a pupil name with a field error that asks, unless confirmed', () => {
@@ -47,11 +46,7 @@ describe('the pupil-name check asks once, and never blocks', () => {
 
   it('through the services: a note, a form answer and a title are asked about once, then saved', async () => {
     const fx = await createCoreFixture();
-    const core = createCoreServices({
-      ...fx.deps,
-      gatewayFor: () => new RecordingGateway(),
-      reportError: () => undefined,
-    });
+    const core = coreServicesOn(fx);
     const incident = await fx.open({ invited: [BOB] });
     const note = (privacyConfirmed: boolean) =>
       core.interactions.handle({

@@ -1,33 +1,28 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/connect.js';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
-import { type DbFixture, dbFixture } from '../support/db-fixture.js';
+import { blockFixture } from '../support/db-fixture.js';
 
 const ANNA = { userId: 'U-ANNA', displayName: 'Anna' };
 const BOB = { userId: 'U-BOB', displayName: 'Bob' };
 const PSEUDONYM = /^p-[0-9a-f]{12}$/;
 
 describeEachDatabase('a task on the action list, stored', (target) => {
-  let handle: DatabaseHandle;
-  let fx: DbFixture;
+  const db = blockFixture(target);
   let incidentId: string;
   let rowId: string;
 
   beforeAll(async () => {
-    handle = await target.open();
-    fx = await dbFixture(handle);
-    const incident = await fx.open(ANNA, { invited: [BOB] });
+    const incident = await db.fx.open(ANNA, { invited: [BOB] });
     incidentId = incident.id;
     const scope = { incidentId, stepKey: 'action-list', actor: ANNA };
-    const saved = await fx.steps.saveForm(scope, { items: [{ who: 'mentor', what: 'Ouders bellen' }] });
+    const saved = await db.fx.steps.saveForm(scope, { items: [{ who: 'mentor', what: 'Ouders bellen' }] });
     rowId = String((saved.value.data.items as Array<{ id: string }>)[0]?.id);
-    await fx.steps.setTask(scope, { rowId, ownerId: BOB.userId, due: '2026-11-27', done: false });
+    await db.fx.steps.setTask(scope, { rowId, ownerId: BOB.userId, due: '2026-11-27', done: false });
   });
-  afterAll(async () => handle?.close());
 
   it('keeps the task on its row of the form', async () => {
-    const form = await fx.store.forms.get(incidentId, 'action-list');
+    const form = await db.fx.store.forms.get(incidentId, 'action-list');
     expect(form?.data.items).toEqual([
       {
         id: rowId,
@@ -43,12 +38,12 @@ describeEachDatabase('a task on the action list, stored', (target) => {
   it('writes the owner into the audit trail as a pseudonym, and reads it back as the person', async () => {
     const { rows } = await sql<{ actor_id: string; details: Record<string, unknown> }>`
       select actor_id, details from audit_event
-      where incident_id = ${incidentId} and action = 'form.task_set'`.execute(handle.db);
+      where incident_id = ${incidentId} and action = 'form.task_set'`.execute(db.handle.db);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.actor_id).toMatch(PSEUDONYM);
     expect(String(rows[0]?.details.owner)).toMatch(PSEUDONYM);
     expect(JSON.stringify(rows)).not.toMatch(/U-BOB|U-ANNA|Ouders bellen/);
-    const events = (await fx.store.audit.list(incidentId)).filter(
+    const events = (await db.fx.store.audit.list(incidentId)).filter(
       (event) => event.action === 'form.task_set',
     );
     expect(events.map((event) => [event.actorId, event.details])).toEqual([

@@ -1,9 +1,9 @@
-import { type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { migrations } from '../../migrations/index.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { migrateDownOne, migrateToLatest } from '../../src/db/migrate.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { schemaAt } from '../support/older-schema.js';
 
 const WORKSPACE = '00000000-0000-4000-8000-000000000001';
 const INCIDENT = '00000000-0000-4000-8000-00000000000a';
@@ -31,18 +31,11 @@ describeEachDatabase('migration 0014: task reminders', (target) => {
 
   beforeAll(async () => {
     handle = await target.open({ migrate: false });
-    db = handle.db as unknown as Db;
-    const before = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-    const { error } = await before.migrateTo('0013_audit_pseudonyms');
-    if (error) throw error;
-    await db
-      .insertInto('workspace')
-      .values({ id: WORKSPACE, platform: 'slack', external_id: 'T-1' })
-      .execute();
-    await db
-      .insertInto('playbook')
-      .values({ key: 'stappenplan-sexting', version: 3, content_hash: 'x', content: '{}' })
-      .execute();
+    db = await schemaAt(handle, '0013_audit_pseudonyms', {
+      workspaceId: WORKSPACE,
+      externalId: 'T-1',
+      playbookVersion: 3,
+    });
     await db
       .insertInto('incident')
       .values({

@@ -35,3 +35,12 @@ export async function coreWorld(
   gateway.calls.length = 0;
   return { fx, core, gateway, errors, incidentId: incident.id, spaceId };
 }
+
+/** The core's services on `fx`, posting to `gateway`; what they report goes into `errors`. */
+export function coreServicesOn(
+  fx: CoreFixture,
+  gateway: RecordingGateway = new RecordingGateway(),
+  errors: unknown[] = [],
+): CoreServices {
+  return createCoreServices({ ...fx.deps, gatewayFor: () => gateway, reportError: (e) => errors.push(e) });
+}

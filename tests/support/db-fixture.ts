@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Actor } from '../../src/core/incidents/incident.access.js';
 import {
   IncidentService,
@@ -71,3 +72,32 @@ export async function dbFixture(handle: DatabaseHandle, externalId = 'T-TEST'): 
 
 /** The facts of an incident nobody knows anything about yet (one definition, in core-fixture). */
 export { UNKNOWN_FACTS };
+
+/** A block's database and the fixture on it, there once the block's first `beforeAll` has run. */
+export interface BlockFixture {
+  readonly handle: DatabaseHandle;
+  readonly fx: DbFixture;
+}
+
+/**
+ * Opens `target` and a fixture on it before the block's tests (ahead of the block's own
+ * `beforeAll`, which may use them) and closes the database after them.
+ */
+export function blockFixture(target: { open(): Promise<DatabaseHandle> }): BlockFixture {
+  const held: { handle?: DatabaseHandle; fx?: DbFixture } = {};
+  beforeAll(async () => {
+    held.handle = await target.open();
+    held.fx = await dbFixture(held.handle);
+  });
+  afterAll(async () => held.handle?.close());
+  return {
+    get handle() {
+      if (!held.handle) throw new Error('blockFixture: the database is not open yet');
+      return held.handle;
+    },
+    get fx() {
+      if (!held.fx) throw new Error('blockFixture: the database is not open yet');
+      return held.fx;
+    },
+  };
+}

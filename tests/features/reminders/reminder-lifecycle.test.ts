@@ -1,28 +1,24 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../../src/db/connect.js';
+import { beforeAll, expect, it } from 'vitest';
 import type { ReminderStore } from '../../../src/features/reminders/reminder.port.js';
 import type { ReminderService } from '../../../src/features/reminders/reminder.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
-import { type DbFixture, dbFixture } from '../../support/db-fixture.js';
+import { blockFixture } from '../../support/db-fixture.js';
 import { LEAD, MENTOR, remindersOn } from './support/db-reminders.js';
 
 describeEachDatabase('reminders over an incident’s life', (target) => {
-  let handle: DatabaseHandle;
-  let fx: DbFixture;
+  const db = blockFixture(target);
   let reminders: ReminderStore;
   let service: ReminderService;
 
   beforeAll(async () => {
-    handle = await target.open();
-    fx = await dbFixture(handle); // Wednesday 25 November 2026, 10:00 in Amsterdam
-    ({ reminders, service } = remindersOn(handle, fx));
+    // The fixture's clock reads Wednesday 25 November 2026, 10:00 in Amsterdam.
+    ({ reminders, service } = remindersOn(db.handle, db.fx));
   });
-  afterAll(async () => handle?.close());
 
   it('keeps the aftercare moments after closing, also in the periodic sync, and cancels them when finished', async () => {
-    const incident = await fx.open(LEAD, { title: 'Foto 3C', invited: [MENTOR] });
+    const incident = await db.fx.open(LEAD, { title: 'Foto 3C', invited: [MENTOR] });
     const scope = { incidentId: incident.id, actor: LEAD };
-    await fx.steps.saveForm(
+    await db.fx.steps.saveForm(
       { ...scope, stepKey: 'plan-aftercare' },
       {
         moments: [
@@ -32,7 +28,7 @@ describeEachDatabase('reminders over an incident’s life', (target) => {
       },
     );
     await service.sync(incident.id);
-    await fx.incidents.close(scope);
+    await db.fx.incidents.close(scope);
     await service.sync(incident.id);
     const pending = async () =>
       (await reminders.listForIncident(incident.id))
@@ -47,8 +43,8 @@ describeEachDatabase('reminders over an incident’s life', (target) => {
     const monthsLater = new Date('2027-06-01T00:00:00Z');
     expect(await reminders.listIncidentsToSync(monthsLater, null, 10)).toContain(incident.id);
 
-    fx.clock.set(new Date('2026-12-10T09:00:00Z'));
-    await fx.incidents.finish(scope, 'Nazorg loopt via de jeugdarts');
+    db.fx.clock.set(new Date('2026-12-10T09:00:00Z'));
+    await db.fx.incidents.finish(scope, 'Nazorg loopt via de jeugdarts');
     expect((await service.sync(incident.id)).cancelled).toBe(3);
     expect(await pending()).toEqual([]);
     expect(await reminders.listIncidentsToSync(new Date('2026-12-01T00:00:00Z'), null, 10)).toContain(

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSchedulerModule, loadSchedulerConfig } from '../../../src/jobs/scheduler.module.js';
-import { FakeClock } from '../../support/core-fixture.js';
 import { addRow, dialogFor, offered, submitFor } from './support/card-steps.js';
-import { type FakeChannel, type FakeMessage, textsOf } from './support/fake-slack.state.js';
-import { slackHarness } from './support/slack-harness.hooks.js';
+import type { FakeChannel, FakeMessage } from './support/fake-slack.state.js';
+import { scheduledSlackHarness } from './support/slack-harness.hooks.js';
 import { ANNA, BAS, openIncident } from './support/slack-harness.js';
 
 /**
@@ -11,15 +9,9 @@ import { ANNA, BAS, openIncident } from './support/slack-harness.js';
  * before closing still reach the colleague to remind, the ZAT evaluation form can still be filled
  * in, and the incident is finished by the lead with a reason, after which nothing is sent.
  */
-const clock = new FakeClock('2026-11-25T09:00:00Z'); // Wednesday, 10:00 in Amsterdam
-const scheduler = createSchedulerModule(loadSchedulerConfig({}), { cron: false });
-const h = slackHarness({ clock, scheduler });
+const { clock, scheduler, h, text, directs } = scheduledSlackHarness();
 let channel: FakeChannel;
 let card: (key: string) => FakeMessage;
-
-const text = (message: FakeMessage) =>
-  textsOf(h.fake.state.message(message.channel, message.ts).blocks ?? []).join('\n');
-const directs = () => h.fake.state.messages.filter((message) => message.channel.startsWith('D'));
 
 beforeAll(async () => {
   ({ channel, card } = await openIncident(h, ANNA, { title: 'Foto 3C', invited: [BAS] }));

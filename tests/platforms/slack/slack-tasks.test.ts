@@ -1,21 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSchedulerModule, loadSchedulerConfig } from '../../../src/jobs/scheduler.module.js';
-import { FakeClock } from '../../support/core-fixture.js';
 import { dialogFor, offered, submitFor, waitForUpdate } from './support/card-steps.js';
-import { type FakeChannel, type FakeMessage, type Json, textsOf } from './support/fake-slack.state.js';
-import { slackHarness } from './support/slack-harness.hooks.js';
+import type { FakeChannel, FakeMessage, Json } from './support/fake-slack.state.js';
+import { scheduledSlackHarness } from './support/slack-harness.hooks.js';
 import { ANNA, BAS, openIncident, XANDER } from './support/slack-harness.js';
 
 /** "Taak maken" on the action list, the Slack way, and the nudge when a task is overdue. */
-const clock = new FakeClock('2026-11-25T09:00:00Z'); // Wednesday, 10:00 in Amsterdam
-const scheduler = createSchedulerModule(loadSchedulerConfig({}), { cron: false });
-const h = slackHarness({ clock, scheduler });
+const { clock, scheduler, h, text, directs } = scheduledSlackHarness();
 let channel: FakeChannel;
 let card: (key: string) => FakeMessage;
-
-const text = (message: FakeMessage) =>
-  textsOf(h.fake.state.message(message.channel, message.ts).blocks ?? []).join('\n');
-const directs = () => h.fake.state.messages.filter((message) => message.channel.startsWith('D'));
 const optionsOf = (view: Json, blockId: string) => {
   const block = ((view.blocks as Json[]) ?? []).find((candidate) => candidate.block_id === blockId);
   return (((block?.element as Json)?.options as Json[]) ?? []).map((option) => ({

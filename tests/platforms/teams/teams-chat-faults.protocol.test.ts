@@ -8,10 +8,10 @@ import { actionData, cardText } from './support/card-reading.support.js';
 import { ALL_ROLES } from './support/fake-graph.js';
 import { FakeMicrosoft } from './support/fake-microsoft.js';
 import { eventually, type Harness, startHarness } from './support/teams-harness.js';
-import { requestOpeningForm, submitOpeningForm } from './support/teams-open.support.js';
+import { FOTO_2B_WITH_BAS, requestOpeningForm, submitOpeningForm } from './support/teams-open.support.js';
 import { ANNA, BAS, CARLA, DIRK, GENERAL } from './support/teams-people.support.js';
 
-const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
+const OPEN = FOTO_2B_WITH_BAS;
 
 /** `incident nieuw` in the team's channel and the form sent; returns the pending card's id. */
 async function submitForm(h: Harness): Promise<string> {

@@ -6,10 +6,10 @@ import { clicker } from './support/card-click.support.js';
 import { actionData, cardText, findAll } from './support/card-reading.support.js';
 import { CATALOG_APP_ID } from './support/fake-graph.js';
 import { eventually, teamsHarness } from './support/teams-harness.js';
-import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { FOTO_2B_WITH_BAS, type OpenedIncident, openIncident } from './support/teams-open.support.js';
 import { ANNA, BAS, CARLA, GENERAL } from './support/teams-people.support.js';
 
-const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
+const OPEN = FOTO_2B_WITH_BAS;
 
 /** The inline card a menu entry opens (Action.ShowCard), with its inputs and its save button. */
 function menuEntry(

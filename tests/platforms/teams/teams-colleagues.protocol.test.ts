@@ -4,7 +4,7 @@ import { t } from '../../../src/core/i18n/catalogue.js';
 import { VERBS } from '../../../src/platforms/teams/cards/adaptive.types.js';
 import { answeredCard, cardText, findAll } from './support/card-reading.support.js';
 import { eventually, type Harness, startHarness } from './support/teams-harness.js';
-import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { FOTO_2B_WITH_BAS, type OpenedIncident, openIncident } from './support/teams-open.support.js';
 import { ANNA } from './support/teams-people.support.js';
 
 /** Adding colleagues from the overview's menu: names from the team, only the team's members. */
@@ -16,11 +16,7 @@ describe('Teams: adding colleagues to an incident', () => {
 
   beforeAll(async () => {
     h = await startHarness({ space: 'chat' });
-    incident = await openIncident(h, ANNA, {
-      'o:title': 'Foto 2B',
-      'o:kind': 'nude_photo',
-      'o:invited': 'aad-bas',
-    });
+    incident = await openIncident(h, ANNA, FOTO_2B_WITH_BAS);
     // The menu offers the team's members once the overview is redrawn with them.
     const overview = await eventually(() => {
       const card = h.microsoft.cards(incident.spaceId).find((c) => c.id === incident.cards[0]!.id)?.card;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { shown } from './support/card-reading.support.js';
 import type { Person } from './support/fake-microsoft.js';
 import { eventually, quiet, teamsHarness } from './support/teams-harness.js';
-import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { FOTO_2B_WITH_BAS, type OpenedIncident, openIncident } from './support/teams-open.support.js';
 import { ANNA, BAS, DIRK } from './support/teams-people.support.js';
 
 const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
@@ -17,11 +17,7 @@ describe('Teams: the dossier', () => {
   let number: string;
 
   beforeAll(async () => {
-    incident = await openIncident(h, ANNA, {
-      'o:title': 'Foto 2B',
-      'o:kind': 'nude_photo',
-      'o:invited': 'aad-bas',
-    });
+    incident = await openIncident(h, ANNA, FOTO_2B_WITH_BAS);
     number = (await h.app.context.incidents.findBySpace((await workspaceId()) ?? '', incident.spaceId))!
       .number;
   });

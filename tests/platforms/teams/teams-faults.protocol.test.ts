@@ -9,13 +9,14 @@ import { FakeMicrosoft, GROUP_ID } from './support/fake-microsoft.js';
 import { eventually, type Harness, quiet, startHarness, teamsHarness } from './support/teams-harness.js';
 import {
   addAppToChannel,
+  FOTO_2B_WITH_BAS,
   openIncident,
   requestOpeningForm,
   submitOpeningForm,
 } from './support/teams-open.support.js';
 import { ANNA, BAS, CARLA, DIRK, GENERAL } from './support/teams-people.support.js';
 
-const OPEN = { 'o:title': 'Foto 2B', 'o:kind': 'nude_photo', 'o:invited': 'aad-bas' };
+const OPEN = FOTO_2B_WITH_BAS;
 
 describe('Teams: Microsoft having a bad moment', () => {
   const h = teamsHarness();

@@ -4,7 +4,7 @@ import { FakeClock } from '../../support/core-fixture.js';
 import { clicker } from './support/card-click.support.js';
 import { actionData, cardText, findAll } from './support/card-reading.support.js';
 import { eventually, teamsHarness } from './support/teams-harness.js';
-import { type OpenedIncident, openIncident } from './support/teams-open.support.js';
+import { FOTO_2B_WITH_BAS, type OpenedIncident, openIncident } from './support/teams-open.support.js';
 import { ANNA, BAS, DIRK } from './support/teams-people.support.js';
 
 type Node = Record<string, unknown>;
@@ -18,11 +18,7 @@ describe('Teams: tasks on the action list', () => {
   let planId: string;
 
   beforeAll(async () => {
-    incident = await openIncident(h, ANNA, {
-      'o:title': 'Foto 2B',
-      'o:kind': 'nude_photo',
-      'o:invited': 'aad-bas',
-    });
+    incident = await openIncident(h, ANNA, FOTO_2B_WITH_BAS);
     // The overview names every step too: the action list's own card is one of the phase cards.
     planId = incident.cards
       .slice(1)

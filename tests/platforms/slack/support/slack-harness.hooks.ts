@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, inject } from 'vitest';
+import { createSchedulerModule, loadSchedulerConfig } from '../../../../src/jobs/scheduler.module.js';
+import { FakeClock } from '../../../support/core-fixture.js';
 import type { TargetName } from '../../../support/databases.js';
 import { freshPostgres } from '../../../support/fresh-postgres.js';
 import type { FakeSlack } from './fake-slack.js';
+import { type FakeMessage, textsOf } from './fake-slack.state.js';
 import { type Harness, type HarnessOptions, startFakeSlack, startHarness } from './slack-harness.js';
 
 // Apart from slack-harness.ts because the benchmarks import that one outside the test runner.
@@ -52,4 +55,19 @@ export async function withSlackHarness(
     await h.close();
     await h.fake.close();
   }
+}
+
+/**
+ * A block's harness with the reminder scheduler on a fake clock (Wednesday 25 November 2026,
+ * 10:00 in Amsterdam, unless `start` says otherwise), ticked by the test rather than by cron;
+ * with the text of a message as it is now and the direct messages the bot sent.
+ */
+export function scheduledSlackHarness(start = '2026-11-25T09:00:00Z') {
+  const clock = new FakeClock(start);
+  const scheduler = createSchedulerModule(loadSchedulerConfig({}), { cron: false });
+  const h = slackHarness({ clock, scheduler });
+  const text = (message: FakeMessage) =>
+    textsOf(h.fake.state.message(message.channel, message.ts).blocks ?? []).join('\n');
+  const directs = () => h.fake.state.messages.filter((message) => message.channel.startsWith('D'));
+  return { clock, scheduler, h, text, directs };
 }

@@ -5,6 +5,13 @@ import { type Person, TEAM_ID, TENANT } from './fake-microsoft.js';
 import { eventually, type Harness } from './teams-harness.js';
 import { GENERAL } from './teams-people.support.js';
 
+/** The usual opening: a naaktfoto titled "Foto 2B", with Bas invited. */
+export const FOTO_2B_WITH_BAS = {
+  'o:title': 'Foto 2B',
+  'o:kind': 'nude_photo',
+  'o:invited': 'aad-bas',
+} as const;
+
 export interface OpenedIncident {
   /** The incident's space: the group chat's or the private channel's conversation id. */
   spaceId: string;
