@@ -5,7 +5,7 @@ import type { FactsChange } from '../incidents/incident.facts.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { Locale } from '../playbook/playbook.types.js';
-import { unchangedOutcome } from './handler-outcome.js';
+import { scopeOf, unchangedOutcome } from './handler-outcome.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
 
 export interface FactsDeps {
@@ -19,10 +19,7 @@ export function factsActionHandlers(deps: FactsDeps): Array<[ActionKind, ActionH
 }
 
 async function editFacts(deps: FactsDeps, request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
-  const result = await deps.incidents.editFacts(
-    { incidentId: request.payload.incidentId, actor: request.actor, spaceId: request.spaceId },
-    request.input?.facts ?? {},
-  );
+  const result = await deps.incidents.editFacts(scopeOf(request), request.input?.facts ?? {});
   if (!result.changed) return unchangedOutcome(locale);
   const change = result.value;
   const members = await deps.incidents.members(change.incident.id);

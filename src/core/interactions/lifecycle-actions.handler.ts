@@ -5,6 +5,7 @@ import type { IncidentService } from '../incidents/incident.service.js';
 import type { Locale } from '../playbook/playbook.types.js';
 import type { SpaceService } from '../spaces/space.service.js';
 import { shorten } from '../text/format.js';
+import { scopeOf } from './handler-outcome.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
 
 export interface LifecycleDeps {
@@ -23,10 +24,6 @@ export function lifecycleActionHandlers(deps: LifecycleDeps): Array<[ActionKind,
     ['finish', (request, locale) => withReason(deps, request, locale, 'finish')],
     ['reopenIncident', (request, locale) => withReason(deps, request, locale, 'reopen')],
   ];
-}
-
-function scopeOf(request: ActionRequest) {
-  return { incidentId: request.payload.incidentId, actor: request.actor, spaceId: request.spaceId };
 }
 
 async function close(deps: LifecycleDeps, request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {

@@ -8,7 +8,7 @@ import type { IncidentService } from '../incidents/incident.service.js';
 import type { Incident, UserId, Workspace } from '../incidents/incident.types.js';
 import type { Locale } from '../playbook/playbook.types.js';
 import type { SpaceService } from '../spaces/space.service.js';
-import { unchangedOutcome } from './handler-outcome.js';
+import { scopeOf, unchangedOutcome } from './handler-outcome.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
 
 export interface MembershipDeps {
@@ -27,10 +27,6 @@ export function membershipActionHandlers(deps: MembershipDeps): Array<[ActionKin
     ['removeMember', (request, locale) => removeMember(deps, request, locale)],
     ['transferLead', (request, locale) => transferLead(deps, request, locale)],
   ];
-}
-
-function scopeOf(request: ActionRequest) {
-  return { incidentId: request.payload.incidentId, actor: request.actor, spaceId: request.spaceId };
 }
 
 async function addMember(

@@ -5,6 +5,7 @@ import { localized, t } from '../i18n/catalogue.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import { findStep, type PlaybookRegistry } from '../playbook/playbook.registry.js';
 import type { Locale } from '../playbook/playbook.types.js';
+import { scopeOf } from './handler-outcome.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
 
 export interface NotesDeps {
@@ -20,10 +21,7 @@ export function notesActionHandlers(deps: NotesDeps): Array<[ActionKind, ActionH
 async function showNotes(deps: NotesDeps, request: ActionRequest, locale: Locale): Promise<HandlerOutcome> {
   const stepKey = request.payload.stepKey;
   if (!stepKey) throw new DomainError('InvalidAction');
-  const { incident, members, notes } = await deps.incidents.stepNotes(
-    { incidentId: request.payload.incidentId, actor: request.actor, spaceId: request.spaceId },
-    stepKey,
-  );
+  const { incident, members, notes } = await deps.incidents.stepNotes(scopeOf(request), stepKey);
   const playbook = deps.playbooks.get(incident.playbookKey, incident.playbookVersion);
   const definition = findStep(playbook, stepKey);
   if (!definition) throw new DomainError('InvalidAction');

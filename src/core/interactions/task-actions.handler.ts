@@ -7,7 +7,7 @@ import type { IncidentService } from '../incidents/incident.service.js';
 import type { StepService } from '../incidents/step.service.js';
 import type { Locale } from '../playbook/playbook.types.js';
 import { formatIsoDate, shorten } from '../text/format.js';
-import { unchangedOutcome } from './handler-outcome.js';
+import { scopeOf, unchangedOutcome } from './handler-outcome.js';
 import type { ActionHandler, ActionRequest, HandlerOutcome } from './interaction.types.js';
 
 export interface TaskDeps {
@@ -25,13 +25,7 @@ async function setTask(deps: TaskDeps, request: ActionRequest, locale: Locale): 
   if (!stepKey) throw new DomainError('InvalidAction');
   const input = request.input?.task ?? { rowId: '', ownerId: '', due: '', done: false };
   const result = await deps.steps.setTask(
-    {
-      incidentId: request.payload.incidentId,
-      stepKey,
-      actor: request.actor,
-      spaceId: request.spaceId,
-      requestId: request.requestId,
-    },
+    { ...scopeOf(request), stepKey, requestId: request.requestId },
     input,
   );
   if (!result.changed) return unchangedOutcome(locale);
