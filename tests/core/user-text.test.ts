@@ -3,9 +3,9 @@ import { InvalidInputError } from '../../src/core/errors/domain-error.js';
 import { validateFormAnswer } from '../../src/core/forms/form.validation.js';
 import { errorMessage } from '../../src/core/i18n/catalogue.js';
 import { validateOpenIncident } from '../../src/core/incidents/incident.opening.js';
-import type { Step } from '../../src/core/incidents/incident.types.js';
 import { applyStepAction } from '../../src/core/incidents/step.transitions.js';
 import { acceptUserText, cleanUserText, textProblem } from '../../src/core/text/user-text.js';
+import { stepRow } from '../support/contracts/contract-rows.js';
 import { ANNA, createCoreFixture, rejection, thrown, UNKNOWN_FACTS } from '../support/core-fixture.js';
 
 const ZWSP = '\u200B';
@@ -151,21 +151,10 @@ describe('the core applies it where input is validated', () => {
   });
 
   it('a not-applicable reason: cleaned, or refused', () => {
-    const step: Step = {
-      incidentId: 'inc-1',
-      key: 'police-advice',
-      phaseKey: 'direct',
+    const step = stepRow('inc-1', 'police-advice', {
       position: 5,
-      status: 'open',
-      ownerId: null,
-      assignedBy: null,
-      dueAt: null,
-      naReason: null,
-      naByCondition: false,
-      completedAt: null,
       updatedAt: new Date('2026-03-09T08:00:00Z'),
-      revision: 0,
-    };
+    });
     const ctx = { actorId: 'U-LEAD', leadId: 'U-LEAD', isMember: () => true, now: new Date() };
     const result = applyStepAction(
       step,

@@ -7,7 +7,7 @@ import { finishWhenSettled } from './incident.closing.js';
 import { validateFacts } from './incident.opening.js';
 import type { ChangeResult, ServiceDeps } from './incident.service.js';
 import type { Incident, Step } from './incident.types.js';
-import { aftercarePhaseKey, isPhaseWorkable, stageOfPhase } from './lifecycle.rules.js';
+import { aftercarePhaseKey, isPhaseWorkable, playbookDeadline, stageOfPhase } from './lifecycle.rules.js';
 
 export const FACT_KEYS = Object.keys(FACT_VALUES) as FactKey[];
 
@@ -63,9 +63,7 @@ export function factsEffect(
     } else if (!applies && step.status === 'claimed') {
       effect.heldStill.push(step);
     } else if (applies && step.status === 'not_applicable' && step.naByCondition) {
-      const dueAt = definition.dueAfterHours
-        ? new Date(now.getTime() + definition.dueAfterHours * 3_600_000)
-        : step.dueAt;
+      const dueAt = playbookDeadline(definition, now) ?? step.dueAt;
       effect.restored.push({
         ...step,
         ...changed,

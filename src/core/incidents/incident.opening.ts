@@ -3,6 +3,7 @@ import { isStepApplicable } from '../playbook/conditions.js';
 import { FACT_VALUES, type FactKey, type IncidentFacts, type Playbook } from '../playbook/playbook.types.js';
 import { acceptUserText } from '../text/user-text.js';
 import { INCIDENT_KINDS, type IncidentKind, type Step, type UserId } from './incident.types.js';
+import { playbookDeadline } from './lifecycle.rules.js';
 import { LIMITS } from './limits.js';
 
 export interface InvitedUser {
@@ -102,9 +103,7 @@ export function initialSteps(
         status: applies ? 'open' : 'not_applicable',
         ownerId: null,
         assignedBy: null,
-        dueAt: definition.dueAfterHours
-          ? new Date(now.getTime() + definition.dueAfterHours * 3_600_000)
-          : null,
+        dueAt: playbookDeadline(definition, now),
         naReason: null,
         naByCondition: !applies,
         completedAt: null,

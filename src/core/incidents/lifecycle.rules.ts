@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error.js';
 import { findStep } from '../playbook/playbook.registry.js';
-import type { Playbook } from '../playbook/playbook.types.js';
+import type { Playbook, PlaybookStep } from '../playbook/playbook.types.js';
 import type { FormAnswer, Incident, Step } from './incident.types.js';
 
 /**
@@ -108,4 +108,9 @@ export function plannedMoments(forms: readonly FormAnswer[], today: string): num
 /** A step with a deadline that has passed while it is still open or claimed. */
 export function isOverdue(step: Pick<Step, 'status' | 'dueAt'>, now: Date): boolean {
   return !isStepSettled(step) && step.dueAt !== null && step.dueAt.getTime() < now.getTime();
+}
+
+/** The deadline the playbook gives a step that starts at `from` (its opening, or when it applies again). */
+export function playbookDeadline(definition: Pick<PlaybookStep, 'dueAfterHours'>, from: Date): Date | null {
+  return definition.dueAfterHours ? new Date(from.getTime() + definition.dueAfterHours * 3_600_000) : null;
 }
